@@ -1,0 +1,78 @@
+# pacing-coach — the entry point.
+#   make run    set up what is missing, train if domain/data/config changed, start everything
+#   make test   same set-up, then rasa data validate, Rasa test stories, and the pytest suite
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+APP_VENV    := .venv
+ENGINE_VENV := .venv-rasa
+APP_PY      := $(APP_VENV)/bin/python
+RASA        := $(ENGINE_VENV)/bin/rasa
+APP_STAMP    := $(APP_VENV)/.installed
+ENGINE_STAMP := $(ENGINE_VENV)/.installed
+BROWSER     := /usr/bin/chromium
+PYTEST_ARGS ?=
+
+.PHONY: help setup run test test-unit validate model test-stories bench eval browser clean
+
+help:
+	@echo "make run    - start the bot (web chat on http://localhost:$${PORT:-8000}/)"
+	@echo "make test   - validate the training data, run Rasa's test stories and the pytest suite"
+	@echo "make bench  - latency and memory benchmark (prints figures)"
+	@echo "make eval   - safety, check-in and pacing evaluation reports"
+
+$(APP_STAMP): pyproject.toml
+	@echo ">> Creating the app environment (Python 3.12) in $(APP_VENV) ..."
+	@test -x $(APP_PY) || "$$(scripts/find_python.sh 3.12)" -m venv $(APP_VENV)
+	@$(APP_PY) -m pip install -q --disable-pip-version-check --upgrade pip
+	@$(APP_PY) -m pip install -q --disable-pip-version-check -e ".[test]"
+	@touch $@
+
+$(ENGINE_STAMP): engine/requirements.txt engine/constraints.txt
+	@echo ">> Creating the Rasa engine environment (Python 3.10) in $(ENGINE_VENV); this takes about 2 minutes the first time ..."
+	@test -x $(ENGINE_VENV)/bin/python || "$$(scripts/find_python.sh 3.10)" -m venv $(ENGINE_VENV)
+	@$(ENGINE_VENV)/bin/python -m pip install -q --disable-pip-version-check --upgrade "pip<25"
+	@$(ENGINE_VENV)/bin/python -m pip install -q --disable-pip-version-check -r engine/requirements.txt -c engine/constraints.txt
+	@$(RASA) --version >/dev/null 2>&1 || { echo "rasa does not start in $(ENGINE_VENV)"; exit 1; }
+	@touch $@
+
+$(BROWSER):
+	@echo ">> Installing Debian's chromium for the browser test ..."
+	@apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+setup: $(APP_STAMP) $(ENGINE_STAMP)
+
+browser: $(BROWSER)
+
+model: setup
+	@$(APP_PY) -m ops.model
+
+run: setup model
+	@$(APP_PY) -m ops.run
+
+validate: setup
+	@echo ">> rasa data validate"
+	@$(APP_PY) scripts/gen_faq_rasa.py --check
+	@cd . && $(RASA) data validate --fail-on-warning --domain domain --data data --config config.yml 2>&1 | grep -vE "Warning|warn|^\s*$$|Base: Declarative|from pkg_resources|declare_namespace" | tail -5; exit $${PIPESTATUS[0]}
+
+test-stories: model
+	@echo ">> rasa test core (test stories)"
+	@$(APP_PY) -m ops.model --test-stories
+
+test: setup validate model test-stories browser
+	@echo ">> pytest"
+	@$(APP_PY) -m pytest $(PYTEST_ARGS)
+
+test-unit: $(APP_STAMP)
+	@$(APP_PY) -m pytest tests/unit $(PYTEST_ARGS)
+
+bench: setup model
+	@$(APP_PY) scripts/bench.py
+
+eval: $(APP_STAMP)
+	@$(APP_PY) scripts/eval_safety.py
+	@$(APP_PY) scripts/eval_checkin.py
+	@$(APP_PY) scripts/pacing_report.py
+
+clean:
+	rm -rf models results var

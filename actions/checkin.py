@@ -1,0 +1,181 @@
+"""The daily check-in: one message or step by step. Parsing is bot.checkin.parse; storing is bot.checkin.service."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import intent_of, is_button_payload, today_for, user_session, user_text
+from bot import onboarding
+from bot.checkin import parse
+from bot.checkin.service import SKIPPED, CheckinValues, record, summary
+from bot.coach import checkin_note
+
+FORM_SLOTS = ("ci_pain", "ci_fatigue", "ci_sleep", "ci_stress", "ci_mood", "ci_activity", "ci_flare")
+HELPER_SLOTS = ("ci_day_offset", "ci_last_slot", "ci_stopped", "ci_note")
+# Intents that interrupt the check-in (answered, then the check-in resumes) when the text is not an answer.
+INTERRUPTIONS = {"faq", "ask_sensation", "help", "triage_answer", "faq_more"}
+LABELS = {"ci_pain": "pain", "ci_fatigue": "tiredness", "ci_stress": "stress", "ci_sleep": "sleep",
+          "ci_mood": "mood", "ci_activity": "activity", "ci_flare": "flare"}
+RANGE_NOTE = "The scale goes from 0 to 10, so I couldn't use {value}. Could you give me a number from 0 to 10?"
+NOT_UNDERSTOOD = "Sorry, I didn't quite catch that. You can answer in your own words, tap a button, or say \"skip\"."
+
+
+def slots_from_parse(p: parse.CheckinParse) -> dict[str, Any]:
+    """The form slots a free-text parse fills."""
+    slots: dict[str, Any] = {}
+    if p.pain is not None:
+        slots["ci_pain"] = p.pain
+    if p.fatigue is not None:
+        slots["ci_fatigue"] = p.fatigue
+    if p.sleep_hours is not None or p.sleep_quality is not None:
+        slots["ci_sleep"] = {"hours": p.sleep_hours, "quality": p.sleep_quality}
+    if p.stress is not None:
+        slots["ci_stress"] = p.stress
+    if p.mood is not None:
+        slots["ci_mood"] = p.mood
+    if p.activities:
+        slots["ci_activity"] = [{"kind": a.kind, "minutes": a.minutes} for a in p.activities]
+    if p.flare is not None:
+        slots["ci_flare"] = p.flare
+    return slots
+
+
+def parse_answer(slot: str, text: str) -> tuple[Any, str | None]:
+    """(value, problem) for an answer to the question behind `slot`; value None when nothing usable."""
+    if slot in ("ci_pain", "ci_fatigue", "ci_stress"):
+        value = parse.parse_scale(text)
+        if value == "out_of_range":
+            return None, "out_of_range"
+        if value is None:
+            field = slot.removeprefix("ci_")
+            value = getattr(parse.parse_checkin(text), field)
+        return value, None
+    if slot == "ci_sleep":
+        hours, quality = parse.parse_sleep(text)
+        if hours is not None and not 0 <= hours <= 24:
+            return None, "out_of_range"
+        return ({"hours": hours, "quality": quality} if hours is not None or quality is not None else None), None
+    if slot == "ci_mood":
+        return parse.parse_mood(text), None
+    if slot == "ci_activity":
+        acts = parse.parse_activity(text)
+        return ([{"kind": a.kind, "minutes": a.minutes} for a in acts] or None), None
+    if slot == "ci_flare":
+        value = parse.parse_yes_no(text)
+        if value is None:
+            value = parse.parse_checkin(text).flare
+        return value, None
+    return None, None
+
+
+def values_from_slots(tracker: Tracker, today: dt.date) -> CheckinValues:
+    def given(name):
+        value = tracker.get_slot(name)
+        return None if value in (None, SKIPPED) else value
+
+    sleep = given("ci_sleep") or {}
+    offset = tracker.get_slot("ci_day_offset") or 0
+    return CheckinValues(
+        pain=given("ci_pain"), fatigue=given("ci_fatigue"), stress=given("ci_stress"), mood=given("ci_mood"),
+        sleep_hours=sleep.get("hours"), sleep_quality=sleep.get("quality"), flare=given("ci_flare"),
+        activities=[(a["kind"], int(a["minutes"])) for a in (given("ci_activity") or [])],
+        day=today + dt.timedelta(days=int(offset)) if offset in (0, -1) else today,
+    )
+
+
+class ActionCheckinStart(Action):
+    """Starts a check-in: records what the message already contains, so the form asks only for the rest."""
+
+    def name(self) -> str:
+        return "action_checkin_start"
+
+    def run(self, dispatcher, tracker, domain):
+        reset = [SlotSet(s, None) for s in FORM_SLOTS + HELPER_SLOTS]
+        with user_session(tracker) as (_, user):
+            consented = user.consented
+        if not consented:
+            dispatcher.utter_message(text=onboarding.NEEDS_CONSENT)
+            dispatcher.utter_message(text=onboarding.CONSENT, buttons=onboarding.CONSENT_BUTTONS)
+            return reset + [SlotSet(s, SKIPPED) for s in FORM_SLOTS] + [SlotSet("ci_stopped", "consent")]
+        text = "" if is_button_payload(tracker) else user_text(tracker)
+        found = parse.parse_checkin(text)
+        slots = slots_from_parse(found)
+        events = reset + [SlotSet(k, v) for k, v in slots.items()]
+        if found.day_offset == -1:
+            events.append(SlotSet("ci_day_offset", -1))
+        if slots:
+            dispatcher.utter_message(text="Got it. Just a couple more quick ones, and you can skip any of them.")
+        else:
+            dispatcher.utter_message(text="Let's do a quick check-in. Skip anything you like, or say \"stop\" at any point.")
+        for field in found.out_of_range:
+            dispatcher.utter_message(text=f"I couldn't use the number for {field}: the scale goes from 0 to 10. I'll ask you about it.")
+        return events
+
+
+class ValidateCheckinForm(Action):
+    """Reads each answer with our own parser; handles skip, stop, corrections and kind re-asks."""
+
+    def name(self) -> str:
+        return "validate_checkin_form"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[dict]:
+        requested = tracker.get_slot("requested_slot")
+        if not requested or requested not in FORM_SLOTS:
+            return []
+        text = user_text(tracker)
+        intent, confidence = intent_of(tracker)
+        missing = [s for s in FORM_SLOTS if tracker.get_slot(s) is None]
+
+        if parse.is_stop(text) or intent == "stop" and confidence > 0.8:
+            return [SlotSet(s, SKIPPED) for s in missing] + [SlotSet("ci_stopped", True)]
+        if parse.is_skip(text):
+            return [SlotSet(requested, SKIPPED), SlotSet("ci_last_slot", requested)]
+
+        last = tracker.get_slot("ci_last_slot")
+        correction = parse.parse_correction(text)
+        if correction is not None and last:
+            value, problem = parse_answer(last, str(correction))
+            if value is not None:
+                dispatcher.utter_message(text=f"Thanks, I've changed your {LABELS[last]} to {correction}.")
+                return [SlotSet(last, value)]
+
+        value, problem = parse_answer(requested, text)
+        if value is not None:
+            events = [SlotSet(requested, value), SlotSet("ci_last_slot", requested)]
+            # An answer can carry more than was asked ("6, and I slept badly"): keep the rest too.
+            for slot, extra in slots_from_parse(parse.parse_checkin(text)).items():
+                if slot != requested and slot in missing:
+                    events.append(SlotSet(slot, extra))
+            return events
+        if problem == "out_of_range":
+            dispatcher.utter_message(text=RANGE_NOTE.format(value=text.strip()[:20]))
+            return [SlotSet("ci_note", problem)]
+        if intent in INTERRUPTIONS and confidence >= 0.5:
+            return []  # not an answer: let the interruption rule answer it, then the form asks again
+        dispatcher.utter_message(text=NOT_UNDERSTOOD)
+        return [SlotSet("ci_note", "not_understood")]
+
+
+class ActionCheckinSubmit(Action):
+    def name(self) -> str:
+        return "action_checkin_submit"
+
+    def run(self, dispatcher, tracker, domain):
+        reset = [SlotSet(s, None) for s in FORM_SLOTS + HELPER_SLOTS]
+        stopped = tracker.get_slot("ci_stopped")
+        if stopped == "consent":
+            return reset
+        with user_session(tracker) as (session, user):
+            today = today_for(user)
+            values = values_from_slots(tracker, today)
+            if not values.empty():
+                record(session, user, values)
+            note = checkin_note(session, user, today) if not values.empty() else None
+        dispatcher.utter_message(text=summary(values, stopped=bool(stopped), today=today))
+        if note:
+            dispatcher.utter_message(text=note)
+        return reset

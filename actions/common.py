@@ -1,0 +1,51 @@
+"""Small helpers the actions share: the user behind a conversation, the message text, buttons."""
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+from rasa_sdk import Tracker
+from sqlalchemy.orm import Session
+
+from bot.clock import local_today, valid_timezone
+from bot.storage import repo
+from bot.storage.db import session_scope
+from bot.storage.models import User
+
+
+@contextmanager
+def user_session(tracker: Tracker) -> Iterator[tuple[Session, User]]:
+    """The database session and the user for this conversation (created on first contact)."""
+    with session_scope() as session:
+        user = repo.user_for_sender(session, tracker.sender_id)
+        metadata = tracker.latest_message.get("metadata") or {}
+        tz = metadata.get("timezone")
+        if isinstance(tz, str) and valid_timezone(tz) and user.timezone != tz:
+            user.timezone = tz
+        yield session, user
+
+
+def user_text(tracker: Tracker) -> str:
+    return (tracker.latest_message.get("text") or "").strip()
+
+
+def is_button_payload(tracker: Tracker) -> bool:
+    return user_text(tracker).startswith("/")
+
+
+def intent_of(tracker: Tracker) -> tuple[str | None, float]:
+    intent = tracker.latest_message.get("intent") or {}
+    return intent.get("name"), float(intent.get("confidence") or 0.0)
+
+
+def entity(tracker: Tracker, name: str) -> Any:
+    return next(tracker.get_latest_entity_values(name), None)
+
+
+def payload(intent: str, **entities: Any) -> str:
+    return f"/{intent}{json.dumps(entities, separators=(',', ':'))}" if entities else f"/{intent}"
+
+
+def today_for(user: User):
+    return local_today(user.timezone)

@@ -1,0 +1,54 @@
+"""'Is this sensation after exercise normal?': hurt-versus-harm triage by the rules in bot.triage."""
+from __future__ import annotations
+
+from rasa_sdk import Action
+from rasa_sdk.events import SlotSet
+
+from actions.common import entity, intent_of, is_button_payload, payload, user_session, user_text
+from bot.storage import repo
+from bot.triage.rules import FollowUp, Outcome, triage
+
+DESCRIBE = ("Tell me what you're feeling, in your own words: where it is, what it feels like, and when it started "
+            "(for example \"my calves burn after 10 minutes of walking\").")
+
+
+class ActionTriage(Action):
+    def name(self) -> str:
+        return "action_triage"
+
+    def run(self, dispatcher, tracker, domain):
+        intent, _ = intent_of(tracker)
+        text = tracker.get_slot("triage_text") or ""
+        answers = dict(tracker.get_slot("triage_answers") or {})
+        pending = answers.pop("_pending", None)
+
+        if intent == "triage_answer":
+            key, value = entity(tracker, "triage_key"), entity(tracker, "triage_value")
+            if key and value:
+                answers[str(key)] = str(value)
+        elif is_button_payload(tracker):
+            dispatcher.utter_message(text=DESCRIBE)
+            return [SlotSet("triage_text", None), SlotSet("triage_answers", None)]
+        elif pending and text:
+            text = f"{text}. {user_text(tracker)}"  # a typed answer to our follow-up question
+        else:
+            text, answers = user_text(tracker), {}
+
+        if not text:
+            dispatcher.utter_message(text=DESCRIBE)
+            return [SlotSet("triage_text", None), SlotSet("triage_answers", None)]
+
+        result = triage(text, answers)
+        if isinstance(result, FollowUp):
+            dispatcher.utter_message(text=result.question, buttons=[
+                {"title": title, "payload": payload("triage_answer", triage_key=result.key, triage_value=value)}
+                for title, value in result.options])
+            return [SlotSet("triage_text", text), SlotSet("triage_answers", {**answers, "_pending": result.key})]
+
+        assert isinstance(result, Outcome)
+        with user_session(tracker) as (session, user):
+            repo.record_event(session, user, "triage", level=result.level, emergency=result.emergency,
+                              rules=result.rules, text=text)
+        dispatcher.utter_message(text=result.message,
+                                 json_message={"triage": {"level": result.level, "emergency": result.emergency}})
+        return [SlotSet("triage_text", None), SlotSet("triage_answers", None)]

@@ -1,0 +1,50 @@
+"""The FastAPI app: channel webhooks, the web chat, health, and the service endpoints."""
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from api.conversation import Conversation
+from api.rasa_client import RasaClient
+from api.routers import files, health, webchat
+from api.settings import Settings, get_settings
+from bot.storage.db import migrate
+
+log = logging.getLogger("pacing.api")
+
+
+def create_app(settings: Settings | None = None, rasa: RasaClient | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        migrate(settings.database_url)
+        if not settings.operator_token:
+            log.warning("OPERATOR_TOKEN is not set: the operator API is off.")
+        yield
+
+    app = FastAPI(title="pacing-coach", version="0.1.0", lifespan=lifespan,
+                  description="A chat coach for activity pacing with fibromyalgia and other long-lasting pain. "
+                              "Not a substitute for a clinician.")
+    app.state.settings = settings
+    app.state.conversation = Conversation(settings, rasa or RasaClient(settings))
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next):
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > settings.max_body_bytes):
+            return JSONResponse({"detail": f"Request body too large (limit {settings.max_body_bytes} bytes)."}, status_code=413)
+        return await call_next(request)
+
+    app.include_router(webchat.router)
+    app.include_router(health.router)
+    app.include_router(files.router)
+    app.mount("/static", StaticFiles(directory=webchat.STATIC), name="static")
+    return app
+
+
+app = create_app()

@@ -1,0 +1,40 @@
+"""GET /healthz: are Rasa, the action server and the database ready?"""
+from __future__ import annotations
+
+import httpx
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+
+from api.deps import get_app_settings
+from api.settings import Settings
+from bot.storage.db import get_engine
+
+router = APIRouter(tags=["health"])
+
+
+def _database_ready() -> bool:
+    try:
+        with get_engine().connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return True
+    except Exception:  # any driver error means "not ready"
+        return False
+
+
+def _actions_ready(settings: Settings) -> bool:
+    try:
+        return httpx.get(f"{settings.action_server_url}/health", timeout=3.0).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+@router.get("/healthz")
+def healthz(request: Request, settings: Settings = Depends(get_app_settings)) -> JSONResponse:
+    status = {
+        "rasa": request.app.state.conversation.rasa.ready(),
+        "actions": _actions_ready(settings),
+        "database": _database_ready(),
+    }
+    ok = all(status.values())
+    return JSONResponse({"ready": ok, **status}, status_code=200 if ok else 503)

@@ -1,0 +1,42 @@
+"""The web channel: Rasa's REST channel shape, so Rasa web widgets and test tools work against it."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import HTMLResponse
+from pydantic import BaseModel, Field
+
+from api.conversation import Conversation
+from api.deps import get_conversation
+
+router = APIRouter(tags=["web chat"])
+STATIC = Path(__file__).resolve().parent.parent / "static"
+
+
+class RestMessage(BaseModel):
+    sender: str = Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.\-]+$",
+                        description="A stable id for the person chatting (the web page keeps a random one).")
+    message: str = Field(default="", max_length=60_000)
+    metadata: dict[str, Any] | None = None
+
+
+class BotMessage(BaseModel):
+    recipient_id: str
+    text: str | None = None
+    buttons: list[dict[str, Any]] | None = None
+    image: str | None = None
+    custom: dict[str, Any] | None = None
+    attachment: Any | None = None
+
+
+@router.post("/webhooks/rest/webhook", response_model=list[BotMessage], response_model_exclude_none=True)
+def rest_webhook(body: RestMessage, conversation: Conversation = Depends(get_conversation)) -> list[dict[str, Any]]:
+    reply = conversation.handle("web", body.sender, body.message, body.metadata)
+    return [{**m, "recipient_id": body.sender} for m in reply.messages]
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def chat_page() -> str:
+    return (STATIC / "index.html").read_text(encoding="utf-8")

@@ -1,0 +1,24 @@
+"""Settings from the environment. Secrets never have defaults: a missing one switches its feature off."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=None, extra="ignore")
+
+    rasa_url: str = "http://127.0.0.1:5005"
+    rasa_token: str | None = None
+    action_server_url: str = "http://127.0.0.1:5055"
+    database_url: str | None = None
+    operator_token: str | None = None
+    rasa_timeout_seconds: float = 30.0
+    max_body_bytes: int = 64 * 1024
+    max_message_chars: int = 2000
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

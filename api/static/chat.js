@@ -1,0 +1,84 @@
+// The web chat: talks to /webhooks/rest/webhook (Rasa's REST channel shape) and renders text, buttons, images and links.
+(function () {
+  "use strict";
+  const log = document.getElementById("log");
+  const form = document.getElementById("composer");
+  const input = document.getElementById("message");
+  const key = "pacing-coach-sender";
+  let sender = localStorage.getItem(key);
+  if (!sender) {
+    sender = "w" + (crypto.randomUUID ? crypto.randomUUID().replace(/-/g, "") : String(Math.random()).slice(2));
+    localStorage.setItem(key, sender);
+  }
+  const lang = (navigator.language || "").split("-");
+  const country = lang.length > 1 ? lang[1].toUpperCase() : null;
+  let tz = null;
+  try { tz = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { tz = null; }
+
+  function add(cls, text) {
+    const div = document.createElement("div");
+    div.className = "msg " + cls;
+    div.textContent = text;
+    log.appendChild(div);
+    log.scrollTop = log.scrollHeight;
+    return div;
+  }
+
+  function clearButtons() {
+    log.querySelectorAll(".buttons").forEach(function (b) { b.remove(); });
+  }
+
+  function render(messages) {
+    messages.forEach(function (m) {
+      if (m.text) add("bot", m.text);
+      if (m.image) {
+        const img = document.createElement("img");
+        img.src = m.image; img.className = "chart msg bot"; img.alt = (m.custom && m.custom.alt) || "Chart";
+        log.appendChild(img);
+      }
+      if (m.custom && m.custom.download) {
+        const a = document.createElement("a");
+        a.href = m.custom.download.url; a.textContent = m.custom.download.label || "Download";
+        a.className = "download msg bot"; a.setAttribute("download", "");
+        log.appendChild(a);
+      }
+      if (m.buttons && m.buttons.length) {
+        const group = document.createElement("div");
+        group.className = "buttons"; group.setAttribute("role", "group"); group.setAttribute("aria-label", "Quick replies");
+        m.buttons.forEach(function (b) {
+          const btn = document.createElement("button");
+          btn.type = "button"; btn.textContent = b.title;
+          btn.addEventListener("click", function () { send(b.payload, b.title); });
+          group.appendChild(btn);
+        });
+        log.appendChild(group);
+      }
+    });
+    log.scrollTop = log.scrollHeight;
+  }
+
+  async function send(message, shown, silent) {
+    clearButtons();
+    if (!silent) add("me", shown || message);
+    try {
+      const r = await fetch("/webhooks/rest/webhook", {
+        method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ sender: sender, message: message, metadata: { country: country, timezone: tz } })
+      });
+      if (!r.ok) { add("bot", "Sorry, something went wrong (" + r.status + "). Please try again."); return; }
+      render(await r.json());
+    } catch (e) {
+      add("bot", "I can't reach the server right now. Please try again in a moment.");
+    }
+  }
+
+  form.addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = "";
+    send(text);
+  });
+
+  send("hi", null, true);  // the bot greets first; the greeting is not shown as the user's message
+})();

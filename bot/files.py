@@ -1,0 +1,49 @@
+"""Short-lived files for the user (data exports, charts): written under var/files/<token>/, served by the web app.
+
+The token is 32 random bytes, so a link is as private as the chat that got it; files expire after an hour.
+"""
+from __future__ import annotations
+
+import re
+import secrets
+import shutil
+import time
+from pathlib import Path
+
+FILES = Path(__file__).resolve().parents[1] / "var" / "files"
+TTL_SECONDS = 3600
+_NAME = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
+_TOKEN = re.compile(r"^[A-Za-z0-9_\-]{20,64}$")
+
+
+def publish(files: dict[str, bytes]) -> dict[str, str]:
+    """Stores the files under one new token; returns name -> URL path."""
+    cleanup()
+    token = secrets.token_urlsafe(32)
+    folder = FILES / token
+    folder.mkdir(parents=True)
+    urls = {}
+    for name, content in files.items():
+        if not _NAME.match(name):
+            raise ValueError(f"bad file name {name!r}")
+        (folder / name).write_bytes(content)
+        urls[name] = f"/files/{token}/{name}"
+    return urls
+
+
+def lookup(token: str, name: str) -> Path | None:
+    if not _TOKEN.match(token) or not _NAME.match(name):
+        return None
+    path = FILES / token / name
+    if not path.is_file() or time.time() - path.stat().st_mtime > TTL_SECONDS:
+        return None
+    return path
+
+
+def cleanup() -> None:
+    if not FILES.exists():
+        return
+    now = time.time()
+    for folder in FILES.iterdir():
+        if folder.is_dir() and now - folder.stat().st_mtime > TTL_SECONDS:
+            shutil.rmtree(folder, ignore_errors=True)

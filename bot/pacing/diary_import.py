@@ -1,0 +1,402 @@
+"""Import a pain/activity diary from CSV or JSON.
+
+CSV: a header row, then one row per entry. Delimiter ``,`` ``;`` or tab (whichever the
+header uses most). Column names are flexible (case, spaces, hyphens and bracketed units
+like "Duration (min)" are ignored):
+
+==================  ==========================================================
+field               accepted column names
+==================  ==========================================================
+day (required)      date, day, log date, entry date
+activity            activity, type, activity type, exercise
+minutes             minutes, mins, min, duration, duration minutes, time
+pain                pain, pain level, pain score
+fatigue             fatigue, tiredness, tired, fatigue level, tiredness level
+flare               flare, flare up, flareup, flare day
+post_exertional     post exertional, post exertional symptoms, pem
+==================  ==========================================================
+
+JSON: a list of objects, or ``{"rows": [...]}``, with the same key names.
+
+Values: dates as ``2024-03-05`` (ISO, a time part is ignored) or day/month/year
+``05/03/2024`` (``.`` or ``-`` also accepted as separators); minutes 0–1440 (``20``,
+``20.5``, ``20 min``, ``20,5``); pain and fatigue 0–10; flare yes/no, true/false, y/n,
+1/0 (empty = not said). Unknown columns (notes, ...) are ignored. At most 5,000 rows and
+2 MB. Every problem raises :class:`DiaryImportError` naming the row and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from ._util import is_number, normalise_activity
+from .engine import DayRecord
+
+__all__ = ["DiaryRow", "DiaryImportError", "parse_diary", "rows_to_records",
+           "MAX_ROWS", "MAX_BYTES", "MAX_MINUTES"]
+
+MAX_ROWS = 5000
+MAX_BYTES = 2_000_000
+MAX_MINUTES = 1440
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+@dataclass(frozen=True)
+class DiaryRow:
+    day: datetime.date
+    activity: str | None
+    minutes: float | None
+    pain: float | None
+    fatigue: float | None
+    flare: bool | None
+    post_exertional: bool | None = None
+
+
+class DiaryImportError(ValueError):
+    """A diary file could not be read. ``str(err)`` is a friendly, specific message."""
+
+    def __init__(self, message: str, row: int | None = None, column: str | None = None):
+        super().__init__(message)
+        self.row = row
+        self.column = column
+
+
+# ---------------------------------------------------------------- column names
+_SYNONYMS = {
+    "day": {"date", "day", "log date", "entry date", "dates"},
+    "activity": {"activity", "type", "activity type", "exercise", "activities"},
+    "minutes": {"minutes", "mins", "min", "duration", "duration minutes", "duration mins",
+                "time", "time minutes"},
+    "pain": {"pain", "pain level", "pain score"},
+    "fatigue": {"fatigue", "tiredness", "tired", "fatigue level", "tiredness level",
+                "fatigue score"},
+    "flare": {"flare", "flare up", "flareup", "flare day", "flares"},
+    "post_exertional": {"post exertional", "post exertional symptoms", "pem",
+                        "post exertional malaise"},
+}
+_LABEL = {
+    "day": "date", "activity": "activity", "minutes": "minutes", "pain": "pain",
+    "fatigue": "fatigue", "flare": "flare", "post_exertional": "post-exertional",
+}
+
+
+def _norm_header(name: object) -> str:
+    s = str(name or "").lower()
+    s = re.sub(r"\(.*?\)|\[.*?\]", " ", s)
+    s = re.sub(r"[^a-z0-9]+", " ", s)
+    return s.strip()
+
+
+def _field_for(name: object) -> str | None:
+    key = _norm_header(name)
+    for fld, names in _SYNONYMS.items():
+        if key in names:
+            return fld
+    return None
+
+
+def _map_columns(headers: Sequence[object], where: str) -> dict[str, object]:
+    """field -> original column name; raises for duplicates / no date column."""
+    mapping: dict[str, object] = {}
+    for h in headers:
+        fld = _field_for(h)
+        if fld is None:
+            continue
+        if fld in mapping:
+            raise DiaryImportError(
+                f"Two columns both look like {_LABEL[fld]} ('{mapping[fld]}' and '{h}'). "
+                f"Could you remove or rename one of them?", column=str(h))
+        mapping[fld] = h
+    if "day" not in mapping:
+        found = ", ".join(f"'{h}'" for h in headers if str(h).strip()) or "none"
+        raise DiaryImportError(
+            f"I couldn't find a date column {where} (I found: {found}). Please add a column "
+            f"called 'date', with columns like 'activity', 'minutes', 'pain', 'fatigue' and "
+            f"'flare' alongside it.", column="date")
+    if len(mapping) == 1:
+        found = ", ".join(f"'{h}'" for h in headers if str(h).strip())
+        raise DiaryImportError(
+            f"I found a date column but nothing to go with it (columns: {found}). I can read "
+            f"'activity', 'minutes', 'pain', 'fatigue' and 'flare'.")
+    return mapping
+
+
+# ---------------------------------------------------------------- values
+_EMPTY = {"", "-", "n/a", "na", "none", "null"}
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})$")
+
+
+def _where(row: int, kind: str) -> str:
+    return f"{'Row' if kind == 'csv' else 'Entry'} {row}"
+
+
+def _parse_date(raw: Any, row: int, kind: str) -> datetime.date:
+    where = _where(row, kind)
+    hint = "Please use a date like 2024-03-05 or 05/03/2024 (day/month/year)."
+    if raw is None or (isinstance(raw, str) and raw.strip().lower() in _EMPTY):
+        raise DiaryImportError(f"{where} has no date. {hint}", row=row, column="date")
+    s = str(raw).strip()
+    day: datetime.date | None = None
+    m = _DMY.match(s)
+    if m:
+        d, mo, y = (int(g) for g in m.groups())
+        if len(m.group(3)) != 4:
+            raise DiaryImportError(
+                f"{where}: I couldn't be sure of the year in '{s}'. {hint}", row=row, column="date")
+        if mo > 12 and d <= 12:
+            raise DiaryImportError(
+                f"{where}: '{s}' looks like month/day/year. {hint}", row=row, column="date")
+        try:
+            day = datetime.date(y, mo, d)
+        except ValueError:
+            day = None
+    else:
+        try:
+            day = datetime.date.fromisoformat(s)
+        except ValueError:
+            try:
+                day = datetime.datetime.fromisoformat(s).date()
+            except ValueError:
+                day = None
+    if day is None:
+        raise DiaryImportError(f"{where}: I couldn't read the date '{s}'. {hint}",
+                               row=row, column="date")
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise DiaryImportError(f"{where}: the date '{s}' looks mistyped. {hint}",
+                               row=row, column="date")
+    return day
+
+
+def _parse_number(raw: Any, row: int, kind: str, column: str) -> float | None:
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        raise DiaryImportError(f"{_where(row, kind)}: {column} should be a number, not "
+                               f"{str(raw).lower()}.", row=row, column=column)
+    if isinstance(raw, (int, float)):
+        value = float(raw)
+    else:
+        s = str(raw).strip().lower()
+        if s in _EMPTY:
+            return None
+        s = re.sub(r"\s*(minutes|minute|mins|min|m)$", "", s)
+        if "," in s and "." not in s:
+            s = s.replace(",", ".")
+        try:
+            value = float(s)
+        except ValueError:
+            raise DiaryImportError(
+                f"{_where(row, kind)}: I expected a number for {column} but found '{raw}'. "
+                f"Could you check it?", row=row, column=column) from None
+    if not math.isfinite(value):
+        raise DiaryImportError(f"{_where(row, kind)}: {column} '{raw}' isn't a number I can use.",
+                               row=row, column=column)
+    return value
+
+
+def _parse_minutes(raw: Any, row: int, kind: str) -> float | None:
+    value = _parse_number(raw, row, kind, "minutes")
+    if value is None:
+        return None
+    if value < 0 or value > MAX_MINUTES:
+        raise DiaryImportError(
+            f"{_where(row, kind)}: {raw} minutes doesn't look right — it should be between 0 "
+            f"and {MAX_MINUTES} (a whole day). Could you check that row?",
+            row=row, column="minutes")
+    return value
+
+
+def _parse_score(raw: Any, row: int, kind: str, column: str) -> float | None:
+    value = _parse_number(raw, row, kind, column)
+    if value is None:
+        return None
+    if value < 0 or value > 10:
+        raise DiaryImportError(
+            f"{_where(row, kind)}: {column} should be a score from 0 to 10, but I found '{raw}'. "
+            f"Could you check that row?", row=row, column=column)
+    return value
+
+
+_TRUE = {"yes", "y", "true", "t", "1", "x"}
+_FALSE = {"no", "n", "false", "f", "0"}
+
+
+def _parse_flag(raw: Any, row: int, kind: str, column: str) -> bool | None:
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        return raw
+    if is_number(raw) and raw in (0, 1):
+        return bool(raw)
+    s = str(raw).strip().lower()
+    if s in _EMPTY:
+        return None
+    if s in _TRUE:
+        return True
+    if s in _FALSE:
+        return False
+    raise DiaryImportError(
+        f"{_where(row, kind)}: for {column} I understand yes/no (or true/false, 1/0), but I "
+        f"found '{raw}'.", row=row, column=column)
+
+
+def _parse_activity(raw: Any) -> str | None:
+    if raw is None:
+        return None
+    s = normalise_activity(str(raw))
+    return None if s in _EMPTY else s
+
+
+def _make_row(get, mapping: dict[str, object], row: int, kind: str) -> DiaryRow:
+    def val(fld: str) -> Any:
+        return get(mapping[fld]) if fld in mapping else None
+
+    day = _parse_date(val("day"), row, kind)
+    activity = _parse_activity(val("activity"))
+    minutes = _parse_minutes(val("minutes"), row, kind)
+    if minutes is not None and activity is None:
+        raise DiaryImportError(
+            f"{_where(row, kind)} has {minutes:g} minutes but no activity — which activity was "
+            f"it? (e.g. walking, stretching)", row=row, column="activity")
+    return DiaryRow(
+        day=day,
+        activity=activity,
+        minutes=minutes,
+        pain=_parse_score(val("pain"), row, kind, "pain"),
+        fatigue=_parse_score(val("fatigue"), row, kind, "fatigue"),
+        flare=_parse_flag(val("flare"), row, kind, "flare"),
+        post_exertional=_parse_flag(val("post_exertional"), row, kind, "post-exertional"),
+    )
+
+
+def _too_many() -> DiaryImportError:
+    return DiaryImportError(
+        f"That diary has more than {MAX_ROWS:,} rows, which is more than I can take in one go. "
+        f"Could you split it into smaller files?")
+
+
+# ---------------------------------------------------------------- formats
+def _parse_csv(text: str) -> list[DiaryRow]:
+    lines = text.splitlines()
+    header_line = next((ln for ln in lines if ln.strip()), "")
+    delimiter = max((",", ";", "\t"), key=lambda c: (header_line.count(c), c == ","))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header: list[str] | None = None
+    rows: list[DiaryRow] = []
+    mapping: dict[str, object] = {}
+    for cells in reader:
+        line = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if header is None:
+            header = [c.strip() for c in cells]
+            mapping = _map_columns(header, "in the first row")
+            positions = {h: i for i, h in enumerate(header)}
+            continue
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
+            raise DiaryImportError(
+                f"Row {line} has {len(cells)} values but the header has {len(header)} columns. "
+                f"Is there an extra comma in that row?", row=line)
+        if len(rows) >= MAX_ROWS:
+            raise _too_many()
+
+        def get(col, cells=cells):
+            i = positions[col]
+            return cells[i] if i < len(cells) else None
+
+        rows.append(_make_row(get, mapping, line, "csv"))
+    if header is None:
+        raise DiaryImportError("The file looks empty — there's nothing in it for me to read.")
+    if not rows:
+        raise DiaryImportError("I found the column names but no diary rows under them yet.")
+    return rows
+
+
+def _parse_json(text: str) -> list[DiaryRow]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DiaryImportError(
+            f"This doesn't look like valid JSON (problem near line {exc.lineno}, column "
+            f"{exc.colno}). Could you check the file?", row=exc.lineno) from None
+    if isinstance(data, dict):
+        if "rows" not in data:
+            raise DiaryImportError(
+                "I expected a list of entries, or an object with a \"rows\" list.")
+        data = data["rows"]
+    if not isinstance(data, list):
+        raise DiaryImportError("I expected a list of entries, or an object with a \"rows\" list.")
+    if not data:
+        raise DiaryImportError("The diary has no entries yet — there's nothing for me to read.")
+    if len(data) > MAX_ROWS:
+        raise _too_many()
+    rows: list[DiaryRow] = []
+    for i, item in enumerate(data, start=1):
+        if not isinstance(item, dict):
+            raise DiaryImportError(
+                f"Entry {i} isn't an object with fields like \"date\" and \"minutes\".", row=i)
+        mapping = _map_columns(list(item.keys()), f"in entry {i}")
+        rows.append(_make_row(item.get, mapping, i, "json"))
+    return rows
+
+
+def parse_diary(content: bytes | str, filename: str | None = None) -> list[DiaryRow]:
+    """Parse a CSV or JSON diary. Raises DiaryImportError with a friendly message."""
+    if content is None:
+        raise DiaryImportError("The file looks empty — there's nothing in it for me to read.")
+    if isinstance(content, (bytes, bytearray)):
+        if len(content) > MAX_BYTES:
+            raise DiaryImportError(
+                f"That file is too big for me (over {MAX_BYTES // 1_000_000} MB). Could you split "
+                f"it into smaller files?")
+        try:
+            text = bytes(content).decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = bytes(content).decode("cp1252", errors="replace")
+    else:
+        text = str(content)
+        if len(text.encode("utf-8")) > MAX_BYTES:
+            raise DiaryImportError(
+                f"That file is too big for me (over {MAX_BYTES // 1_000_000} MB). Could you split "
+                f"it into smaller files?")
+        text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise DiaryImportError("The file looks empty — there's nothing in it for me to read.")
+    ext = (filename or "").lower().rsplit(".", 1)[-1] if filename and "." in filename else ""
+    if ext == "json" or (ext != "csv" and text.lstrip()[:1] in ("[", "{")):
+        return _parse_json(text)
+    return _parse_csv(text)
+
+
+def rows_to_records(rows: Sequence[DiaryRow]) -> list[DayRecord]:
+    """Merge rows into one DayRecord per day, sorted by day.
+
+    Minutes are summed per activity; the worst pain/fatigue of the day is kept; a flare
+    on any row marks the day. An activity without minutes adds nothing (we don't know how
+    long); minutes without an activity are ignored.
+    """
+    days: dict[datetime.date, dict] = {}
+    for r in rows:
+        s = days.setdefault(r.day, {"minutes": {}, "pain": None, "fatigue": None,
+                                    "flare": False, "pem": False})
+        if r.activity and r.minutes is not None:
+            key = normalise_activity(r.activity)
+            s["minutes"][key] = s["minutes"].get(key, 0.0) + float(r.minutes)
+        if r.pain is not None:
+            s["pain"] = r.pain if s["pain"] is None else max(s["pain"], r.pain)
+        if r.fatigue is not None:
+            s["fatigue"] = r.fatigue if s["fatigue"] is None else max(s["fatigue"], r.fatigue)
+        s["flare"] = s["flare"] or bool(r.flare)
+        s["pem"] = s["pem"] or bool(r.post_exertional)
+    return [
+        DayRecord(day=d, minutes=s["minutes"], pain=s["pain"], fatigue=s["fatigue"],
+                  flare=s["flare"], post_exertional=s["pem"])
+        for d, s in sorted(days.items())
+    ]

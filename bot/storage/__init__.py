@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy 2 models, the database connection and the queries the coach needs."""

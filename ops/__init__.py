@@ -1,0 +1,1 @@
+"""Operating the stack: environments, model training, starting and stopping the three servers."""

@@ -1,0 +1,168 @@
+"""Start, watch and stop the three servers: Rasa, the action server and the FastAPI app.
+
+Used by `make run` (ops.run) and by the end-to-end test fixture, so both run
+exactly the same thing.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from ops.paths import APP_PY, RASA, ROOT, VAR
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{VAR / 'pacing.db'}"
+
+
+def tracker_store_settings(database_url: str) -> tuple[str, str]:
+    """Rasa's SQL tracker store: its own SQLite file by default, the app's PostgreSQL database when configured."""
+    if database_url.startswith("postgresql"):
+        scheme, rest = database_url.split("://", 1)
+        return "postgresql", "postgresql://" + rest  # the engine venv has psycopg2
+    return "sqlite", f"sqlite:///{VAR / 'tracker.db'}"
+
+
+@dataclass
+class StackConfig:
+    port: int = 8000
+    rasa_port: int = 5005
+    action_port: int = 5055
+    host: str = "127.0.0.1"
+    database_url: str = field(default_factory=default_database_url)
+    rasa_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    log_dir: Path = VAR / "logs"
+    extra_env: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def action_url(self) -> str:
+        return f"http://127.0.0.1:{self.action_port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def env(self) -> dict[str, str]:
+        dialect, tracker_url = tracker_store_settings(self.database_url)
+        env = dict(os.environ)
+        env.update(
+            DATABASE_URL=self.database_url,
+            RASA_URL=self.rasa_url,
+            RASA_TOKEN=self.rasa_token,
+            ACTION_ENDPOINT_URL=f"{self.action_url}/webhook",
+            TRACKER_DIALECT=dialect,
+            TRACKER_STORE_URL=tracker_url,
+            ACTION_SERVER_URL=self.action_url,
+            PYTHONUNBUFFERED="1",
+            SQLALCHEMY_SILENCE_UBER_WARNING="1",
+            TF_CPP_MIN_LOG_LEVEL="3",
+        )
+        env.update(self.extra_env)
+        return env
+
+
+class Stack:
+    """The three processes. Use as a context manager, or call start()/stop()."""
+
+    def __init__(self, config: StackConfig, model: Path):
+        self.config = config
+        self.model = model
+        self.procs: dict[str, subprocess.Popen] = {}
+
+    def _spawn(self, name: str, args: list[str]) -> None:
+        self.config.log_dir.mkdir(parents=True, exist_ok=True)
+        log = open(self.config.log_dir / f"{name}.log", "ab")
+        self.procs[name] = subprocess.Popen(
+            args, cwd=ROOT, env=self.config.env(), stdout=log, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, start_new_session=True,
+        )
+
+    def start_rasa(self) -> None:
+        c = self.config
+        self._spawn("rasa", [
+            str(RASA), "run", "--enable-api", "--auth-token", c.rasa_token,
+            "--interface", "127.0.0.1", "--port", str(c.rasa_port),
+            "--model", str(self.model), "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
+        ])
+
+    def start_actions(self) -> None:
+        self._spawn("actions", [str(APP_PY), "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.config.action_port)])
+
+    def start_api(self) -> None:
+        c = self.config
+        self._spawn("api", [str(APP_PY), "-m", "uvicorn", "api.main:app", "--host", c.host, "--port", str(c.port),
+                            "--no-access-log"])
+
+    def start(self, timeout: float = 240.0) -> None:
+        from bot.storage.db import migrate
+
+        os.environ.setdefault("DATABASE_URL", self.config.database_url)
+        migrate(self.config.database_url)
+        self.start_rasa()
+        self.start_actions()
+        self.start_api()
+        self.wait_ready(timeout)
+
+    def ready(self) -> dict[str, bool]:
+        c = self.config
+        status = {}
+        with httpx.Client(timeout=2.0) as client:
+            for name, url in (("rasa", f"{c.rasa_url}/status?token={c.rasa_token}"),
+                              ("actions", f"{c.action_url}/health"),
+                              ("api", f"{c.api_url}/healthz")):
+                try:
+                    r = client.get(url)
+                    status[name] = r.status_code == 200 and (name != "rasa" or bool(r.json().get("model_file")))
+                except (httpx.HTTPError, ValueError):
+                    status[name] = False
+        return status
+
+    def wait_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while True:
+            for name, proc in self.procs.items():
+                if proc.poll() is not None:
+                    self.stop()
+                    raise RuntimeError(f"{name} exited with {proc.returncode}; see {self.config.log_dir / (name + '.log')}")
+            status = self.ready()
+            if all(status.values()):
+                return
+            if time.monotonic() > deadline:
+                self.stop()
+                raise TimeoutError(f"not ready after {timeout:.0f} s: {status}; logs in {self.config.log_dir}")
+            time.sleep(1.0)
+
+    def stop_one(self, name: str, grace: float = 15.0) -> None:
+        proc = self.procs.pop(name, None)
+        if proc is None or proc.poll() is not None:
+            return
+        try:
+            os.killpg(proc.pid, signal.SIGINT)
+            proc.wait(grace)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(5)
+        except ProcessLookupError:
+            pass
+
+    def stop(self) -> None:
+        for name in ("api", "actions", "rasa"):
+            self.stop_one(name)
+
+    def __enter__(self) -> "Stack":
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

@@ -1,0 +1,89 @@
+"""Print the pacing plan, week by week, for each synthetic diary, plus the boom-and-bust verdict.
+
+Run from the repository root:  python scripts/pacing_report.py
+"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bot.pacing.boom_bust import detect_boom_bust  # noqa: E402
+from bot.pacing.engine import plan_history  # noqa: E402
+from bot.pacing.summary import weekly_summary  # noqa: E402
+from tests.unit.pacing_diaries import all_diaries  # noqa: E402
+
+
+def _wrap(text: str, indent: str) -> str:
+    return textwrap.fill(text, width=100, initial_indent=indent, subsequent_indent=indent)
+
+
+def _plan_rows(history):
+    """Group consecutive days that share (week start, target, phase)."""
+    rows = []
+    for p in history:
+        key = (p.week_start, p.target_minutes, p.phase)
+        if rows and rows[-1][0] == key:
+            rows[-1][2] = p.day
+        else:
+            rows.append([key, p.day, p.day, p.reason])
+    return rows
+
+
+def report() -> str:
+    out: list[str] = []
+    for diary in all_diaries():
+        out.append("=" * 100)
+        pace = diary.settings.pace
+        own = dict(diary.settings.starting_minutes)
+        out.append(f"{diary.name}: {diary.description}")
+        out.append(f"  days {diary.start} .. {diary.end}; pace={pace}"
+                   + (f"; own starting amounts={own}" if own else ""))
+        for activity in diary.activities:
+            out.append(f"  -- {activity}")
+            history = plan_history(diary.records, activity, diary.start, diary.end, diary.settings)
+            for (week_start, target, phase), first, last, reason in _plan_rows(history):
+                shown = "-" if target is None else f"{target} min"
+                span = f"{first.isoformat()}..{last.isoformat()}"
+                out.append(f"  week from {week_start.isoformat()}  {span}  {shown:>7}  {phase}")
+                out.append(_wrap(reason, " " * 6))
+            detected_on = None
+            for offset in range(diary.days):
+                day = diary.start + datetime.timedelta(days=offset)
+                bb = detect_boom_bust(diary.records, day, activity, settings=diary.settings)
+                if bb.detected:
+                    detected_on = (day, bb)
+                    break
+            final = detect_boom_bust(diary.records, diary.end, activity, settings=diary.settings)
+            var = "n/a" if final.variability is None else f"{final.variability:.2f}"
+            out.append(f"  boom-and-bust on {diary.end}: "
+                       f"{'DETECTED' if final.detected else 'not detected'} (variability {var})")
+            out.append(_wrap(final.message, " " * 6))
+            if detected_on:
+                day, bb = detected_on
+                out.append(f"  boom-and-bust first detected on {day}: big days "
+                           f"{[x.isoformat() for x in bb.big_days]}, crashes "
+                           f"{[x.isoformat() for x in bb.crash_days]}")
+                out.append(_wrap(bb.message, " " * 6))
+            else:
+                out.append("  boom-and-bust never detected in this diary")
+        summary = weekly_summary(diary.records, diary.end)
+        out.append("  weekly summary on the last day:")
+        for line in summary.text.splitlines():
+            out.append(_wrap(line, " " * 6))
+    return "\n".join(out)
+
+
+def main() -> int:
+    print(report())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

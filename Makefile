@@ -2,6 +2,8 @@
 #   make run    set up what is missing, train if domain/data/config changed, start everything
 #   make test   same set-up, then rasa data validate, Rasa test stories, and the pytest suite
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+QUIET_PIP := 2>&1 | { grep -v 'is ignored: it is neither' || true; }
 .DEFAULT_GOAL := help
 
 APP_VENV    := .venv
@@ -24,15 +26,15 @@ help:
 $(APP_STAMP): pyproject.toml
 	@echo ">> Creating the app environment (Python 3.12) in $(APP_VENV) ..."
 	@test -x $(APP_PY) || "$$(scripts/find_python.sh 3.12)" -m venv $(APP_VENV)
-	@$(APP_PY) -m pip install -q --disable-pip-version-check --upgrade pip
-	@$(APP_PY) -m pip install -q --disable-pip-version-check -e ".[test]"
+	@$(APP_PY) -m pip install -q --disable-pip-version-check --upgrade pip $(QUIET_PIP)
+	@$(APP_PY) -m pip install -q --disable-pip-version-check -e ".[test]" $(QUIET_PIP)
 	@touch $@
 
 $(ENGINE_STAMP): engine/requirements.txt engine/constraints.txt
 	@echo ">> Creating the Rasa engine environment (Python 3.10) in $(ENGINE_VENV); this takes about 2 minutes the first time ..."
 	@test -x $(ENGINE_VENV)/bin/python || "$$(scripts/find_python.sh 3.10)" -m venv $(ENGINE_VENV)
-	@$(ENGINE_VENV)/bin/python -m pip install -q --disable-pip-version-check --upgrade "pip<25"
-	@$(ENGINE_VENV)/bin/python -m pip install -q --disable-pip-version-check -r engine/requirements.txt -c engine/constraints.txt
+	@$(ENGINE_VENV)/bin/python -m pip install -q --disable-pip-version-check --upgrade "pip<25" $(QUIET_PIP)
+	@$(ENGINE_VENV)/bin/python -m pip install -q --disable-pip-version-check -r engine/requirements.txt -c engine/constraints.txt $(QUIET_PIP)
 	@$(RASA) --version >/dev/null 2>&1 || { echo "rasa does not start in $(ENGINE_VENV)"; exit 1; }
 	@touch $@
 

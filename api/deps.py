@@ -1,12 +1,16 @@
-"""FastAPI dependencies: the settings, the Rasa client and the conversation pipeline, one of each per app."""
+"""FastAPI dependencies: the settings, the conversation pipeline, and the operator token check."""
 from __future__ import annotations
 
 import secrets
 
-from fastapi import Depends, Header, HTTPException, Request
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.conversation import Conversation
 from api.settings import Settings
+
+operator_bearer = HTTPBearer(auto_error=False, scheme_name="OperatorToken",
+                             description="The OPERATOR_TOKEN from the server's environment.")
 
 
 def get_conversation(request: Request) -> Conversation:
@@ -17,11 +21,11 @@ def get_app_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def require_operator(authorization: str | None = Header(default=None, description="Bearer <OPERATOR_TOKEN>"),
+def require_operator(credentials: HTTPAuthorizationCredentials | None = Depends(operator_bearer),
                      settings: Settings = Depends(get_app_settings)) -> None:
     """Operator endpoints: off unless OPERATOR_TOKEN is set; then a matching bearer token is needed."""
     if not settings.operator_token:
         raise HTTPException(status_code=503, detail="The operator API is off: set OPERATOR_TOKEN to enable it.")
-    expected = f"Bearer {settings.operator_token}"
-    if not authorization or not secrets.compare_digest(authorization.encode(), expected.encode()):
+    given = credentials.credentials if credentials else ""
+    if not secrets.compare_digest(given.encode(), settings.operator_token.encode()):
         raise HTTPException(status_code=401, detail="Missing or wrong operator token.")

@@ -31,6 +31,7 @@ def _plan_rows(history):
         key = (p.week_start, p.target_minutes, p.phase)
         if rows and rows[-1][0] == key:
             rows[-1][2] = p.day
+            rows[-1][3] = p.reason          # collecting reasons change as logs arrive
         else:
             rows.append([key, p.day, p.day, p.reason])
     return rows
@@ -53,26 +54,25 @@ def report() -> str:
                 span = f"{first.isoformat()}..{last.isoformat()}"
                 out.append(f"  week from {week_start.isoformat()}  {span}  {shown:>7}  {phase}")
                 out.append(_wrap(reason, " " * 6))
-            detected_on = None
-            for offset in range(diary.days):
+            checks = []
+            for offset in range(6, diary.days, 7):
                 day = diary.start + datetime.timedelta(days=offset)
                 bb = detect_boom_bust(diary.records, day, activity, settings=diary.settings)
-                if bb.detected:
-                    detected_on = (day, bb)
-                    break
+                checks.append((day, bb))
+            out.append("  boom-and-bust, 14 days up to: " + ", ".join(
+                f"{day.isoformat()} {'YES' if bb.detected else 'no'}" for day, bb in checks))
+            hits = [(day, bb) for day, bb in checks if bb.detected]
+            if hits:
+                day, bb = hits[0]
+                out.append(f"  first detected by {day}: big days "
+                           f"{', '.join(x.isoformat() for x in bb.big_days)}; crash days "
+                           f"{', '.join(x.isoformat() for x in bb.crash_days)}")
+                out.append(_wrap(bb.message, " " * 6))
             final = detect_boom_bust(diary.records, diary.end, activity, settings=diary.settings)
             var = "n/a" if final.variability is None else f"{final.variability:.2f}"
-            out.append(f"  boom-and-bust on {diary.end}: "
+            out.append(f"  boom-and-bust verdict on {diary.end}: "
                        f"{'DETECTED' if final.detected else 'not detected'} (variability {var})")
             out.append(_wrap(final.message, " " * 6))
-            if detected_on:
-                day, bb = detected_on
-                out.append(f"  boom-and-bust first detected on {day}: big days "
-                           f"{[x.isoformat() for x in bb.big_days]}, crashes "
-                           f"{[x.isoformat() for x in bb.crash_days]}")
-                out.append(_wrap(bb.message, " " * 6))
-            else:
-                out.append("  boom-and-bust never detected in this diary")
         summary = weekly_summary(diary.records, diary.end)
         out.append("  weekly summary on the last day:")
         for line in summary.text.splitlines():

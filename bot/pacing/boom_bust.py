@@ -146,14 +146,14 @@ def detect_boom_bust(
     if detected:
         message = (
             f"I think I can see a boom-and-bust pattern: on good days you did a lot more than "
-            f"planned ({_list_dates(cycles)}), and within a day or two you crashed "
+            f"your plan or your usual ({_list_dates(cycles)}), and within a day or two you crashed "
             f"({_list_dates(sorted(crash_days))}). That's really common, and it isn't a failing. "
             f"On good days, try stopping at your planned amount and keeping the rest in the bank — "
             f"steady days let your body build up without paying for it later."
         )
     elif cycles:
         message = (
-            f"On {_list_dates(cycles)} you did a lot more than planned and felt worse soon after. "
+            f"On {_list_dates(cycles)} you did a lot more than usual and felt worse soon after. "
             f"Once isn't a pattern, and it's very human on a good day — but it's worth keeping an "
             f"eye on. Stopping at the planned amount on good days helps avoid the crash."
         )

@@ -25,6 +25,8 @@ def normalise_url(url: str) -> str:
     # "postgres://" is what many hosts hand out; SQLAlchemy 2 wants "postgresql://".
     if url.startswith("postgres://"):
         url = "postgresql://" + url.removeprefix("postgres://")
+    if url.startswith("postgresql://"):  # SQLAlchemy 2.1 would pick psycopg 3; we ship psycopg2
+        url = "postgresql+psycopg2://" + url.removeprefix("postgresql://")
     return url
 
 

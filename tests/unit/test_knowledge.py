@@ -362,10 +362,39 @@ def test_unseen_file_shape(kb, unseen):
     assert not {_norm(q) for q in oos} & {_norm(q) for q in in_scope}
 
 
+def _nlu_examples() -> dict[str, str]:
+    """Normalised example -> intent, over every NLU training file (FAQ and the rest)."""
+    out: dict[str, str] = {}
+    for path in sorted((REPO / "data" / "nlu").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for block in data.get("nlu") or []:
+            if "intent" not in block:
+                continue
+            for line in str(block.get("examples", "")).splitlines():
+                line = line.strip()
+                if not line.startswith("- "):
+                    continue
+                # drop entity annotations: [text](entity) / [text]{"entity": ...}
+                text = re.sub(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})", r"\1", line[2:])
+                out.setdefault(_norm(text), block["intent"])
+    return out
+
+
 def test_unseen_phrasings_not_in_training(kb, unseen):
     training = {_norm(q) for t in kb.topics.values() for q in t.questions}
+    training |= set(_nlu_examples())
     leaked = [q for q in [*unseen["in_scope"], *unseen["out_of_scope"]] if _norm(q) in training]
     assert not leaked, f"held-out phrasings used in training: {leaked}"
+
+
+def test_faq_questions_do_not_clash_with_other_intents(kb):
+    # The same example under two intents makes `rasa data validate --fail-on-warning` fail.
+    others = {k: v for k, v in _nlu_examples().items() if not v.startswith("faq/")}
+    clashes = [
+        (tid, q, others[_norm(q)]) for tid, t in kb.topics.items() for q in t.questions
+        if _norm(q) in others
+    ]
+    assert not clashes, f"FAQ questions also used by other intents: {clashes}"
 
 
 # --------------------------------------------------------------------------- validation

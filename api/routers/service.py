@@ -1,0 +1,128 @@
+"""Service endpoints for clinicians' tools and other clients (operator token): the user's data, pacing, triage."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fastapi import APIRouter, Depends, File, HTTPException, Query, UploadFile
+from fastapi.responses import PlainTextResponse
+from pydantic import BaseModel, Field
+
+from api.deps import require_operator
+from bot import coach
+from bot.clock import local_today
+from bot.diary import import_file
+from bot.pacing.diary_import import DiaryImportError
+from bot.pacing.engine import plan_history
+from bot.storage import repo
+from bot.storage.db import session_scope
+from bot.triage.rules import FollowUp, triage
+
+router = APIRouter(dependencies=[Depends(require_operator)])
+MAX_UPLOAD = 1024 * 1024
+
+
+def _user_or_404(session, channel: str, external_id: str):
+    user = repo.find_user(session, channel, external_id)
+    if user is None:
+        raise HTTPException(status_code=404, detail="No such user.")
+    return user
+
+
+@router.get("/operator/users/{channel}/{external_id}/export", tags=["operator"], summary="Everything stored about a user")
+def export_user(channel: str, external_id: str) -> dict[str, Any]:
+    with session_scope() as session:
+        return repo.export_user(session, _user_or_404(session, channel, external_id))
+
+
+@router.get("/operator/users/{channel}/{external_id}/checkins.csv", tags=["operator"], response_class=PlainTextResponse,
+            summary="The user's check-ins as CSV")
+def export_csv(channel: str, external_id: str) -> PlainTextResponse:
+    with session_scope() as session:
+        text = repo.checkins_csv(session, _user_or_404(session, channel, external_id))
+    return PlainTextResponse(text, media_type="text/csv")
+
+
+@router.delete("/operator/users/{channel}/{external_id}", tags=["operator"], summary="Delete everything about a user")
+def delete_user(channel: str, external_id: str) -> dict[str, str]:
+    with session_scope() as session:
+        repo.delete_user(session, _user_or_404(session, channel, external_id))
+    return {"status": "deleted"}
+
+
+class PlanOut(BaseModel):
+    activity: str
+    day: dt.date
+    target_minutes: int | None
+    phase: str
+    previous_target: int | None
+    week_start: dt.date | None
+    reason: str
+
+
+def _plan_out(d) -> PlanOut:
+    return PlanOut(activity=d.activity, day=d.day, target_minutes=d.target_minutes, phase=d.phase,
+                   previous_target=d.previous_target, week_start=d.week_start, reason=d.reason)
+
+
+@router.get("/pacing/users/{channel}/{external_id}/plan", tags=["pacing"], response_model=list[PlanOut],
+            summary="The user's plan for a day (default: today in their time zone)")
+def plan(channel: str, external_id: str, day: dt.date | None = None) -> list[PlanOut]:
+    with session_scope() as session:
+        user = _user_or_404(session, channel, external_id)
+        return [_plan_out(d) for d in coach.plans_for_day(session, user, day or local_today(user.timezone))]
+
+
+@router.get("/pacing/users/{channel}/{external_id}/history", tags=["pacing"], response_model=list[PlanOut],
+            summary="The plan day by day over a period, per activity")
+def history(channel: str, external_id: str, start: dt.date, end: dt.date | None = None) -> list[PlanOut]:
+    with session_scope() as session:
+        user = _user_or_404(session, channel, external_id)
+        end = end or local_today(user.timezone)
+        if end < start or (end - start).days > 366:
+            raise HTTPException(status_code=422, detail="The period must run forward and be at most a year.")
+        records = coach.diary(session, user)
+        from bot.pacing.engine import activities_in
+
+        out = []
+        for activity in activities_in(records) or list(user.starting_minutes or {}):
+            out += [_plan_out(d) for d in plan_history(records, activity, start, end, coach.settings_for(user))]
+        return out
+
+
+@router.get("/pacing/users/{channel}/{external_id}/summary", tags=["pacing"], summary="This week against last week")
+def summary(channel: str, external_id: str, day: dt.date | None = None) -> dict[str, Any]:
+    with session_scope() as session:
+        user = _user_or_404(session, channel, external_id)
+        week = coach.progress(session, user, day or local_today(user.timezone))
+    return {"text": week.text, **{k: v for k, v in vars(week).items() if k != "text"}}
+
+
+@router.post("/pacing/users/{channel}/{external_id}/diary", tags=["pacing"],
+             summary="Import a past diary (CSV or JSON rows of date, activity, minutes, pain, fatigue, flare)")
+async def import_diary(channel: str, external_id: str, file: UploadFile = File(...)) -> dict[str, Any]:
+    content = await file.read(MAX_UPLOAD + 1)
+    if len(content) > MAX_UPLOAD:
+        raise HTTPException(status_code=413, detail="The file is larger than 1 MB.")
+    try:
+        with session_scope() as session:
+            user = repo.get_or_create_user(session, channel, external_id)
+            result = import_file(session, user, content, file.filename)
+    except DiaryImportError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+    return vars(result)
+
+
+class TriageIn(BaseModel):
+    text: str = Field(min_length=1, max_length=2000)
+    answers: dict[str, str] = Field(default_factory=dict)
+
+
+@router.post("/triage", tags=["triage"], summary="Hurt-versus-harm triage of a post-exercise sensation")
+def triage_endpoint(body: TriageIn) -> dict[str, Any]:
+    result = triage(body.text, body.answers)
+    if isinstance(result, FollowUp):
+        return {"follow_up": {"key": result.key, "question": result.question,
+                              "options": [{"title": t, "value": v} for t, v in result.options]}}
+    return {"outcome": {"level": result.level, "emergency": result.emergency, "rules": list(result.rules),
+                        "message": result.message}}

@@ -1,0 +1,99 @@
+"""Benchmark (not a test): the same fixed conversation through the FastAPI web channel and straight to Rasa's
+REST channel, in one run; prints p50/p95 latency of each, their ratio, and the resident memory of each process.
+
+    make bench            (or: .venv/bin/python scripts/bench.py --rounds 20)
+"""
+from __future__ import annotations
+
+import argparse
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ops.model import ensure_model  # noqa: E402
+from ops.stack import Stack, StackConfig  # noqa: E402
+
+CONVERSATION = [
+    "hi",
+    "what can you do",
+    "what is pacing",
+    "tell me about central sensitisation",
+    "what should I do today",
+    "my calves ache after my walk, is that normal",
+    "thanks",
+    "bye",
+]
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, in MB (from /proc)."""
+    total = 0
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(p) for p in children.read_text().split()]
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except FileNotFoundError:
+            pass
+    return total / 1024
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def run_conversation(client: httpx.Client, url: str, sender: str) -> list[float]:
+    times = []
+    for text in CONVERSATION:
+        started = time.perf_counter()
+        r = client.post(url, json={"sender": sender, "message": text})
+        r.raise_for_status()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=15, help="conversations per path (default 15)")
+    args = parser.parse_args()
+    model = ensure_model(quiet=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        config = StackConfig(port=18100, rasa_port=15105, action_port=15155, database_url=f"sqlite:///{tmp}/bench.db",
+                             log_dir=Path(tmp) / "logs")
+        print(f"Starting the stack ({len(CONVERSATION)} messages x {args.rounds} rounds per path) ...", flush=True)
+        started = time.monotonic()
+        with Stack(config, model) as stack:
+            print(f"ready in {time.monotonic() - started:.0f} s", flush=True)
+            api, rasa = [], []
+            with httpx.Client(timeout=60) as client:
+                run_conversation(client, f"{config.api_url}/webhooks/rest/webhook", "warmup")  # warm-up, not counted
+                for i in range(args.rounds):
+                    sender = f"bench{secrets.token_hex(4)}"
+                    api += run_conversation(client, f"{config.api_url}/webhooks/rest/webhook", sender)
+                    rasa += run_conversation(client, f"{config.rasa_url}/webhooks/rest/webhook", f"web:direct-{sender}")
+            memory = {name: rss_mb(proc.pid) for name, proc in stack.procs.items()}
+    print()
+    print(f"{'path':<28}{'n':>5}{'p50 ms':>10}{'p95 ms':>10}{'mean ms':>10}")
+    for name, values in (("web channel (FastAPI->Rasa)", api), ("Rasa REST channel direct", rasa)):
+        print(f"{name:<28}{len(values):>5}{percentile(values, .5):>10.1f}{percentile(values, .95):>10.1f}"
+              f"{statistics.fmean(values):>10.1f}")
+    print(f"ratio web/direct: p50 {percentile(api, .5) / percentile(rasa, .5):.2f}x, "
+          f"p95 {percentile(api, .95) / percentile(rasa, .95):.2f}x")
+    print("resident memory: " + ", ".join(f"{name} {mb:.0f} MB" for name, mb in memory.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -49,7 +49,11 @@ How a plan is made (all numbers are constants below)
       scores) + 3, or pain >= 8 unless that average is already 7 or more.
   The first flare drops the plan back to the previous level (the level before the last
   raise; at the baseline it stays at the baseline) for 7 days. Further flares while in
-  that hold keep it at the same level and restart the 7 days.
+  that hold keep it at the same level and restart the 7 days. Flares while still
+  collecting are not acted on separately: bad days already lower the baseline.
+* **previous_target** is the target in force on the day before the current plan week
+  began (``None`` if there was none); ``week_start`` is that week's first day. Before any
+  log of the activity is visible, ``week_start`` is the day asked about.
 * **Pace**: unknown pace strings are treated as "normal".
 """
 
@@ -348,19 +352,18 @@ def _reason_baseline(activity: str, b: _Baseline) -> str:
                 f"{minutes_phrase(b.bad_day_limit)} on a harder day. We'll start at "
                 f"{_m(b.target, activity)} a day for the next week — an amount you can manage even "
                 f"on a harder day. Keep to it on good days too.")
-    return (f"You've been doing about {minutes_phrase(b.average)} of {activity} on the days you "
-            f"logged, so we'll start a little below that: {minutes_phrase(b.target)} a day for the "
-            f"next week, even on good days. Starting below your limit helps your body and nervous "
-            f"system feel safe.")
+    return (f"You've been doing about {minutes_phrase(b.average)} of {activity}, so we'll start "
+            f"a little below that: {minutes_phrase(b.target)} a day for the next week, good days "
+            f"included. Starting below your limit helps your body feel safe.")
 
 
 def _reason_estimate_capped(activity: str, est: int, b: _Baseline) -> str:
     harder = (f", and {minutes_phrase(b.bad_day_limit)} on a harder day"
               if b.limited_by_bad_days else "")
-    return (f"Thanks for logging {activity}. Your starting amount of {minutes_phrase(est)} is a "
-            f"bit more than has been comfortable lately (about {minutes_phrase(b.average)} on "
-            f"average{harder}), so let's start at {minutes_phrase(b.target)} a day for the next "
-            f"week. Starting below your limit is what makes pacing work.")
+    return (f"Your starting amount of {_m(est, activity)} is a bit more than has felt "
+            f"comfortable lately (about {minutes_phrase(b.average)} on average{harder}), so let's "
+            f"start at {minutes_phrase(b.target)} a day for the next week. Starting below your "
+            f"limit is what makes pacing work.")
 
 
 def _reason_flare(activity: str, sig: _Signal, kind: str, level: int) -> str:
@@ -386,10 +389,11 @@ def _reason_flare(activity: str, sig: _Signal, kind: str, level: int) -> str:
                 f"symptoms, a sign we did a bit much, {action}. We'll pause increases until "
                 f"you've had a steady week. Easing off is part of the plan, not a setback.")
     if sig.kind == "pem_detected":
-        return (f"You felt much worse on {when}, soon after doing {minutes_phrase(sig.big_minutes)} "
-                f"of {activity} on {weekday_name(sig.big_day)} (the plan was "
-                f"{minutes_phrase(sig.big_target)}). That's often the body catching up after a big "
-                f"day, {action}, and we'll pause increases until you've had a steady week.")
+        short = action.replace(f" of {activity}", "")
+        return (f"You felt much worse on {when}, after {_m(sig.big_minutes, activity)} on "
+                f"{weekday_name(sig.big_day)} (the plan was {fmt_num(sig.big_target)}). That's "
+                f"often the body catching up after a big day, {short}, and we'll pause "
+                f"increases until you've had a steady week.")
     if sig.kind == "spike":
         return (f"Your pain jumped to {fmt_num(sig.pain)}/10 on {when}, {action}. Be kind to "
                 f"yourself — gentle, steady movement is enough for now.")

@@ -128,8 +128,8 @@ def test_boom_and_bust_diary_day_by_day():
     hist = assert_plan(boom_and_bust(), targets,
                        "CCCCCCC BBBFFFF FFFFFFF HHHHHHH PPPPPPP PPPPPPP")
     assert "5 minutes on a harder day" in hist[7].reason
-    assert hist[10].reason.startswith("You felt much worse on Wednesday, soon after doing 20 "
-                                      "minutes of walking on Tuesday")
+    assert hist[10].reason.startswith("You felt much worse on Wednesday, after 20 minutes of "
+                                      "walking on Tuesday (the plan was 5).")
     assert "pause increases" in hist[10].reason
     assert hist[21].reason.startswith("A steadier week after that crash")
     assert [hist[i].week_start for i in (9, 10, 14, 21, 28, 35)] == [

@@ -289,7 +289,7 @@ def test_post_exertional_detected_after_a_big_day():
     records += [rec(16, {W: 2}, pain=7, fatigue=4)]
     p = plan(records, 17)
     assert (p.target_minutes, p.phase) == (8, "flare_hold")
-    assert "20 minutes of walking on Tuesday" in p.reason and "the plan was 9 minutes" in p.reason
+    assert "20 minutes of walking on Tuesday" in p.reason and "(the plan was 9)" in p.reason
 
 
 def test_post_exertional_detected_up_to_48_hours_later_via_fatigue():

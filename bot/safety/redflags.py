@@ -1,0 +1,336 @@
+"""Emergency red flags, shared by the message screen and by triage.
+
+``emergency_rules(norm_text)`` takes text already passed through
+``textmatch.normalise`` and returns the ids of the emergency rules that fire,
+in a stable order.  The same ids appear in ``ScreenResult.rules`` and in
+``triage.Outcome.rules`` so the two never disagree.
+
+Rule ids (all mean: call the emergency number now):
+
+    emergency.chest_pain          chest pain, pressure, tightness, heaviness, "heart attack"
+    emergency.arm_jaw_spread      pain spreading into the jaw or an arm (not from the neck/back)
+    emergency.face_droop          face or mouth drooping on one side
+    emergency.slurred_speech      slurred or jumbled speech, sudden loss of words
+    emergency.one_sided_weakness  weakness/numbness of one side, the face, or sudden in an arm
+    emergency.vision_loss         sudden loss or blurring of vision (one eye)
+    emergency.thunderclap_headache  sudden, worst-ever headache
+    emergency.fainting            fainted, passed out, blacked out, collapsed
+    emergency.breathless_at_rest  breathlessness that does not settle with rest, can't breathe now
+    emergency.saddle_numbness     numbness in the saddle area (groin, bottom, inner thighs)
+    emergency.bladder_bowel       new loss of bladder or bowel control
+    emergency.rhabdo              dark / cola-coloured urine with severe muscle pain
+
+Negated mentions ("no chest pain") do not fire.  Cautious by design: a
+hypothetical ("what if I get chest pain") still fires, because the reply
+("call now if this is happening") is safe either way.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.safety.textmatch import (
+    any_affirmed,
+    clause_before,
+    compile_all,
+    gap,
+    is_negated,
+    iter_affirmed,
+    sentence_of,
+)
+
+G1, G2, G3, G4, G6 = gap(1), gap(2), gap(3), gap(4), gap(6)
+POSS = r"(?:my|the|his|her|their|your|both)\s+"
+SIDE = r"(?:left|right|l|r)\s+"
+
+# ----------------------------------------------------------------- chest
+CHEST = r"(?:chest|breast ?bone|sternum)"
+CHEST_FEEL = (
+    r"(?:pain|pains|painful|hurt|hurts|hurting|ache|aches|aching|achy|tight|tightness|"
+    r"tightening|tighten|pressure|heavy|heaviness|squeez\w*|crush\w*|burning|discomfort|"
+    r"sore|soreness|constrict\w*|killing me|gripp\w*|clench\w*|clamp\w*|band)"
+)
+_CHEST = compile_all([
+    rf"\b{CHEST}\s+{G3}{CHEST_FEEL}\b",
+    rf"\b{CHEST_FEEL}\s+{G3}(?:in|across|on|around|over|through|at|behind|inside|of|into)\s+"
+    rf"(?:{POSS})?(?:(?:middle|centre|center|left side|front) of\s+(?:{POSS})?)?{CHEST}\b",
+    rf"\b(?:tight|heavy|sore|painful|crushing|squeezing|burning|aching)\s+{CHEST}\b",
+    rf"\b{CHEST}\s+{G4}(?:elephant|sitting on|vice|vise|weight on)",
+    r"\bangina\b",
+    r"\b(?:pain|pains|ache|aching|tightness|pressure)\s+(?:in|around|near|over)\s+my\s+heart\b",
+    r"\b(?:having|have|had|is this|could this be|could it be|like|maybe|might be|think it'?s|"
+    r"think i'?m having|i'?m having)\s+(?:a\s+)?(?:heart attack|cardiac arrest)",
+])
+_NOT_LITERAL_BEFORE = re.compile(
+    r"(?:nearly|almost|practically|near|gave me|give me|giving me|gonna give|going to give|"
+    r"about to have|will have)\s+(?:\w+\s+){0,2}$"
+)
+
+# ------------------------------------------------------------ arm / jaw spread
+SPREAD_V = (
+    r"(?:spread\w*|radiat\w*|travel\w*|shoot\w*|going|goes|gone|went|moving|moves|moved|"
+    r"runs|running|ran|extend\w*|heading)"
+)
+_JAW = compile_all([
+    rf"\b{SPREAD_V}\s+{G3}(?:up\s+|down\s+)?(?:in)?to\s+(?:{POSS})?(?:jaw|teeth|chin)\b",
+    rf"\b{SPREAD_V}\s+up\s+(?:{POSS})?(?:neck\s+(?:and|into|to)\s+(?:{POSS})?)?(?:jaw|chin)\b",
+    r"\b(?:jaw|chin)\s+and\s+(?:left\s+)?arm\s+(?:pain|ache|aching|hurt\w*)",
+    r"\b(?:pain|ache|aching|tightness|pressure)\s+(?:in|into)\s+(?:my\s+)?(?:jaw|chin)\s+and\s+(?:my\s+)?(?:left\s+)?arm",
+])
+_ARM_SPREAD = compile_all([
+    rf"\b{SPREAD_V}\s+{G6}(?:down|into|up|to|along|through)\s+(?:into\s+|to\s+)?(?:{POSS})?(?:{SIDE})?arms?\b",
+    rf"\b(?:pain|ache|aching|tightness|pressure|heaviness|discomfort)\s+{G2}down\s+(?:{POSS})left\s+arm\b",
+    rf"\band\s+down\s+(?:{POSS})?(?:{SIDE})?arms?\b",
+])
+# origins that make arm radiation look like a nerve (assess), not the heart
+_ARM_ORIGIN = re.compile(
+    r"\b(?:neck|back|spine|disc|shoulder|shoulders|shoulder blade|elbow|wrist|hand|hands|"
+    r"fingers|collarbone|trap|traps)\b"
+)
+_NERVE_FEEL = re.compile(r"\b(?:tingl\w*|pins and needles|numb\w*|electric\w*|zing\w*|buzz\w*)\b")
+
+# ------------------------------------------------------------ stroke signs
+_FACE_DROOP = compile_all([
+    rf"\b(?:face|mouth|smile|lip|lips|eyelid|cheek)\s+{G4}(?:droop\w*|lopsided|sag\w*|slump\w*|"
+    r"(?:dropp(?:ed|ing)|fell|fallen|dropped|gone|went)\s+(?:down\s+)?on one side)",
+    r"\b(?:droop\w*|lopsided|sagging|crooked)\s+(?:\w+\s+)?(?:face|mouth|smile)\b",
+    rf"\bone side of\s+{POSS}(?:face|mouth)\s+{G3}(?:droop\w*|dropp\w*|sag\w*|fell|fallen|slump\w*|"
+    r"went down|gone down|isn't moving|won't move|not moving)",
+    r"\bfacial droop\w*",
+])
+_SPEECH = compile_all([
+    rf"\b(?:speech|talking|words|voice|speaking)\s+{G3}(?:slurr?\w*|garbled|jumbled|muddled|gibberish|"
+    r"coming out wrong|came out wrong|all wrong)",
+    r"\bslurr(?:ed|ing|s)\b",
+    rf"\bwords\s+{G3}(?:coming|came|come)\s+out\s+(?:all\s+)?(?:wrong|funny|weird|strange|jumbled|garbled|muddled|mixed up)",
+    rf"\b(?:sudden|suddenly|all of a sudden|out of nowhere)\s+{G4}(?:can't|couldn't|unable to|could not)\s+"
+    r"(?:speak|talk|get (?:my|the|his|her) words out|find (?:my|the|his|her) words|say (?:what|the))",
+    r"\btalking gibberish\b",
+])
+LIMB_UP = r"(?:arm|arms|hand|hands)"
+SUDDEN = r"(?:sudden|suddenly|all of a sudden|out of nowhere|without warning|abruptly)"
+WEAK = (
+    r"(?:weak\w*|numb\w*|paraly[sz]\w*|floppy|limp|dead|heavy|tingl\w*|no feeling|lost (?:the )?feeling|"
+    r"can't (?:feel|move|lift|raise|grip|use)|couldn't (?:feel|move|lift|raise|grip|use)|"
+    r"unable to (?:feel|move|lift|raise|grip|use)|won't (?:move|work)|wouldn't (?:move|work)|not working)"
+)
+_ONE_SIDE = compile_all([
+    rf"\b(?:one|left|right)\s+side\s+of\s+{POSS}(?:body|face)\s+{G4}{WEAK}",
+    rf"\b{WEAK}\s+{G2}(?:down|on|in|along|to|all down|of)\s+(?:{POSS})?(?:left|right|one)\s+side\b",
+    rf"\b(?:face|cheek|lip|lips|mouth)\s+{G3}(?:numb\w*|weak\w*|tingl\w*|paraly[sz]\w*|dead|frozen)",
+    rf"\b(?:numb\w*|weak\w*|tingl\w*|paraly[sz]\w*|no feeling)\s+{G2}(?:in|on|of|down)\s+(?:{POSS})?(?:{SIDE})?(?:face|cheek|lip|lips)\b",
+    rf"\b{SUDDEN}\s+{G6}{WEAK}\s+{G4}{LIMB_UP}\b",
+    rf"\b{SUDDEN}\s+{G6}{LIMB_UP}\s+{G3}{WEAK}",
+    rf"\barms?\s+{G3}(?:suddenly\s+)?(?:went|gone|going|goes|turned|just went)\s+(?:all\s+|completely\s+|really\s+|totally\s+)?"
+    r"(?:numb|weak|dead|limp|floppy|heavy)",
+    rf"\bhemipleg\w*|\bhemipar\w*",
+])
+_ARM_POSTURE = re.compile(r"\b(?:slept|sleeping|lying|lay|lain|leaning|leant|leaned|sat|sitting)\s+on\b")
+_VISION = compile_all([
+    rf"\b{SUDDEN}\s+{G4}(?:blur\w*|double|lost|loss of|losing|dim\w*|dark\w*|grey|gray|no)\s+{G2}(?:vision|sight|eyesight)\b",
+    rf"\b(?:lost|loss of|losing|blurr?\w*|double|dim|dark)\s+(?:the\s+)?(?:vision|sight|eyesight)\s+(?:in|of|from)\s+(?:one|{POSS}(?:left|right))\s+eye\b",
+    rf"\b(?:can't|couldn't|unable to)\s+see\s+(?:out of|with|from)\s+(?:one|{POSS}(?:left|right))\s+eye\b",
+    rf"\b(?:went|gone|going)\s+blind\b",
+    rf"\b(?:vision|sight)\s+{G3}(?:one|left|right)\s+eye\s+{G2}(?:went|gone|go|blur\w*|dark|black)",
+])
+_HEADACHE = compile_all([
+    r"\b(?:worst|worse)\s+headache\s+(?:of|in)\s+(?:my|his|her)\s+life\b",
+    rf"\b(?:sudden|suddenly|thunderclap|explosive)\s+{G2}(?:severe|terrible|awful|excruciating|splitting|"
+    r"intense|massive|blinding|worst|violent|agonising|agonizing)?\s*headache",
+    rf"\bheadache\s+{G3}(?:came on|hit|hit me|started|struck)\s+(?:\w+\s+)?(?:suddenly|like a thunderclap|out of nowhere|all at once|in seconds)",
+])
+
+# ------------------------------------------------------------ fainting
+FAINT = (
+    r"(?:faint(?:ed|ing)|had a faint|passed out|pass out|passing out|passes out|blacked out|black out|"
+    r"blacking out|blackout|collapsed|collapse|collapses|collapsing|lost consciousness|lose consciousness|"
+    r"losing consciousness|knocked out|was unconscious|keeled over|came round on the floor|came to on the floor|"
+    r"woke up on the floor|hit the floor)"
+)
+_FAINT = compile_all([rf"\b{FAINT}\b"])
+_NEAR_MISS_BEFORE = re.compile(
+    r"(?:nearly|almost|close to|about to|going to|gonna|verge of|near to|near|half|"
+    r"like i (?:was going to|would|might|could|was about to)|thought i(?:'d| would| was going to| might)|"
+    r"as if i (?:would|might|was going to)|scared i(?:'d| would| might)|"
+    r"worried i(?:'d| would| might)|in case i|if i|what if i|afraid i(?:'ll| will| might)|or i(?:'ll| will)|"
+    r"(?:felt|feel|feeling|feels|felt a bit|feel a bit) (?:like|as if|as though)(?: i)?(?: was| am| would| might| could| 'd| 'm)?)\s+(?:\w+\s+){0,2}$"
+)
+_SLEEP_SENSE = re.compile(
+    r"\b(?:on|onto|into|in|across)\s+(?:the\s+|my\s+)?(?:sofa|couch|settee|bed|armchair|recliner)\b|"
+    r"\basleep\b|\bslept\b|\bnap\b|\bdrunk\b|\bfor the night\b|\bwith laughter\b|\blaughing\b"
+)
+
+# ------------------------------------------------------------ breathing
+BREATHLESS = (
+    r"(?:breathless\w*|out of breath|short of breath\w*|shortness of breath|"
+    r"(?:can't|couldn't|cannot|unable to|struggl\w* to|hard to|difficult to)\s+(?:catch|get)\s+(?:my|a|his|her)\s+breath(?:\s+back)?|"
+    r"(?:can't|couldn't|unable to|struggl\w* to|hard to|difficult to)\s+breathe?|struggl\w* for (?:breath|air)|"
+    r"gasp\w*|puffed|puffing|winded|wheez\w*|breathing\s+(?:is\s+|was\s+)?(?:hard|difficult|laboured|labored|rapid|fast|heavy)|"
+    r"difficulty breathing|trouble breathing|fighting for (?:breath|air)|can't get enough air|breathlessness)"
+)
+_BREATHLESS = compile_all([rf"\b{BREATHLESS}"])
+_NOT_SETTLING = re.compile(
+    r"\b(?:even|still)\s+(?:\w+\s+){0,2}(?:at rest|resting|rested|sitting|sat|lying|laying|after (?:resting|sitting|stopping|a rest|a sit|\d+))|"
+    r"\bat rest\b|\bwhile resting\b|\bwhen resting\b|\bsitting still\b|\blying still\b|"
+    r"\b(?:won't|isn't|not|hasn't|haven't|doesn't|didn't|wouldn't|never)\s+(?:\w+\s+)?(?:settl\w*|eas\w*|calm\w*|go away|gone away|slow\w* down|stop\w*|improv\w*|recover\w*)|"
+    r"\bstill\s+(?:\w+\s+){0,2}(?:can't|cannot|couldn't|struggl\w*|gasp\w*|breathless|short of breath|out of breath|not|hasn't|haven't|won't)|"
+    r"\beven though i'?(?:ve|'ve| have)? been (?:sitting|resting|lying)|\bgetting worse\b|\bworse and worse\b|"
+    r"\bfor (?:\d+|ten|fifteen|twenty|thirty|several|a few) (?:min\w*|hours?)\b.{0,30}\b(?:still|not|hasn't|won't)\b"
+)
+# "I can't breathe" in the present, not about a situation ("when I climb stairs")
+_CANT_BREATHE_NOW = re.compile(
+    r"\b(?:i|he|she|they)\s+(?:can't|cannot|can not)\s+(?:breathe?|get (?:my|his|her|a) breath|catch (?:my|his|her|a) breath)\b"
+    r"(?!\s+(?:\w+\s+){0,2}(?:when|whenever|if|during|while|on|after|going|walking|climbing|in the|at the|doing|through))"
+)
+
+# ------------------------------------------------------------ cauda equina
+AREA = (
+    r"(?:groin|genitals?|privates|private parts|bum|butt|buttocks?|bottom|backside|anus|back passage|"
+    r"inner thighs?|crotch|perineum|between (?:my|the|his|her) legs|down below|nether regions|vagina|penis|"
+    r"saddle(?: area)?)"
+)
+NUMB = (
+    r"(?:numb\w*|no feeling|no sensation|lost (?:the\s+|all\s+)?(?:feeling|sensation)|loss of (?:feeling|sensation)|"
+    r"can't feel|cannot feel|couldn't feel|pins and needles|tingl\w*|dead|reduced (?:feeling|sensation)|anaesthesia|anesthesia)"
+)
+_SADDLE = compile_all([
+    r"\bsaddle\s+(?:area\s+|region\s+)?(?:numb\w*|an(?:a)?esthesia|tingl\w*|sensation)",
+    rf"\b{NUMB}\s+{G3}(?:(?:in|around|between|on|of|down|across|at)\s+(?:{POSS})?)?{AREA}\b",
+    rf"\b{AREA}\s+{G3}(?:is\s+|are\s+|feels?\s+|went\s+|gone\s+|has gone\s+|going\s+)?(?:numb\w*|tingl\w*|dead|no feeling)",
+    r"\b(?:can't|cannot|couldn't)\s+feel\s+(?:\w+\s+){0,3}(?:(?:toilet|loo)\s+(?:paper|roll|tissue)|when i wipe|myself when|wiping)",
+])
+_BLADDER = compile_all([
+    r"\b(?:lost|losing|lose|loss of|no|can't|couldn't)\s+(?:all\s+)?control\s+(?:of|over)\s+(?:my\s+)?(?:bladder|bowels?|wee|pee|poo|toilet|urine)",
+    r"\b(?:lost|losing|loss of)\s+(?:my\s+)?(?:bladder|bowel)\s+control\b",
+    r"\b(?:wet|soiled|peed|pooed|pooped|messed|pissed|shat)\s+myself\b",
+    r"\b(?:can't|cannot|couldn't|unable to)\s+(?:pee|wee|urinate|pass urine|pass water|empty my bladder|go for a (?:wee|pee))\b",
+    r"\b(?:bladder|bowels?)\s+(?:\w+\s+){0,2}(?:stopped working|not working|gone|went|let go|gave way)",
+    r"\b(?:new|sudden|suddenly)\s+(?:\w+\s+)?incontinen\w*",
+    r"\bincontinen\w*\s+(?:\w+\s+){0,3}(?:new|sudden|since|started)",
+])
+_BLADDER_BENIGN = re.compile(r"\blaugh\w*|\bsneez\w*|\bcough\w*|\bas a (?:kid|child)\b|\bdream\b")
+
+# ------------------------------------------------------------ rhabdomyolysis
+URINE = r"(?:urine|pee|wee|wees|pees|piss|widdle)"
+DARK = r"(?:dark|darker|brown|brownish|cola|coca-?cola|coke|tea|red|reddish|blood|bloody|rusty|black|coffee)"
+_DARK_URINE = compile_all([
+    rf"\b{DARK}(?:[- ]colou?red)?\s+{G2}{URINE}\b",
+    rf"\b{URINE}\s+{G4}(?:is\s+|was\s+|looks\s+|looked\s+|went\s+|turned\s+|came out\s+)?(?:a\s+)?(?:really\s+|very\s+|quite\s+)?"
+    rf"{DARK}\b",
+    rf"\b{URINE}\s+{G3}(?:like|the colou?r of)\s+(?:cola|coke|tea|coffee|blood)",
+])
+MUSCLE_WORD = r"(?:muscles?|thighs?|calf|calves|quads?|legs?|arms?|body|hamstrings?|glutes?|biceps|shoulders?)"
+SEVERE = (
+    r"(?:agony|agonising|agonizing|severe|severely|extreme|extremely|excruciating|unbearable|"
+    r"really sore|so sore|very sore|incredibly sore|insanely sore|swollen|rock hard|killing me|in bits|"
+    r"worst|screaming|can't move|couldn't move|horrendous)"
+)
+_SEVERE_MUSCLE = compile_all([
+    rf"\b{MUSCLE_WORD}\b.{{0,40}}\b{SEVERE}",
+    rf"\b{SEVERE}\b.{{0,30}}\b{MUSCLE_WORD}\b",
+])
+
+
+def _chest(t: str) -> bool:
+    for m in iter_affirmed(_CHEST, t):
+        if "heart attack" in m.group(0) or "cardiac" in m.group(0):
+            if _NOT_LITERAL_BEFORE.search(t[max(0, m.start() - 40):m.start()]):
+                continue
+        return True
+    return False
+
+
+def arm_spread_matches(t: str) -> list[tuple[re.Match[str], bool]]:
+    """Pain travelling into an arm: (match, looks_cardiac).  Nerve-like
+    (tingling) or starting at the neck/back/shoulder -> not cardiac."""
+    out = []
+    for m in iter_affirmed(_ARM_SPREAD, t):
+        sent = sentence_of(t, m.start(), m.end())
+        before = clause_before(t, m.start()) + m.group(0)
+        cardiac = True
+        if "chest" not in sent and (_ARM_ORIGIN.search(before) or _NERVE_FEEL.search(sent)):
+            cardiac = False
+        out.append((m, cardiac))
+    return out
+
+
+def _arm_jaw(t: str) -> bool:
+    if any_affirmed(_JAW, t):
+        return True
+    return any(cardiac for _, cardiac in arm_spread_matches(t))
+
+
+def _one_side(t: str) -> bool:
+    for m in iter_affirmed(_ONE_SIDE, t):
+        if _ARM_POSTURE.search(sentence_of(t, m.start(), m.end())):
+            continue
+        return True
+    return False
+
+
+def fainting_matches(t: str) -> tuple[bool, bool]:
+    """(fainted, nearly_fainted)."""
+    fainted = near = False
+    for m in iter_affirmed(_FAINT, t):
+        before = t[max(0, m.start() - 45):m.start()]
+        sent = sentence_of(t, m.start(), m.end())
+        if _SLEEP_SENSE.search(sent):
+            continue
+        if _NEAR_MISS_BEFORE.search(before):
+            near = True
+            continue
+        fainted = True
+    return fainted, near
+
+
+def breathless_matches(t: str) -> list[re.Match[str]]:
+    return list(iter_affirmed(_BREATHLESS, t))
+
+
+def _breathless_at_rest(t: str) -> bool:
+    for m in breathless_matches(t):
+        sent = sentence_of(t, m.start(), m.end())
+        if _NOT_SETTLING.search(sent):
+            return True
+    for m in _CANT_BREATHE_NOW.finditer(t):
+        if not is_negated(t, m.start(), m.end()):
+            return True
+    return False
+
+
+def dark_urine(t: str) -> bool:
+    return any_affirmed(_DARK_URINE, t)
+
+
+def _rhabdo(t: str) -> bool:
+    return dark_urine(t) and any_affirmed(_SEVERE_MUSCLE, t)
+
+
+def _bladder(t: str) -> bool:
+    for m in iter_affirmed(_BLADDER, t):
+        if _BLADDER_BENIGN.search(sentence_of(t, m.start(), m.end())):
+            continue
+        return True
+    return False
+
+
+_CHECKS = (
+    ("emergency.chest_pain", _chest),
+    ("emergency.arm_jaw_spread", _arm_jaw),
+    ("emergency.face_droop", lambda t: any_affirmed(_FACE_DROOP, t)),
+    ("emergency.slurred_speech", lambda t: any_affirmed(_SPEECH, t)),
+    ("emergency.one_sided_weakness", _one_side),
+    ("emergency.vision_loss", lambda t: any_affirmed(_VISION, t)),
+    ("emergency.thunderclap_headache", lambda t: any_affirmed(_HEADACHE, t)),
+    ("emergency.fainting", lambda t: fainting_matches(t)[0]),
+    ("emergency.breathless_at_rest", _breathless_at_rest),
+    ("emergency.saddle_numbness", lambda t: any_affirmed(_SADDLE, t)),
+    ("emergency.bladder_bowel", _bladder),
+    ("emergency.rhabdo", _rhabdo),
+)
+
+EMERGENCY_RULE_IDS: tuple[str, ...] = tuple(rid for rid, _ in _CHECKS)
+
+
+def emergency_rules(norm_text: str) -> tuple[str, ...]:
+    """Ids of the emergency rules firing on already-normalised text."""
+    return tuple(rid for rid, check in _CHECKS if check(norm_text))

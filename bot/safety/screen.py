@@ -1,0 +1,290 @@
+"""Crisis / emergency / dose-request screen, run on EVERY inbound message.
+
+    screen_message(text) -> ScreenResult(kind, rules)
+
+kind is "crisis", "emergency", "dose_request" or "none"; when several match,
+crisis > emergency > dose_request.  ``rules`` lists the ids of every rule that
+fired, highest-priority kind first (so a crisis message that also mentions
+chest pain carries both ids).
+
+Rule ids
+    crisis.suicidal_ideation   explicit and indirect wishes to die / not wake up,
+                               "better off without me", "no point living", kms...
+    crisis.self_harm           cutting / burning / hurting oneself on purpose
+    crisis.overdose            overdose intent, "how many pills would it take",
+                               "take all my pills", stockpiling, lethal dose
+    emergency.*                see bot.safety.redflags (same ids as triage)
+    dose_request.amount        how much / how many / what dose / max dose / "600mg"
+    dose_request.change        can I double / up / stop / skip / come off / take extra...
+
+Design choices (cautious):
+  * Crisis rules ignore negation ("I'm not suicidal but..." still gets the
+    caring crisis reply): a false alarm costs a kind message, a miss costs
+    far more.  Specific exclusions keep figures of speech quiet ("dying to",
+    "killing me", "dead tired", "rather die than go to zumba"...), because
+    crisis patterns only match self-directed, intent-shaped phrases.
+  * Emergency rules honour negation ("no chest pain").
+  * Dose requests need a medicine word (or "dose"/"mg") and a question or
+    request shape; mentioning a medicine ("I forgot my pregabalin") is not a
+    request.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.safety.redflags import emergency_rules
+from bot.safety.textmatch import compile_all, gap, normalise, sentence_of
+
+G2, G3, G4 = gap(2), gap(3), gap(4)
+
+
+@dataclass(frozen=True)
+class ScreenResult:
+    kind: str                 # "none" | "crisis" | "emergency" | "dose_request"
+    rules: tuple[str, ...] = ()
+
+    @property
+    def urgent(self) -> bool:
+        return self.kind in ("crisis", "emergency")
+
+
+NONE = ScreenResult("none", ())
+
+# ---------------------------------------------------------------- crisis
+ANYMORE = r"(?:any ?more|any longer|now|again|ever)"
+LIVE_OBJ = (
+    r"(?:living|life|live|going on|carrying on|keep(?:ing)? going|being alive|being here|existing|"
+    r"exist|trying any ?more|anything|it all|everything|me|waking up|getting up any ?more)"
+)
+_SUICIDAL = compile_all([
+    r"\bsuicid\w*",
+    r"\bkill(?:ing|ed)?\s+(?:my ?self|me ?self)\b",
+    r"\bk\.?m\.?s\b",
+    r"\bunalive\w*",
+    r"\bend(?:ing|ed)?\s+(?:my|it|this|me)\s+(?:own\s+)?(?:life|lives|all)\b",
+    r"\b(?:want|wanted|wanting|going|planning|plan|ready|tempted|decided|thinking|think|thought|considering|"
+    r"about|could|should|might|will|i'll|just|feel like|felt like|urge|need)\s+(?:to\s+|of\s+|about\s+)?(?:just\s+)?"
+    r"end(?:ing)?\s+(?:it|things|everything|this|my suffering|the pain for good)\b(?!\s+(?:with|early|there|here|off|now with))",
+    r"\b(?:take|taking|took|end|ending)\s+(?:my|his|her)\s+(?:own\s+)?life\b",
+    r"\b(?<!don't )(?<!do not )(?<!never )(?<!didn't )(?:want|wanted|wanting|wish|wishing|ready|prefer|like|going|need)\s+"
+    r"(?:to\s+)?(?:just\s+)?(?:die|be dead|not exist|stop existing|cease to exist)\b",
+    r"\bwish(?:ed|es|ing)?\s+(?:that\s+)?i\s+(?:was|were|could be|'d be|would be|had)\s+(?:dead|gone|never born|not here|not alive|not born)",
+    r"\bwish(?:ed|es|ing)?\s+(?:that\s+)?i\s+(?:could\s+)?(?:just\s+)?(?:die|disappear|not exist|stop existing)\b",
+    r"\b(?:better off|happier|easier|be fine|be better|be relieved)\s+(?:\w+\s+)?(?:dead|without me|if i\s+(?:was|were|wasn't|weren't|'m|am)\s+"
+    r"(?:gone|dead|here|around|alive|not here|not around))",
+    r"\b(?:miss|notice|care|matter)\s+(?:\w+\s+)?if\s+i\s+(?:was|were|'m|am|died|disappeared|wasn't here|weren't here|went)\s*(?:gone|dead|away for good)?\b",
+    r"\bif\s+i\s+(?:was|were)\s+(?:dead|gone)\b(?!\s+(?:for|on|away|to|out))",
+    r"\b(?:don't|do not|didn't|no longer|never)\s+(?:really\s+)?want\s+to\s+(?:be\s+(?:here|alive|around|in this world)|live|exist|"
+    r"go on|carry on|keep going|be on this earth|wake up\s+" + ANYMORE + r")",
+    r"\b(?:don't|do not)\s+want\s+to\s+(?:be\s+)?(?:here|alive)\s+" + ANYMORE,
+    r"\b(?:no|zero|any)\s+(?:point|reason|sense|purpose)\s+(?:in\s+|of\s+|to\s+|for\s+)?(?:me\s+)?(?:living|life|going on|carrying on|keep(?:ing)? going|"
+    r"being alive|being here|existing|anything|it all|staying alive|waking up|to live|to go on)\b",
+    r"\bpoint\s+(?:of|in|to)\s+(?:me\s+)?(?:living|going on|carrying on|being alive|being here|existing|life|staying alive|keeping going)\b",
+    r"\b(?:what'?s|what 's|what is|see no|don't see|do not see|can't see|cannot see)\s+(?:the\s+|a\s+|any\s+)?point\s+(?:of\s+|in\s+)?"
+    r"(?:anything|it all|everything|me|trying|even trying|going on|any ?more)\b",
+    r"\b(?:don't|do not|can't)\s+see\s+(?:the\s+|any\s+)?point\s*(?:any ?more|now)?\s*(?:$|[.,!?;])",
+    r"\b(?:can't|cannot|can not)\s+(?:go on|carry on|keep going|keep living|do this any ?more|take (?:it|this|any) ?more|"
+    r"cope any ?more|live like this|take much more|bear it any ?more|do it any ?more)\b",
+    r"\b(?:nothing|no one|nobody|nothing left|no reason|not much)\s+(?:left\s+)?to\s+live\s+for\b",
+    r"\bnot\s+worth\s+living\b",
+    r"\b(?:life|living|my life|it all)\s+(?:is\s+|'s\s+)?(?:isn't|not|is not|ain't|no longer|never)\s+(?:really\s+)?worth\s+(?:it|living)\b",
+    r"\b(?:tired|sick|weary|exhausted)\s+of\s+(?:living|life|being alive|existing|being here|this life|my life)\b",
+    r"\bdone\s+with\s+(?:life|living|being alive|it all|existing|this life|my life|everything and everyone)\b",
+    r"\bgiv(?:e|ing|en)\s+up\s+on\s+(?:life|living|myself|everything|it all)\b",
+    r"\bwant\s+(?:it|this|everything|it all|my life|the pain|life)\s+(?:all\s+)?to\s+(?:end|be over|stop for good|stop forever|finish)\b",
+    r"\bhate\s+(?:my\s+)?(?:life|being alive)\b.{0,40}\b(?:over|end|die|dead|gone|disappear)\b",
+    r"\b(?:wish|wishing|hope|hoping|pray|praying)\w*\s+(?:that\s+)?i\s+(?:don't|do not|won't|will not|wouldn't|would not|didn't|never|"
+    r"dont|could not|couldn't)\s+(?:ever\s+)?wake\s+up\b",
+    r"\b(?:don't|do not|didn't)\s+want\s+to\s+wake\s+up\s+(?:any ?more|again|ever|tomorrow|at all)\b",
+    r"\b(?:sleep|asleep|go to sleep|went to sleep|bed)\s+and\s+(?:never|not|don't|didn't)\s+wake\s+(?:up)?\b",
+    r"\bnever\s+(?:ever\s+)?wake\s+up\b",
+    r"\bnot\s+(?:to\s+)?wake\s+up\s+(?:again|ever|any ?more)\b",
+    r"\bto\s+not\s+wake\s+up\b",
+    r"\bsleep\s+forever\b|\beternal sleep\b",
+    r"\bdisappear\s+(?:forever|for good|permanently|for ever)\b",
+    r"\b(?:won't|will not|wouldn't|shan't)\s+be\s+(?:here|around)\s+(?:much\s+)?(?:longer|any ?more|for long|tomorrow)\b",
+    r"\b(?:ways|way|how|methods?)\s+to\s+(?:die|kill myself|end it|end my life|commit|do it painlessly|go painlessly)\b",
+    r"\b(?:goodbye|suicide|farewell)\s+(?:letter|note|message|video)s?\b",
+    r"\bwr(?:ote|itten|iting)\s+(?:my\s+)?(?:a\s+)?(?:will and\s+)?goodbye",
+    r"\b(?:jump(?:ing|ed)?|throw(?:ing)? myself|threw myself)\s+(?:off|from|in front of|under)\b",
+    r"\b(?:step(?:ping|ped)?|walk(?:ing|ed)?|lie|lying|lay|laying|jump(?:ing)?)\s+(?:out\s+)?in front of\s+(?:a|the|an)\s+(?:train|bus|car|lorry|truck|tram)\b",
+    r"\bdriv\w*\s+(?:my car\s+|the car\s+)?(?:into|off)\s+(?:a|the)\s+(?:wall|tree|bridge|cliff|river|lake|sea|motorway)\b",
+    r"\bhang(?:ing|ed)?\s+myself\b",
+    r"\b(?:slit|slash|cut)\w*\s+my\s+wrists?\b",
+    r"\brather\s+(?:be\s+)?dead\b(?!\s+than)",
+    r"\brather\s+(?:just\s+)?(?:be\s+dead|die)\s+than\s+(?:live|living|go on|going on|carry on|carrying on|keep|keeping|be in|being in|feel|feeling|"
+    r"suffer|suffering|have|having|spend|face|facing|deal|dealing|put up|exist|wake)\b",
+    r"\b(?:will|desire|reason|want)\s+to\s+live\b",
+    r"\bburden\b.{0,60}\b(?:gone|dead|without me|better off|happier|end)\b",
+    r"\bsewer\s*slide\b",
+    r"\bend\s+it\s+all\b",
+])
+_SELF_HARM = compile_all([
+    r"\bself[\s-]*harm\w*",
+    r"\bself[\s-]*injur\w*",
+    r"\bself[\s-]*mutilat\w*",
+])
+_SELF_HARM_VERB = re.compile(
+    r"\b(?:cut|cutting|cuts|burn|burning|burnt|burned|burns|hurt|hurting|hurts|harm|harming|harmed|punish|punishing|"
+    r"injure|injuring|scratch|scratching|hit|hitting|bang|banging|starve|starving|bruise|bruising)\s+myself\b"
+)
+_CUT_BURN = re.compile(r"\b(?:cut|cutting|cuts|burn|burning|burnt|burned|burns|slash\w*|carv\w*)\s+myself\b")
+_ACCIDENT = re.compile(
+    r"\b(?:by accident|accidentally|accidental|shaving|cooking|chopping|slicing|gardening|peeling|on the (?:oven|stove|kettle|iron|hob|pan|tray)|"
+    r"with the (?:kettle|iron|knife while)|hot water bottle|heat pad|wheat bag|hair straighteners|while|when i|making|baking|in the kitchen|on a|on the|opening)\b"
+)
+_INTENT = re.compile(
+    r"\b(?:want|wanted|wanting|urge|urges|feel like|felt like|thinking about|thought about|thoughts of|thoughts about|"
+    r"tempted|on purpose|deliberately|intentionally|purposely|punish|need to|make myself|started|been|keep|again|"
+    r"relapsed|relapse|to cope|to feel)\b"
+)
+_INTENT_STRONG = re.compile(
+    r"\b(?:want|wanted|wanting|urge|urges|feel like|felt like|thinking about|thought about|thoughts of|thoughts about|"
+    r"tempted|on purpose|deliberately|intentionally|purposely|punish|to cope|to feel|relapsed|relapse)\b"
+)
+PILLS = (
+    r"(?:pills?|tablets?|meds|medication|medicines?|drugs|painkillers?|capsules?|packet|packets|bottle|box|"
+    r"boxes|lot|stash|supply|prescription|\w+(?:dol|lin|line|tine|pam|done|phine|amol|codeine|tyline|pentin|balin))"
+)
+_OVERDOSE = compile_all([
+    r"\boverdos\w*",
+    r"\b(?:might|going to|want to|could|will|planning to|thinking of|thinking about|i'll|gonna|just)\s+(?:just\s+)?o\.?d(?:ing)?\b",
+    r"\bo\.?d\s+(?:on|tonight|today|later)\b",
+    rf"\bhow\s+many\s+{G4}(?:would|will|does|do|did|should|'d)\s+it\s+take\b",
+    rf"\bhow\s+(?:many|much)\s+{G4}(?:to|would|will|before|until)\s+(?:\w+\s+)?(?:die|kill|be fatal|be lethal|not wake|end it|overdose|od|"
+    r"stop my heart|stop breathing)",
+    r"\b(?:lethal|fatal|deadly|toxic|killing)\s+(?:dose|amount|quantity|number|level)\b",
+    r"\bdose\s+(?:that|which|to|it takes to)\s+(?:would\s+)?(?:kill|be fatal|be lethal|die)",
+    rf"\b(?:take|taking|took|swallow\w*|down|downing|neck|necking)\s+(?:all|every one|everything|the whole|the entire|a whole|the rest|"
+    rf"them all|the lot|loads|a load|handfuls?|a handful)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|those\s+|them\s+)?{PILLS}?",
+    r"\btake\s+(?:them\s+|it\s+)?all\s+at\s+once\b",
+    rf"\b(?:sav|stockpil|hoard|stash|collect|stor)\w*\s+(?:up\s+)?(?:\w+\s+){{0,2}}{PILLS}\b",
+    rf"\b{PILLS}\s+(?:\w+\s+){{0,1}}(?:saved|stockpiled|hoarded|stashed)\b",
+])
+_TAKE_ALL_BENIGN = re.compile(
+    r"\b(?:with (?:food|a meal|water|milk|breakfast|dinner|lunch|tea)|at the same time|in the morning|at breakfast|"
+    r"each day|every day|daily|as prescribed|together|before breakfast|on time|this week|at once in the morning)\b"
+)
+
+
+def _crisis_rules(t: str) -> list[str]:
+    rules = []
+    if any(rx.search(t) for rx in _SUICIDAL):
+        rules.append("crisis.suicidal_ideation")
+    sh = any(rx.search(t) for rx in _SELF_HARM)
+    if not sh:
+        for m in _SELF_HARM_VERB.finditer(t):
+            sent = sentence_of(t, m.start(), m.end())
+            if _CUT_BURN.match(m.group(0)):
+                if not _ACCIDENT.search(sent) or _INTENT_STRONG.search(sent):
+                    sh = True
+                    break
+            elif _INTENT_STRONG.search(sent):
+                sh = True
+                break
+    if sh:
+        rules.append("crisis.self_harm")
+    for rx in _OVERDOSE:
+        hit = False
+        for m in rx.finditer(t):
+            sent = sentence_of(t, m.start(), m.end())
+            if rx.pattern.startswith(r"\b(?:take|taking") and _TAKE_ALL_BENIGN.search(sent):
+                continue
+            hit = True
+            break
+        if hit:
+            rules.append("crisis.overdose")
+            break
+    return rules
+
+
+# ---------------------------------------------------------------- dose requests
+DRUG = (
+    r"(?:pregab\w*|lyrica|gabapent\w*|neurontin|dulox\w*|cymbalta|amitrip\w*|amitryp\w*|elavil|nortrip\w*|"
+    r"milnacipran|savella|tramad\w*|zydol|ultram|codeine|co-?codamol|co-?dydramol|dihydrocodeine|solpadeine|"
+    r"paracet\w*|acetaminophen|tylenol|panadol|calpol|ibuprofen|advil|nurofen|motrin|naproxen|aleve|aspirin|"
+    r"diclofenac|voltaren|voltarol|cyclobenzaprine|flexeril|morphine|oramorph|oxycodone|oxycontin|oxynorm|"
+    r"hydrocodone|vicodin|norco|percocet|tapentadol|palexia|fentanyl|buprenorphine|butrans|diazepam|valium|"
+    r"lorazepam|clonazepam|baclofen|tizanidine|sertraline|zoloft|fluoxetine|prozac|citalopram|escitalopram|"
+    r"lexapro|venlafaxine|effexor|mirtazapine|trazodone|zopiclone|zolpidem|ambien|melatonin|ldn|naltrexone|"
+    r"cbd|cannabis|methocarbamol|celecoxib|celebrex|meloxicam|etoricoxib|naproxen|prednisolone|prednisone|"
+    r"propranolol|sumatriptan|nefopam|lidocaine|capsaicin|magnesium|vitamin d|"
+    r"pills?|tablets?|meds|medications?|medicines?|painkillers?|pain ?killers?|pain relief|pain relievers?|"
+    r"doses?|dosage|prescription|antidepressants?|opioids?|opiates?|capsules?|patch(?:es)?|sleeping pills?)"
+)
+_DRUG_RX = re.compile(rf"\b{DRUG}\b")
+_MG_RX = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|milligrams?|mcg|micrograms?|ug|ml|g)\b")
+ASK = (
+    r"(?:can|could|should|shall|may|must|would|is it (?:ok|okay|safe|alright|fine|bad|dangerous|wise|better) (?:for me )?to|"
+    r"am i (?:allowed|ok|okay|safe) to|do i (?:need|have) to|would it be (?:ok|okay|safe|better|alright) to|"
+    r"how (?:do|can|should) i|how to|when (?:can|should|do) i|is it worth|would it help to|what if i|what happens if i|"
+    r"do you think i should|better to|ok to|okay to|safe to|i want to|i'm going to|i am going to|thinking of|"
+    r"thinking about|planning to|wondering if i (?:can|could|should)|wondering about)"
+)
+CHANGE = (
+    r"(?:double|doubling|up|upping|increase|increasing|raise|raising|lower|lowering|reduce|reducing|decrease|decreasing|"
+    r"cut|cutting|halve|halving|split|splitting|skip|skipping|miss|missing|stop|stopping|quit|quitting|come off|"
+    r"coming off|get off|getting off|wean\w*|taper\w*|drop|dropping|change|changing|switch|switching|swap|swapping|"
+    r"combine|combining|mix|mixing|add|adding|take|taking|have|having|use|using|try|trying|start|starting|restart|"
+    r"go up|go down|bump|crush|crushing|chew|top up|topping up|space out|give up)"
+)
+_DOSE_AMOUNT = compile_all([
+    rf"\bhow\s+(?:much|many)\s+{G4}{DRUG}\b",
+    rf"\bhow\s+(?:much|many)\b.{{0,40}}\b(?:should|can|could|do|may|am i allowed to|is it safe to)\s+i\s+(?:take|have|use|give)\b",
+    r"\b(?:what|which)\s+(?:dose|dosage|strength|amount|mg)\b",
+    r"\b(?:max(?:imum)?|min(?:imum)?|safe|right|correct|normal|usual|starting|highest|lowest|daily|recommended|"
+    r"typical|proper|ideal|best)\s+(?:daily\s+)?(?:dose|dosage|amount|limit)\b",
+    rf"\bhow\s+often\s+{G4}(?:take|have|use|repeat)\b",
+    r"\bhow\s+(?:long|many hours)\s+(?:\w+\s+){0,3}(?:between|apart)\b",
+])
+_QUESTION = re.compile(r"\?|^\s*(?:can|could|should|shall|may|is|am|do|does|how|what|which|when|would|will)\b")
+
+
+def _dose_rules(t: str) -> list[str]:
+    rules: list[str] = []
+    has_drug = bool(_DRUG_RX.search(t))
+    has_mg = bool(_MG_RX.search(t))
+    if not (has_drug or has_mg):
+        return rules
+    for rx in _DOSE_AMOUNT:
+        m = rx.search(t)
+        if m and (has_drug or has_mg):
+            sent = sentence_of(t, m.start(), m.end())
+            if _DRUG_RX.search(sent) or _MG_RX.search(sent) or "dose" in sent or "take" in sent:
+                rules.append("dose_request.amount")
+                break
+    if not rules and has_mg:
+        for m in _MG_RX.finditer(t):
+            sent = sentence_of(t, m.start(), m.end())
+            if _QUESTION.search(sent) or re.search(rf"\b{ASK}\b", sent):
+                rules.append("dose_request.amount")
+                break
+    change_rx = re.compile(
+        rf"\b{ASK}\s+(?:i\s+|we\s+|you\s+)?(?:just\s+|safely\s+|maybe\s+|still\s+)?{CHANGE}\b(?P<rest>.{{0,60}})"
+    )
+    for m in change_rx.finditer(t):
+        sent = sentence_of(t, m.start(), m.end())
+        rest = sent[sent.find(m.group(0)[:10]):] if m.group(0)[:10] in sent else sent
+        if _DRUG_RX.search(rest) or _MG_RX.search(rest) or re.search(r"\b(?:extra|another|second|double|dose)\b", rest):
+            rules.append("dose_request.change")
+            break
+    return rules
+
+
+def screen_message(text: str) -> ScreenResult:
+    """Screen one inbound message.  Never raises on odd input."""
+    if not text or not isinstance(text, str) or not text.strip():
+        return NONE
+    t = normalise(text)
+    crisis = _crisis_rules(t)
+    emergency = list(emergency_rules(t))
+    dose = _dose_rules(t)
+    rules = tuple(crisis + emergency + dose)
+    if crisis:
+        return ScreenResult("crisis", rules)
+    if emergency:
+        return ScreenResult("emergency", rules)
+    if dose:
+        return ScreenResult("dose_request", rules)
+    return NONE

@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.clock import valid_timezone
 from bot.identity import make_sender_id
 from bot.safety.replies import crisis_reply, dose_refusal_reply, emergency_reply
 from bot.safety.screen import screen_message
@@ -56,6 +57,9 @@ class Conversation:
             if isinstance(country, str) and len(country) == 2 and country.isalpha() and user.country != country.upper():
                 user.country = country.upper()
             country = user.country
+            tz = metadata.get("timezone")
+            if isinstance(tz, str) and valid_timezone(tz) and user.timezone != tz:
+                user.timezone = tz
             allowed = repo.offered_payloads(session, user)
 
             screen = screen_message(text)

@@ -111,11 +111,12 @@ TYPOS: dict[str, str] = {
     "bout": "about", "abit": "a bit", "alil": "a little", "lil": "little",
     "v": "very", "rly": "really", "realy": "really", "reallly": "really",
     "sooo": "so", "soooo": "so", "sooooo": "so",
-    "okay": "ok", "okey": "ok", "oki": "ok", "okish": "ok", "o.k": "ok",
+    "okay": "ok", "okey": "ok", "oki": "ok", "okish": "ok",
     "alright": "ok", "allright": "ok", "aight": "ok",
     "gud": "good", "goood": "good", "gd": "good",
     "ya": "yeah", "yah": "yeah", "yeh": "yeah", "yea": "yeah", "yh": "yeah",
     "nah": "no", "naw": "no", "nope": "no", "nop": "no",
+    "skipp": "skip", "sikp": "skip", "skp": "skip", "skipe": "skip",
     "dunno": "dont know", "idk": "dont know", "dno": "dont know",
     "didn": "didnt", "didint": "didnt", "didt": "didnt", "dint": "didnt",
     "couldn": "couldnt", "cudnt": "couldnt", "coudnt": "couldnt",
@@ -276,7 +277,8 @@ ACTIVITY_PHRASES: dict[str, str] = {
     "walking": "walking", "stroll": "walking", "strolled": "walking",
     "strolling": "walking", "dog walk": "walking", "hike": "walking",
     "hiked": "walking", "hiking": "walking", "ramble": "walking",
-    "wander": "walking", "wandered": "walking",
+    "wander": "walking", "wandered": "walking", "took the dog out": "walking",
+    "walkies": "walking", "dog out": "walking",
     # stretching
     "stretch": "stretching", "stretches": "stretching",
     "stretched": "stretching", "stretching": "stretching",
@@ -332,7 +334,7 @@ ACTIVITY_PHRASES: dict[str, str] = {
     "dancing": "dancing", "danced": "dancing", "dance": "dancing",
     "worked": "work", "working": "work", "desk work": "work",
     "exercise": "other", "exercised": "other", "exercising": "other",
-    "activity": "other", "on my feet": "other", "out and about": "other",
+    "on my feet": "other", "out and about": "other",
     "errands": "other", "played": "other", "playing": "other",
 }
 
@@ -355,7 +357,8 @@ NONE_ACTIVITY_PATTERNS = (
     r"\bnot done anything\b", r"\bnothing (today|at all|really|much today)\b",
     r"\bno (activity|activities|exercise|exercising|movement|moving|exercises)\b",
     r"\b(rested|resting|rest) all day\b", r"\brest day\b", r"\bresting today\b",
-    r"\bstayed in bed\b", r"\b(in|on|stuck in) (bed|the sofa|the couch|sofa|couch) all day\b",
+    r"^\W*(rested|resting|just rested|rest|just rest|just resting)( today| all day| mostly)?\W*$",
+    r"\bstayed in bed\b", r"\b(in|on|stuck in) (bed|the sofa|the couch|sofa|couch) (all|most of the|the whole|the entire) day\b",
     r"\b(bed|sofa|couch) (all day|day)\b", r"\bbed ?bound\b", r"\bzero activity\b",
     r"\bdidnt move\b", r"\bnot moved\b", r"\bhavent moved\b",
     r"^\W*(nothing|none|nada|nil|zilch|zero)\W*$",
@@ -436,6 +439,7 @@ SLEEP_ZERO_PATTERNS = (
 FLARE_NEGATIVE = (
     r"\b(no|not|isnt|wasnt|without|never|zero|not in|not in a|no sign of a?|no sign of|out of|out of the|out of my|over the|over my|free of|not having a|not had a|no more) ?(fibro )?(flare|flares|flaring|flared)\b",
     r"\b(flare|flares) ?free\b",
+    r"\b(since|after) (my|the|our) (last|previous|latest) (fibro )?(flare|flare up)\b",
     r"\b(flare|flares)( is| has| has now| seems)? (over|gone|passed|settled|finished|ended|done)\b",
 )
 FLARE_POSITIVE = r"\b(flare|flares|flaring|flared)\b"
@@ -458,7 +462,7 @@ SKIP_PATTERNS = (
 )
 STOP_PATTERNS = (
     r"^\W*(please )?(stop|cancel|quit|exit|end|enough|finish|finished|halt|abort|bye|goodbye|ttyl|later|laters)(\W+(please|now|it|this|thanks|thank you|for now|for today))*\W*$",
-    r"\b(stop|cancel|quit|exit|end|abort) (this|it|the check ?in|the log|checking in|now|please|for now|for today|here)\b",
+    r"\b(stop|cancel|quit|exit|end|abort) (this|it|the check ?in|the log|checking in|now|please|for now|for today|here|asking|the questions|questions)\b",
     r"^\W*(can|could) (we|i) (stop|finish|end|quit|leave it|pause|do (this|it|the rest) later|carry on later|continue later)\b",
     r"\b(lets|let us|lets just|we can|i want to|i wanna|i need to|i have to|i need to) (stop|finish|end|quit|leave it|call it a day|pause)\b",
     r"\bnot now\b", r"\bdone for (now|today|the day)\b", r"\b(thats|that is|that will do|thats all|that|this is) (enough|all for now|all for today)\b",
@@ -488,5 +492,5 @@ CORRECTION_PATTERNS = (
     r"\binstead\b", r"\bmy (bad|mistake)\b", r"\bupdate (that|it)\b", r"\bnot \d+(\.\d+)?\b",
     r"\bwrong\b", r"\bmistake\b", r"\bfix (that|it)\b", r"\bedit\b", r"\bcorrect (that|it)\b",
     r"\bit (was|is) \d+(\.\d+)? not\b", r"^\W*no\W+(its |it was |it is |i meant |more like |)\d",
-    r"\bmore like\b",
+    r"\bmore like\b", r"\bhang on\b", r"\bhold on\b",
 )

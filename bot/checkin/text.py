@@ -85,6 +85,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(a )?half (an? )?hours\b", "30 min"),
     (r"\b(a )?quarter (of )?(an? )?hours\b", "15 min"),
     (r"\b3 quarters (of )?(an? )?hours\b", "45 min"),
+    (r"\b3 / 4 (of )?(an? )?hours\b", "45 min"),
+    (r"\b1 / 2 (an? )?hours\b", "30 min"),
+    (r"\b1 / 4 (of )?(an? )?hours\b", "15 min"),
     (r"\b(an|a) hours\b", "1 hours"),
     (r"\b(a )?couple (of )?(hours|min)\b", r"2 \3"),
     (r"\bhalf (a|an) (\d+)\b", r"\2.5"),
@@ -113,7 +116,11 @@ def normalize(text: str) -> str:
     t = re.sub(r"([a-z])(\d)", r"\1 \2", t)
     t = re.sub(r"[a-z]+(?:-[a-z]+)*", _fix_token, t)
     t = re.sub(r"\bno one\b", "nobody", t)
+    # "this one", "the next one": a pronoun, not the number 1
+    t = re.sub(r"\b(this|that|next|the|which|other|another|last|each|every|any|some|good|bad|quick|big|small|short|long|mild|rough) one\b",
+               r"\1 onex", t)
     t = alpha2digit(t, "en", threshold=0)
+    t = t.replace("onex", "one")
     t = re.sub(r"\b\d+(st|nd|rd|th)\b", " ord ", t)
     t = re.sub(r"(\d)([a-z])", r"\1 \2", t)
     t = re.sub(r"([a-z])(\d)", r"\1 \2", t)
@@ -140,6 +147,7 @@ class Num:
     unit: str | None      # None | "scale" | "dur" | "time" | "other"
     hours_unit: bool = False  # the duration was stated in hours
     mult: int = 1
+    reversed: bool = False    # a range written high-to-low ("11 to 6": clock times)
 
     @property
     def is_range(self) -> bool:
@@ -174,8 +182,11 @@ def scan_numbers(toks: list[str]) -> list[Num]:
             # "5/6" is a range only when it is not "/10"
             hi = float(at(j + 1))
             j += 2
-            if hi < lo:
+            swapped = hi < lo
+            if swapped:
                 lo, hi = hi, lo
+        else:
+            swapped = False
         if at(j) == "ish":
             j += 1
         unit: str | None = None
@@ -208,7 +219,7 @@ def scan_numbers(toks: list[str]) -> list[Num]:
             unit, j = "other", j + 1
         if at(j) == "ish":
             j += 1
-        num = Num(start, j, lo, hi, unit, hours_unit)
+        num = Num(start, j, lo, hi, unit, hours_unit, reversed=swapped)
         # multipliers
         if unit == "dur":
             if at(j) == "x" and is_num(at(j + 1)):

@@ -96,6 +96,8 @@ _FACE_DROOP = compile_all([
     rf"\bone side of\s+{POSS}(?:face|mouth)\s+{G3}(?:droop\w*|dropp\w*|sag\w*|fell|fallen|slump\w*|"
     r"went down|gone down|isn't moving|won't move|not moving)",
     r"\bfacial droop\w*",
+    rf"\b(?:half|one half|one side)\s+(?:of\s+)?(?:{POSS})?(?:face|mouth|smile)\s+{G3}(?:droop\w*|dropp\w*|dropped|drops|fell|fallen|sag\w*|slump\w*|"
+    r"gone down|went down|gone floppy|gone numb|went numb|looks? different|isn't moving|won't move|not moving|frozen)",
 ])
 _SPEECH = compile_all([
     rf"\b(?:speech|talking|words|voice|speaking)\s+{G3}(?:slurr?\w*|garbled|jumbled|muddled|gibberish|"
@@ -105,6 +107,8 @@ _SPEECH = compile_all([
     rf"\b(?:sudden|suddenly|all of a sudden|out of nowhere)\s+{G4}(?:can't|couldn't|unable to|could not)\s+"
     r"(?:speak|talk|get (?:my|the|his|her) words out|find (?:my|the|his|her) words|say (?:what|the))",
     r"\btalking gibberish\b",
+    r"\b(?:talking|speaking|speech|voice)\s+(?:is\s+|was\s+|all\s+|really\s+|a bit\s+|sounds?\s+|'s\s+)*(?:funny|strange|weird|odd|drunk|garbled|muddled|slurry|wrong|thick)\b",
+    r"\b(?:can't|couldn't|cannot|unable to)\s+(?:talk|speak)\s+(?:properly|clearly|right|normally|straight)\b",
 ])
 LIMB_UP = r"(?:arm|arms|hand|hands)"
 SUDDEN = r"(?:sudden|suddenly|all of a sudden|out of nowhere|without warning|abruptly)"
@@ -142,7 +146,7 @@ _HEADACHE = compile_all([
 # ------------------------------------------------------------ fainting
 FAINT = (
     r"(?:faint(?:ed|ing)|had a faint|passed out|pass out|passing out|passes out|blacked out|black out|"
-    r"blacking out|blackout|collapsed|collapse|collapses|collapsing|lost consciousness|lose consciousness|"
+    r"blacking out|had a blackout|had blackouts|collapsed|collapse|collapses|collapsing|lost consciousness|lose consciousness|"
     r"losing consciousness|knocked out|was unconscious|keeled over|came round on the floor|came to on the floor|"
     r"woke up on the floor|hit the floor)"
 )
@@ -156,8 +160,23 @@ _NEAR_MISS_BEFORE = re.compile(
 )
 _SLEEP_SENSE = re.compile(
     r"\b(?:on|onto|into|in|across)\s+(?:the\s+|my\s+)?(?:sofa|couch|settee|bed|armchair|recliner)\b|"
-    r"\basleep\b|\bslept\b|\bnap\b|\bdrunk\b|\bfor the night\b|\bwith laughter\b|\blaughing\b"
+    r"\basleep\b|\bslept\b|\bnap\b|\bdrunk\b|\bfor the night\b|\bwith laughter\b|\blaughing\b|"
+    r"\b(?:at|by|before|around)\s+\d{1,2}(?::\d\d)?\s*(?:pm|am|o'clock)?\b|\bin front of the (?:tv|telly|television)\b|"
+    r"\bearly night\b|\bwatching\b"
 )
+# hypothetical / informational framing before a red-flag term ("what if I get chest pain")
+_HYPOTHETICAL = re.compile(
+    r"\b(?:what if|in case|if i (?:ever\s+)?(?:get|got|have|had|feel|start|notice)|if you (?:get|have|feel)|"
+    r"(?:worried|scared|afraid|anxious|nervous|frightened|concerned|fear)\s+(?:that\s+)?i\s*(?:might|may|could|will|'ll|would|'d)\b|"
+    r"what (?:should|do|would|shall) i do (?:if|when)|what to do (?:if|when)|signs of|symptoms of|warning signs?|"
+    r"how (?:do|would|can) i (?:know|tell)|when (?:should|do) i (?:call|worry|see)|is it (?:an emergency|serious) (?:if|when))"
+)
+
+
+def hypothetical_before(t: str, start: int) -> bool:
+    """True when the sentence before *start* frames the term as hypothetical."""
+    s = max(t.rfind(c, 0, start) for c in ".!;\n")
+    return _HYPOTHETICAL.search(t[s + 1:start]) is not None
 
 # ------------------------------------------------------------ breathing
 BREATHLESS = (
@@ -186,7 +205,7 @@ _CANT_BREATHE_NOW = re.compile(
 AREA = (
     r"(?:groin|genitals?|privates|private parts|bum|butt|buttocks?|bottom|backside|anus|back passage|"
     r"inner thighs?|crotch|perineum|between (?:my|the|his|her) legs|down below|nether regions|vagina|penis|"
-    r"saddle(?: area)?)"
+    r"saddle area|saddle region)"
 )
 NUMB = (
     r"(?:numb\w*|no feeling|no sensation|lost (?:the\s+|all\s+)?(?:feeling|sensation)|loss of (?:feeling|sensation)|"
@@ -198,9 +217,13 @@ _SADDLE = compile_all([
     rf"\b{AREA}\s+{G3}(?:is\s+|are\s+|feels?\s+|went\s+|gone\s+|has gone\s+|going\s+)?(?:numb\w*|tingl\w*|dead|no feeling)",
     r"\b(?:can't|cannot|couldn't)\s+feel\s+(?:\w+\s+){0,3}(?:(?:toilet|loo)\s+(?:paper|roll|tissue)|when i wipe|myself when|wiping)",
 ])
+_SADDLE_BENIGN = re.compile(r"\b(?:bike|cycling|cycle|saddle|seat|sitting|sat|chair|toilet seat|long drive)\b")
+_SADDLE_SERIOUS = re.compile(r"\b(?:back|bladder|bowel|wee|pee|urine|poo|legs|still|won't|hasn't|isn't going|not going|hours|days)\b")
+_BUM = re.compile(r"\b(?:bum|butt|bottom|backside|buttocks?)\b")
 _BLADDER = compile_all([
     r"\b(?:lost|losing|lose|loss of|no|can't|couldn't)\s+(?:all\s+)?control\s+(?:of|over)\s+(?:my\s+)?(?:bladder|bowels?|wee|pee|poo|toilet|urine)",
     r"\b(?:lost|losing|loss of)\s+(?:my\s+)?(?:bladder|bowel)\s+control\b",
+    r"\b(?:can't|cannot|couldn't|unable to|can not)\s+(?:control|hold)\s+(?:in\s+)?(?:my\s+)?(?:bladder|bowels?|wee|pee|poo|urine)",
     r"\b(?:wet|soiled|peed|pooed|pooped|messed|pissed|shat)\s+myself\b",
     r"\b(?:can't|cannot|couldn't|unable to)\s+(?:pee|wee|urinate|pass urine|pass water|empty my bladder|go for a (?:wee|pee))\b",
     r"\b(?:bladder|bowels?)\s+(?:\w+\s+){0,2}(?:stopped working|not working|gone|went|let go|gave way)",
@@ -297,6 +320,17 @@ def _breathless_at_rest(t: str) -> bool:
     return False
 
 
+def _saddle(t: str) -> bool:
+    for i, m in enumerate(iter_affirmed(_SADDLE, t)):
+        sent = sentence_of(t, m.start(), m.end())
+        g = m.group(0)
+        if (_BUM.search(g) and not g.startswith("saddle") and _SADDLE_BENIGN.search(sent)
+                and not _SADDLE_SERIOUS.search(t)):
+            continue  # "my bum went numb on the bike saddle"
+        return True
+    return False
+
+
 def dark_urine(t: str) -> bool:
     return any_affirmed(_DARK_URINE, t)
 
@@ -323,7 +357,7 @@ _CHECKS = (
     ("emergency.thunderclap_headache", lambda t: any_affirmed(_HEADACHE, t)),
     ("emergency.fainting", lambda t: fainting_matches(t)[0]),
     ("emergency.breathless_at_rest", _breathless_at_rest),
-    ("emergency.saddle_numbness", lambda t: any_affirmed(_SADDLE, t)),
+    ("emergency.saddle_numbness", _saddle),
     ("emergency.bladder_bowel", _bladder),
     ("emergency.rhabdo", _rhabdo),
 )
@@ -331,6 +365,20 @@ _CHECKS = (
 EMERGENCY_RULE_IDS: tuple[str, ...] = tuple(rid for rid, _ in _CHECKS)
 
 
+def _without_hypotheticals(t: str) -> str:
+    """Blank out sentences that only ask about a red flag in the abstract
+    ("what should I do if I get chest pain?"), so they don't trigger an
+    emergency reply.  Real reports in the same message still count."""
+    out = []
+    for sent in re.split(r"(?<=[.!?;\n])", t):
+        if _HYPOTHETICAL.search(sent) and not re.search(r"\b(?:right now|now|at the moment|currently|just had|just got)\b", sent):
+            out.append(" " * len(sent))
+        else:
+            out.append(sent)
+    return "".join(out)
+
+
 def emergency_rules(norm_text: str) -> tuple[str, ...]:
     """Ids of the emergency rules firing on already-normalised text."""
-    return tuple(rid for rid, check in _CHECKS if check(norm_text))
+    t = _without_hypotheticals(norm_text)
+    return tuple(rid for rid, check in _CHECKS if check(t))

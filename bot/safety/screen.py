@@ -67,7 +67,7 @@ _SUICIDAL = compile_all([
     r"about|could|should|might|will|i'll|just|feel like|felt like|urge|need)\s+(?:to\s+|of\s+|about\s+)?(?:just\s+)?"
     r"end(?:ing)?\s+(?:it|things|everything|this|my suffering|the pain for good)\b(?!\s+(?:with|early|there|here|off|now with))",
     r"\b(?:take|taking|took|end|ending)\s+(?:my|his|her)\s+(?:own\s+)?life\b",
-    r"\b(?<!don't )(?<!do not )(?<!never )(?<!didn't )(?:want|wanted|wanting|wish|wishing|ready|prefer|like|going|need)\s+"
+    r"\b(?<!don't )(?<!do not )(?<!never )(?<!didn't )(?:want|wanted|wanting|wish|wishing|ready|prefer|like|need)\s+"
     r"(?:to\s+)?(?:just\s+)?(?:die|be dead|not exist|stop existing|cease to exist)\b",
     r"\bwish(?:ed|es|ing)?\s+(?:that\s+)?i\s+(?:was|were|could be|'d be|would be|had)\s+(?:dead|gone|never born|not here|not alive|not born)",
     r"\bwish(?:ed|es|ing)?\s+(?:that\s+)?i\s+(?:could\s+)?(?:just\s+)?(?:die|disappear|not exist|stop existing)\b",
@@ -84,7 +84,8 @@ _SUICIDAL = compile_all([
     r"\b(?:what'?s|what 's|what is|see no|don't see|do not see|can't see|cannot see)\s+(?:the\s+|a\s+|any\s+)?point\s+(?:of\s+|in\s+)?"
     r"(?:anything|it all|everything|me|trying|even trying|going on|any ?more)\b",
     r"\b(?:don't|do not|can't)\s+see\s+(?:the\s+|any\s+)?point\s*(?:any ?more|now)?\s*(?:$|[.,!?;])",
-    r"\b(?:can't|cannot|can not)\s+(?:go on|carry on|keep going|keep living|do this any ?more|take (?:it|this|any) ?more|"
+    r"\b(?:can't|cannot|can not)\s+(?:go on(?!\s+(?:the|a|an|my|our|his|her|that|this|holiday|with|to|for|walks?|trips?|rides?|"
+    r"as planned|today|tonight|tomorrow|outings?|the bus|the train|long)\b)|carry on(?!\s+(?:with|walking|cycling|swimming|the|my))|keep going(?!\s+(?:with|to|on))|keep living|do this any ?more|take (?:it|this|any) ?more|"
     r"cope any ?more|live like this|take much more|bear it any ?more|do it any ?more)\b",
     r"\b(?:nothing|no one|nobody|nothing left|no reason|not much)\s+(?:left\s+)?to\s+live\s+for\b",
     r"\bnot\s+worth\s+living\b",
@@ -103,7 +104,9 @@ _SUICIDAL = compile_all([
     r"\bto\s+not\s+wake\s+up\b",
     r"\bsleep\s+forever\b|\beternal sleep\b",
     r"\bdisappear\s+(?:forever|for good|permanently|for ever)\b",
-    r"\b(?:won't|will not|wouldn't|shan't)\s+be\s+(?:here|around)\s+(?:much\s+)?(?:longer|any ?more|for long|tomorrow)\b",
+    r"\b(?:won't|will not|wouldn't|shan't|not going to|not gonna|not)\s+be\s+(?:here|around|alive)\s+(?:much\s+|for\s+)?(?:longer|any ?more|for long|tomorrow|next week|by)\b",
+    r"\b(?:thought|thinking|think|planned|planning|plan|worked out|working out|decided|figured out|researched|know)\s+(?:about\s+|out\s+)?"
+    r"(?:how|when|where|exactly how)\s+(?:i(?:'d| would| could| will|'ll| 'd| 'll| might)|to)\s+do\s+it\s*(?:$|[.,!;])",
     r"\b(?:ways|way|how|methods?)\s+to\s+(?:die|kill myself|end it|end my life|commit|do it painlessly|go painlessly)\b",
     r"\b(?:goodbye|suicide|farewell)\s+(?:letter|note|message|video)s?\b",
     r"\bwr(?:ote|itten|iting)\s+(?:my\s+)?(?:a\s+)?(?:will and\s+)?goodbye",
@@ -115,7 +118,7 @@ _SUICIDAL = compile_all([
     r"\brather\s+(?:be\s+)?dead\b(?!\s+than)",
     r"\brather\s+(?:just\s+)?(?:be\s+dead|die)\s+than\s+(?:live|living|go on|going on|carry on|carrying on|keep|keeping|be in|being in|feel|feeling|"
     r"suffer|suffering|have|having|spend|face|facing|deal|dealing|put up|exist|wake)\b",
-    r"\b(?:will|desire|reason|want)\s+to\s+live\b",
+    r"\b(?:will|desire|reason)\s+to\s+live\b",
     r"\bburden\b.{0,60}\b(?:gone|dead|without me|better off|happier|end)\b",
     r"\bsewer\s*slide\b",
     r"\bend\s+it\s+all\b",
@@ -157,7 +160,7 @@ _OVERDOSE = compile_all([
     r"\b(?:lethal|fatal|deadly|toxic|killing)\s+(?:dose|amount|quantity|number|level)\b",
     r"\bdose\s+(?:that|which|to|it takes to)\s+(?:would\s+)?(?:kill|be fatal|be lethal|die)",
     rf"\b(?:take|taking|took|swallow\w*|down|downing|neck|necking)\s+(?:all|every one|everything|the whole|the entire|a whole|the rest|"
-    rf"them all|the lot|loads|a load|handfuls?|a handful)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|those\s+|them\s+)?{PILLS}?",
+    rf"them all|the lot|loads|a load|handfuls?|a handful|every|every single|each)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|those\s+|them\s+)?{PILLS}?",
     r"\btake\s+(?:them\s+|it\s+)?all\s+at\s+once\b",
     rf"\b(?:sav|stockpil|hoard|stash|collect|stor)\w*\s+(?:up\s+)?(?:\w+\s+){{0,2}}{PILLS}\b",
     rf"\b{PILLS}\s+(?:\w+\s+){{0,1}}(?:saved|stockpiled|hoarded|stashed)\b",
@@ -219,8 +222,15 @@ ASK = (
     r"(?:can|could|should|shall|may|must|would|is it (?:ok|okay|safe|alright|fine|bad|dangerous|wise|better) (?:for me )?to|"
     r"am i (?:allowed|ok|okay|safe) to|do i (?:need|have) to|would it be (?:ok|okay|safe|better|alright) to|"
     r"how (?:do|can|should) i|how to|when (?:can|should|do) i|is it worth|would it help to|what if i|what happens if i|"
-    r"do you think i should|better to|ok to|okay to|safe to|i want to|i'm going to|i am going to|thinking of|"
-    r"thinking about|planning to|wondering if i (?:can|could|should)|wondering about)"
+    r"do you think i should|better to|ok to|okay to|safe to|wondering if i (?:can|could|should)|wondering about)"
+)
+# statements of intent: only a real change counts ("I'm going to take my meds" is not a request)
+ASK_PLAN = r"(?:i want to|i'm going to|i 'm going to|i am going to|thinking of|thinking about|planning to|plan to|i might)"
+CHANGE_REAL = (
+    r"(?:double|doubling|up|upping|increase|increasing|raise|raising|lower|lowering|reduce|reducing|decrease|decreasing|"
+    r"cut down|cutting down|halve|halving|skip|skipping|stop|stopping|quit|quitting|come off|coming off|get off|"
+    r"wean\w*|taper\w*|drop|dropping|switch|switching|swap|swapping|take extra|take more|take an extra|take another|"
+    r"take double|go up|go down|bump)"
 )
 CHANGE = (
     r"(?:double|doubling|up|upping|increase|increasing|raise|raising|lower|lowering|reduce|reducing|decrease|decreasing|"
@@ -241,7 +251,25 @@ _DOSE_AMOUNT = compile_all([
 _QUESTION = re.compile(r"\?|^\s*(?:can|could|should|shall|may|is|am|do|does|how|what|which|when|would|will)\b")
 
 
+_CHANGE_RX = re.compile(
+    rf"\b{ASK}\s+(?:i\s+|we\s+|you\s+)?(?:just\s+|safely\s+|maybe\s+|still\s+)?{CHANGE}\b"
+)
+_PLAN_RX = re.compile(rf"\b{ASK_PLAN}\s+(?:just\s+|maybe\s+)?{CHANGE_REAL}\b")
+
+
+def _iter_change(t: str):
+    yield from _CHANGE_RX.finditer(t)
+    yield from _PLAN_RX.finditer(t)
+
+
+_NON_DRUG_DOSE = re.compile(
+    r"\b(?:doses?|dosage)\s+of\s+(?:exercise|activity|movement|walking|stretching|yoga|pacing|sunlight|sunshine|"
+    r"fresh air|nature|rest|daylight|reality|humour|humor|\w+ing)\b"
+)
+
+
 def _dose_rules(t: str) -> list[str]:
+    t = _NON_DRUG_DOSE.sub(" ", t)
     rules: list[str] = []
     has_drug = bool(_DRUG_RX.search(t))
     has_mg = bool(_MG_RX.search(t))
@@ -260,12 +288,10 @@ def _dose_rules(t: str) -> list[str]:
             if _QUESTION.search(sent) or re.search(rf"\b{ASK}\b", sent):
                 rules.append("dose_request.amount")
                 break
-    change_rx = re.compile(
-        rf"\b{ASK}\s+(?:i\s+|we\s+|you\s+)?(?:just\s+|safely\s+|maybe\s+|still\s+)?{CHANGE}\b(?P<rest>.{{0,60}})"
-    )
-    for m in change_rx.finditer(t):
-        sent = sentence_of(t, m.start(), m.end())
-        rest = sent[sent.find(m.group(0)[:10]):] if m.group(0)[:10] in sent else sent
+    for m in _iter_change(t):
+        tail = t[m.end():m.end() + 60]
+        stop = re.search(r"[.!?;\n]", tail)
+        rest = m.group(0) + (tail[: stop.start()] if stop else tail)
         if _DRUG_RX.search(rest) or _MG_RX.search(rest) or re.search(r"\b(?:extra|another|second|double|dose)\b", rest):
             rules.append("dose_request.change")
             break

@@ -53,9 +53,13 @@ run: setup model
 	@$(APP_PY) -m ops.run
 
 validate: setup
-	@echo ">> rasa data validate"
+	@echo ">> rasa data validate --fail-on-warning"
 	@$(APP_PY) scripts/gen_faq_rasa.py --check
-	@cd . && $(RASA) data validate --fail-on-warning --domain domain --data data --config config.yml 2>&1 | grep -vE "Warning|warn|^\s*$$|Base: Declarative|from pkg_resources|declare_namespace" | tail -5; exit $${PIPESTATUS[0]}
+	@mkdir -p results
+	@if $(RASA) data validate --fail-on-warning --domain domain --data data --config config.yml > results/validate.log 2>&1; \
+	  then echo ">> training data is valid"; \
+	  else grep -E "UserWarning|ERROR|Error" results/validate.log | grep -v "MovedIn20Warning|DeprecationWarning"; \
+	       echo "!! rasa data validate failed (results/validate.log)"; exit 1; fi
 
 test-stories: model
 	@echo ">> rasa test core (test stories)"

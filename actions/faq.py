@@ -106,7 +106,7 @@ class ActionDefaultFallback(Action):
     def run(self, dispatcher, tracker, domain):
         text = tracker.latest_message.get("text") or ""
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if intent in ("inform", "skip", "stop", "correct_value", "affirm", "deny"):
+        if intent in ("inform", "skip", "stop", "correct_value"):
             dispatcher.utter_message(text="Thanks. Would you like to do a check-in, or something else?",
                                      buttons=[{"title": "Check in", "payload": "/start_checkin"},
                                               {"title": "What can you do?", "payload": "/help"}])

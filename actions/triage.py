@@ -5,6 +5,7 @@ from rasa_sdk import Action
 from rasa_sdk.events import SlotSet
 
 from actions.common import entity, intent_of, is_button_payload, payload, user_session, user_text
+from bot.safety.replies import emergency_reply
 from bot.storage import repo
 from bot.triage.rules import FollowUp, Outcome, triage
 
@@ -30,7 +31,7 @@ class ActionTriage(Action):
             dispatcher.utter_message(text=DESCRIBE)
             return [SlotSet("triage_text", None), SlotSet("triage_answers", None)]
         elif pending and text:
-            text = f"{text}. {user_text(tracker)}"  # a typed answer to our follow-up question
+            answers[pending] = user_text(tracker)  # a typed answer to our follow-up question (the rules read loose text)
         else:
             text, answers = user_text(tracker), {}
 
@@ -49,6 +50,8 @@ class ActionTriage(Action):
         with user_session(tracker) as (session, user):
             repo.record_event(session, user, "triage", level=result.level, emergency=result.emergency,
                               rules=result.rules, text=text)
-        dispatcher.utter_message(text=result.message,
+            country = user.country
+        message = emergency_reply(country, result.rules) if result.emergency else result.message
+        dispatcher.utter_message(text=message,
                                  json_message={"triage": {"level": result.level, "emergency": result.emergency}})
         return [SlotSet("triage_text", None), SlotSet("triage_answers", None)]

@@ -51,7 +51,7 @@ CHEST_FEEL = (
 )
 _CHEST = compile_all([
     rf"\b{CHEST}\s+{G3}{CHEST_FEEL}\b",
-    rf"\b{CHEST_FEEL}\s+{G3}(?:in|across|on|around|over|through|at|behind|inside|of|into)\s+"
+    rf"\b{CHEST_FEEL}\s+{G3}(?:in|across|on|around|round|over|through|at|behind|inside|of|into|under|within)\s+"
     rf"(?:{POSS})?(?:(?:middle|centre|center|left side|front) of\s+(?:{POSS})?)?{CHEST}\b",
     rf"\b(?:tight|heavy|sore|painful|crushing|squeezing|burning|aching)\s+{CHEST}\b",
     rf"\b{CHEST}\s+{G4}(?:elephant|sitting on|vice|vise|weight on)",
@@ -119,6 +119,7 @@ WEAK = (
 )
 _ONE_SIDE = compile_all([
     rf"\b(?:one|left|right)\s+side\s+of\s+{POSS}(?:body|face)\s+{G4}{WEAK}",
+    rf"\b(?:my|his|her|their|the whole|whole)\s+(?:whole\s+)?(?:left|right)\s+side\s+{G3}{WEAK}",
     rf"\b{WEAK}\s+{G2}(?:down|on|in|along|to|all down|of)\s+(?:{POSS})?(?:left|right|one)\s+side\b",
     rf"\b(?:face|cheek|lip|lips|mouth)\s+{G3}(?:numb\w*|weak\w*|tingl\w*|paraly[sz]\w*|dead|frozen)",
     rf"\b(?:numb\w*|weak\w*|tingl\w*|paraly[sz]\w*|no feeling)\s+{G2}(?:in|on|of|down)\s+(?:{POSS})?(?:{SIDE})?(?:face|cheek|lip|lips)\b",
@@ -148,7 +149,8 @@ FAINT = (
     r"(?:faint(?:ed|ing)|had a faint|passed out|pass out|passing out|passes out|blacked out|black out|"
     r"blacking out|had a blackout|had blackouts|collapsed|collapse|collapses|collapsing|lost consciousness|lose consciousness|"
     r"losing consciousness|knocked out|was unconscious|keeled over|came round on the floor|came to on the floor|"
-    r"woke up on the floor|hit the floor)"
+    r"woke up on the floor|hit the floor|out cold|went down like a (?:sack|ton|stone|log)\w*|hit the deck|"
+    r"dropped like a (?:stone|sack)|came round on the|came to on the|fell unconscious|went unconscious)"
 )
 _FAINT = compile_all([rf"\b{FAINT}\b"])
 _NEAR_MISS_BEFORE = re.compile(

@@ -121,6 +121,11 @@ _SUICIDAL = compile_all([
     r"\b(?:will|desire|reason)\s+to\s+live\b",
     r"\bburden\b.{0,60}\b(?:gone|dead|without me|better off|happier|end)\b",
     r"\bsewer\s*slide\b",
+    r"\b(?:said|saying|say|written|wrote|writing)\s+(?:all\s+)?(?:my\s+)?goodbyes?\b(?!\s+(?:to (?:the|my) (?:old|physio|gp|doctor|class|job|house)))",
+    r"\b(?:giv(?:e|ing|en)|gave)\s+away\s+(?:all\s+)?(?:my|his|her)\s+(?:things|stuff|belongings|possessions)\b",
+    r"\b(?:put|putting|sorted|sorting|getting)\s+(?:my\s+)?affairs\s+in\s+order\b",
+    r"\b(?:way out|escape|relief|answer|option|solution|end to (?:this|it))\b[^.!?]{0,30}\b(?:dying|death|to die|be dead|being dead|is to die)\b",
+    r"\b(?:except|other than|apart from|besides|only by)\s+(?:by\s+)?(?:dying|death|killing myself|ending it)\b(?!\s+(?:to|for|of|laughing))",
     r"\bend\s+it\s+all\b",
 ])
 _SELF_HARM = compile_all([
@@ -158,6 +163,7 @@ _OVERDOSE = compile_all([
     rf"\bhow\s+(?:many|much)\s+{G4}(?:to|would|will|before|until)\s+(?:\w+\s+)?(?:die|kill|be fatal|be lethal|not wake|end it|overdose|od|"
     r"stop my heart|stop breathing)",
     r"\b(?:lethal|fatal|deadly|toxic|killing)\s+(?:dose|amount|quantity|number|level)\b",
+    r"\bhow\s+(?:much|many)\b[^.!?]{0,40}\b(?:is|are|would be|be|counts as|becomes)\s+(?:fatal|lethal|deadly|an overdose|too much to survive)\b",
     r"\bdose\s+(?:that|which|to|it takes to)\s+(?:would\s+)?(?:kill|be fatal|be lethal|die)",
     rf"\b(?:take|taking|took|swallow\w*|down|downing|neck|necking)\s+(?:all|every one|everything|the whole|the entire|a whole|the rest|"
     rf"them all|the lot|loads|a load|handfuls?|a handful|every|every single|each)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|those\s+|them\s+)?{PILLS}?",
@@ -171,7 +177,16 @@ _TAKE_ALL_BENIGN = re.compile(
 )
 
 
+# "my legs want to die after those stairs": the subject is a body part, not the person
+_NOT_SELF_DIE = re.compile(
+    r"\b(?:legs?|feet|foot|knees?|body|muscles|arms?|back|calves|thighs|hips?|glutes|lungs|brain|phone|battery|"
+    r"laptop|car|plants?|garden|hamstrings|quads|abs|bum)\s+(?:\w+\s+)?(?:want|wants|wanted|wanna|wish|are ready|is ready)"
+    r"\s+to\s+(?:just\s+)?die\b"
+)
+
+
 def _crisis_rules(t: str) -> list[str]:
+    t = _NOT_SELF_DIE.sub(" ", t)
     rules = []
     if any(rx.search(t) for rx in _SUICIDAL):
         rules.append("crisis.suicidal_ideation")

@@ -138,9 +138,11 @@ _EASING = compile_all([
     r"gets better|going away|gone away|goes away|went away|fading|faded|fades|calming down|calmed down|wearing off|wore off|"
     r"worn off|wears off|loosen\w*|subsid\w*|less sore|less painful|less stiff|easier|better than|better now|better today|"
     r"better already|much better|a lot better|bit better|little better|on the mend|passing|passed|lifting|loosens|"
-    r"looser|freer|less tight|settling down|dying down|died down|going down|gone down|clearing|cleared)\b",
+    r"looser|freer|less tight|settling down|dying down|died down|going down|gone down|clearing|cleared|"
+    r"(?:fine|ok|okay|better|good|easier) (?:once|after|when) (?:i|i've|i 'd|i had)\s+(?:got|get|gotten|warmed|started|moving|been)|"
+    r"once i (?:got|get) (?:going|moving))\b",
 ])
-_STIFF = re.compile(r"\bstiff\w*|\btight(?:ness)?\b")
+_STIFF = re.compile(r"\bstiff\w*|\btight(?:ness)?\b|\bcreak\w*|\bseized up\b|\brusty\b|\bseizing up\b")
 _RADIATING = compile_all([
     rf"\b(?:shoot\w*|radiat\w*|spread\w*|travel\w*|run\w*|ran|goes|going|went|moving|moves|shooting|zing\w*|referr\w*|extend\w*)\s+{G6}"
     rf"(?:down|into|to|along|through|round)\s+(?:to\s+|into\s+)?(?:the\s+(?:back|front|side|outside|inside)\s+of\s+)?(?:{POSS})?(?:left\s+|right\s+)?"
@@ -178,6 +180,9 @@ _SEVERE_PAIN = compile_all([
     rf"worst|screaming|searing|tremendous|intense|immense|incredible|awful|terrible|horrible|blinding|really bad|very bad)\s+{G2}"
     rf"(?:pain|pains|ache|aching|hurt\w*|agony|sore|soreness|painful)",
     r"\b(?:in|pure|absolute)\s+agony\b", r"\bagony\b",
+    rf"\b(?:pain|pains|ache|aching|hurt\w*|it|soreness)\s+{G4}(?:is|was|'s|feels|felt|are|were|getting|got)\s+(?:\w+\s+)?"
+    r"(?:unbearable|excruciating|agoni[sz]ing|severe|intolerable|horrendous|horrific|crippling|extreme|awful|terrible|horrible|"
+    r"too much|through the roof|off the scale|off the charts)\b",
     r"\b(?:pain|pain level|pain score|pain is|pain was|it 's|it is|it was|score)\s*(?:is|was|at|of|:|=|about|around)?\s*(?:a\s+)?(?:8|9|10|eight|nine|ten)\s*(?:/\s*10|out of\s*10)",
     r"\b(?:8|9|10)\s*(?:/|out of)\s*10\b",
     r"\b(?:much|way|far|a lot|loads|significantly|massively|lots)\s+(?:worse|more painful|sorer|higher)\s+than\s+(?:my\s+)?(?:usual|normal|baseline)",
@@ -189,6 +194,7 @@ _NEW_PAIN = compile_all([
     r"\b(?:pain|ache|feeling|sensation)\s+i\s*(?:'ve|have|'d|had)?\s*never\s+(?:had|felt)",
     r"\b(?:different|unlike|not like)\s+(?:from\s+|to\s+)?(?:my\s+)?(?:usual|normal|fibro|regular|typical)\b",
     r"\b(?:isn't|is not|not|wasn't|doesn't feel like)\s+(?:like\s+)?my\s+(?:usual|normal|regular|typical|fibro)\b",
+    r"\bnever\s+(?:had|felt|experienced|known)\s+(?:\w+\s+){0,3}before\b",
     r"\bbrand new\s+(?:pain|ache)", r"\bnew\s+(?:kind|type|sort)\s+of\s+(?:pain|ache)",
     r"\b(?:it 's|it is|this is|feels)\s+different\b",
 ])
@@ -209,7 +215,7 @@ _TIRED = compile_all([
     r"\b(?:i'm|i 'm|i am|i was|i feel|i felt|feeling|felt|feel|so|really|bit|a bit|quite|very|pretty)\s+(?:\w+\s+)?"
     r"(?:tired|exhausted|fatigued|knackered|worn out|wiped out|drained|shattered|weary|pooped|sleepy)\b",
     r"\b(?:tired|fatigue|tiredness)\b",
-    rf"\b(?:muscles?|legs?|arms?|calves|thighs?)\s+{G3}(?:burn\w*)",
+    rf"\b(?:{MUSCLE})\s+{G3}(?:burn\w*|on fire|buzzing|glowing)",
 ])
 _EFFORT = compile_all([
     r"\b(?:warm|warmer|warmth|warmed up|hot|sweat\w*|flushed|red in the face|red-faced|face went red|went red|glow\w*)\b",

@@ -1,0 +1,54 @@
+"""Pacing through the web chat: starting an activity, today's plan, 'can I do more?', the week, the pace."""
+from __future__ import annotations
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def test_start_walking_again_then_ask_for_todays_plan(chat, stored):
+    chat.consent()
+    chat.say("I want to start walking again, I think I could manage about 8 minutes")
+    assert "8 minutes" in chat.text()
+    assert stored(chat)["user"]["starting_minutes"] == {"walking": 8}
+    chat.say("what should I do today?")
+    assert "8 minutes" in chat.text() and "walking" in chat.text()
+    chat.say("I feel great today, can I do more?")
+    assert "8 minutes" in chat.text()  # the plan holds, whatever a good day tempts
+
+
+def test_an_absurd_starting_amount_is_kept_within_safe_bounds(chat, stored):
+    chat.consent()
+    chat.say("I want to start swimming, 500 minutes")
+    assert stored(chat)["user"]["starting_minutes"]["swimming"] <= 60
+
+
+def test_the_checkin_summary_names_todays_target(chat):
+    chat.consent()
+    chat.say("I want to start walking again, about 10 minutes")
+    chat.say("pain 4, tiredness 5, slept 7 hours, stress 3, mood ok, walked 10 minutes, no flare")
+    assert "Today's plan: 10 minutes of walking" in chat.text()
+
+
+def test_a_flare_day_gets_a_gentle_note(chat):
+    chat.consent()
+    chat.say("bad flare today, pain 8, exhausted, slept 4 hours badly, stress 7, mood low, no walk")
+    assert "flare day" in chat.text().lower() and "kind to yourself" in chat.text().lower()
+
+
+def test_how_have_i_been_this_week_gives_words_and_a_chart(chat, stack):
+    chat.consent()
+    chat.say("pain 5, tiredness 6, slept 6 hours, stress 4, mood ok, walked 12 minutes, no flare")
+    chat.say("how have I been this week?")
+    assert "this week" in chat.text().lower()
+    images = [m["image"] for m in chat.last if m.get("image")]
+    assert images
+    png = httpx.get(stack.config.api_url + images[0])
+    assert png.status_code == 200 and png.content[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_asking_for_a_slower_pace_is_remembered(chat, stored):
+    chat.consent()
+    chat.say("this is too fast for me, can we go slower")
+    assert stored(chat)["user"]["pace"] == "slower"

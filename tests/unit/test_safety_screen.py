@@ -1,0 +1,249 @@
+"""Unit tests for bot.safety.screen.screen_message (runs on every message)."""
+from __future__ import annotations
+
+import pytest
+
+from bot.safety.redflags import EMERGENCY_RULE_IDS
+from bot.safety.screen import ScreenResult, screen_message
+
+# ------------------------------------------------------------------ crisis
+
+CRISIS_SUICIDAL = [
+    # the brief's examples
+    "I don't see the point of living",
+    "I want to end it all",
+    "better off dead",
+    "I wish I wouldn't wake up",
+    "kill myself",
+    "kms",
+    # more, in other words
+    "sometimes I think about ending my own life",
+    "They'd all be better off if I was dead",
+    "i wanna die tbh",
+    "I've been having suicidal thoughts since the flare started",
+    "no point going on like this",  # pattern: no point ... going on
+    "I hope I never wake up again",
+    "I'm so tired of life",
+    "I have no reason to live",
+    "I've lost the will to live",
+    "Honestly I'd rather be dead",
+    "i want to kil myslef",          # misspelt
+    "having sucidal thoughts",       # misspelt
+    "Im thinkin bout ending it",     # chat spelling
+    "Life is not worth living with fibro",
+]
+
+CRISIS_SELF_HARM = [
+    "cutting myself",
+    "hurting myself on purpose",
+    "I get the urge to hurt myself when the pain is bad",
+    "I started self-harming again",
+    "I burn myself with a lighter",
+]
+
+CRISIS_OVERDOSE = [
+    "how many pills would it take",
+    "take all my pills",
+    "how many pregabalin would it take to die",
+    "I've been stockpiling my tablets",
+    "I want to overdose tonight",
+    "what is a fatal dose of amitriptyline",
+]
+
+CHECK_IN_CRISIS = [
+    "pain 8, slept 3 hours, honestly I don't see the point of living",
+    "Steps 900. Pain 7/10. Mood awful. I keep wanting to kill myself.",
+    "did 5 min of stretching, fatigue 9, I want it all to be over",
+]
+
+
+@pytest.mark.parametrize("text", CRISIS_SUICIDAL)
+def test_suicidal_ideation_is_crisis(text):
+    r = screen_message(text)
+    assert r.kind == "crisis", (text, r)
+    assert "crisis.suicidal_ideation" in r.rules
+    assert r.urgent
+
+
+@pytest.mark.parametrize("text", CRISIS_SELF_HARM)
+def test_self_harm_is_crisis(text):
+    r = screen_message(text)
+    assert r.kind == "crisis", (text, r)
+    assert "crisis.self_harm" in r.rules
+
+
+@pytest.mark.parametrize("text", CRISIS_OVERDOSE)
+def test_overdose_intent_is_crisis(text):
+    r = screen_message(text)
+    assert r.kind == "crisis", (text, r)
+    assert "crisis.overdose" in r.rules or "crisis.suicidal_ideation" in r.rules
+
+
+@pytest.mark.parametrize("text", CHECK_IN_CRISIS)
+def test_crisis_inside_a_check_in(text):
+    assert screen_message(text).kind == "crisis"
+
+
+def test_crisis_ignores_denial_on_purpose():
+    # Cautious by design: a denial still gets the caring reply.
+    assert screen_message("I'm not suicidal, just so fed up").kind == "crisis"
+
+
+@pytest.mark.parametrize("text", [
+    "I'm worried I'll hurt myself if I do too much",
+    "I hurt myself tripping on the kerb",
+    "I cut myself chopping carrots",
+    "I don't want to die from this, I want to get better",
+    "I can't go on the long walk this week",
+])
+def test_not_crisis_when_not_self_directed_intent(text):
+    assert screen_message(text).kind != "crisis", text
+
+
+# ------------------------------------------------------------------ emergency
+
+EMERGENCY = {
+    "emergency.chest_pain": [
+        "chest pain while hoovering",
+        "it feels like a tight band round my chest",
+        "I think I'm having a heart attack",
+    ],
+    "emergency.arm_jaw_spread": [
+        "the ache is spreading up into my jaw",
+        "pain moving down into my left arm",
+    ],
+    "emergency.face_droop": ["my mum's face is drooping on one side"],
+    "emergency.slurred_speech": ["I'm slurring my words"],
+    "emergency.one_sided_weakness": [
+        "my left side went numb",
+        "suddenly my right arm is weak",
+        "my face feels numb",
+    ],
+    "emergency.vision_loss": ["I suddenly lost the sight in one eye"],
+    "emergency.thunderclap_headache": ["the worst headache of my life just hit me"],
+    "emergency.fainting": ["I passed out in the bathroom", "my dad collapsed in the garden"],
+    "emergency.breathless_at_rest": [
+        "I'm still short of breath after resting for half an hour",
+        "I can't breathe",
+    ],
+    "emergency.saddle_numbness": ["I've got no feeling around my genitals"],
+    "emergency.bladder_bowel": ["I've lost control of my bladder and my back is agony"],
+    "emergency.rhabdo": ["cola coloured urine and my thighs are in agony"],
+}
+_EMERGENCY_CASES = [(rid, t) for rid, ts in EMERGENCY.items() for t in ts]
+
+
+def test_every_emergency_rule_has_a_test():
+    assert set(EMERGENCY) == set(EMERGENCY_RULE_IDS)
+
+
+@pytest.mark.parametrize("rule,text", _EMERGENCY_CASES)
+def test_emergency_red_flags(rule, text):
+    r = screen_message(text)
+    assert r.kind == "emergency", (text, r)
+    assert rule in r.rules
+    assert r.urgent
+
+
+@pytest.mark.parametrize("text", [
+    "no chest pain",
+    "no chest pain today, just tired",
+    "I didn't faint",
+    "haven't had any numbness on one side",
+    "without any slurred speech",
+    "chest pain: none",
+    "my chest isn't hurting",
+])
+def test_negated_red_flags_do_not_fire(text):
+    assert screen_message(text).kind == "none", text
+
+
+@pytest.mark.parametrize("text", [
+    "What should I do if I get chest pain while walking?",
+    "I passed out on the sofa after tea",
+    "blackout curtains help me sleep",
+    "my bum went numb on the exercise bike seat",
+])
+def test_hypotheticals_and_sleep_are_not_emergencies(text):
+    assert screen_message(text).kind == "none", text
+
+
+# ------------------------------------------------------------------ dose requests
+
+@pytest.mark.parametrize("text,rule", [
+    ("how much pregabalin should I take", "dose_request.amount"),
+    ("can I double my tramadol", "dose_request.change"),
+    ("what dose of amitriptyline", "dose_request.amount"),
+    ("should I up my duloxetine to 60mg", "dose_request.change"),
+    ("can I stop my gabapentin", "dose_request.change"),
+    ("how many paracetamol can I have in a day", "dose_request.amount"),
+    ("is it ok to miss a dose of my cymbalta", "dose_request.change"),
+    ("I'm thinking of coming off my sertraline", "dose_request.change"),
+])
+def test_dose_requests(text, rule):
+    r = screen_message(text)
+    assert r.kind == "dose_request", (text, r)
+    assert rule in r.rules
+    assert not r.urgent
+
+
+@pytest.mark.parametrize("text", [
+    "I took my pregabalin this morning",
+    "How much should I walk on a bad day?",
+    "Should I stop my walk if it hurts?",
+    "what dose of exercise should I aim for",
+])
+def test_not_dose_requests(text):
+    assert screen_message(text).kind == "none", text
+
+
+# ------------------------------------------------------------------ figures of speech
+
+@pytest.mark.parametrize("text", [
+    "this pain is killing me",
+    "dead tired",
+    "I could kill for a nap",
+    "I'm dying to go swimming",
+    "my legs are dead",
+    "I nearly died laughing",
+    "this heat will be the death of me",
+    "killing it at tai chi today",
+    "I'm so done with this weather",
+    "I'm sick to death of flares",
+    "I'd rather die than do burpees",
+    "I thought I was going to die on that hill lol",
+])
+def test_figures_of_speech_are_none(text):
+    assert screen_message(text) == ScreenResult("none", ()), text
+
+
+@pytest.mark.parametrize("text", [
+    "pain 6, sleep 5 hours, walked 12 minutes",
+    "How do I pace on a good day?",
+    "", "   ",
+])
+def test_ordinary_messages_are_none(text):
+    assert screen_message(text).kind == "none"
+
+
+# ------------------------------------------------------------------ priority
+
+def test_priority_crisis_over_emergency_over_dose():
+    r = screen_message("I've got chest pain and honestly I want to die")
+    assert r.kind == "crisis"
+    assert r.rules[0].startswith("crisis.")
+    assert "emergency.chest_pain" in r.rules
+
+    r = screen_message("crushing chest pain, how much paracetamol can I take?")
+    assert r.kind == "emergency"
+    assert "dose_request.amount" in r.rules
+    assert r.rules.index("emergency.chest_pain") < r.rules.index("dose_request.amount")
+
+
+def test_screen_result_is_frozen_and_urgent_property():
+    r = ScreenResult("emergency", ("emergency.fainting",))
+    assert r.urgent
+    assert not ScreenResult("dose_request", ("dose_request.amount",)).urgent
+    assert not ScreenResult("none").urgent
+    with pytest.raises(Exception):
+        r.kind = "none"  # type: ignore[misc]

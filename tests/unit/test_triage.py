@@ -1,0 +1,268 @@
+"""Unit tests for bot.triage.rules.triage (normal / assess / stop + emergency)."""
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from bot.safety.redflags import EMERGENCY_RULE_IDS
+from bot.safety.screen import screen_message
+from bot.triage import FollowUp, Outcome, triage
+from bot.triage.messages import QUESTIONS
+from bot.triage.rules import RULE_IDS
+
+DOSE_RX = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|milligram|mcg|ml|pills?|tablets?)\b", re.I)
+BANNED = ("all in your head", "push through", "push on through", "no pain no gain")
+
+
+def outcome(text, answers=None) -> Outcome:
+    r = triage(text, answers)
+    assert isinstance(r, Outcome), (text, answers, r)
+    _check_message(r)
+    return r
+
+
+def _check_message(r: Outcome) -> None:
+    low = r.message.lower()
+    assert not DOSE_RX.search(r.message)
+    for phrase in BANNED:
+        assert phrase not in low
+    if r.level == "normal":
+        assert "hurt isn't the same as harm" in low
+        assert "same as this one, or a little less" in low
+        assert "not more" in low
+    if r.level == "assess":
+        assert "before you do more" in low
+        assert "no substitute for a clinician" in low
+    if r.level == "stop":
+        assert low.startswith("please stop now")
+    if r.emergency:
+        assert "call your emergency number" in low
+        for n in ("112", "911", "999"):
+            assert n in r.message
+        assert "don't drive yourself" in low
+
+
+# ------------------------------------------------------------------ normal
+
+@pytest.mark.parametrize("text,rule", [
+    ("my muscles feel tired after my walk", "normal.tired_muscles"),
+    ("my legs went heavy near the end of the swim", "normal.tired_muscles"),
+    ("I got quite warm and sweaty on the bike", "normal.effort_warmth"),
+    ("stiff after sitting but it loosens up", "normal.stiffness_eases"),
+    ("my fibro pain is a little higher than usual after the shopping", "normal.mild_pain_rise"),
+    ("my calves ache from yesterday's class but they're easing", "normal.muscle_soreness"),
+    ("no chest pain, just sore calves", "normal.muscle_soreness"),
+])
+def test_normal_answered_at_once(text, rule):
+    r = outcome(text)
+    assert r.level == "normal" and not r.emergency
+    assert rule in r.rules
+
+
+# ------------------------------------------------------------------ assess
+
+@pytest.mark.parametrize("text,rule", [
+    ("my hip pain got worse and worse as I walked", "assess.worsening"),
+    ("my shoulder has hurt for 5 days since the class", "assess.persisting"),
+    ("my knee is still sore three days later and no better", "assess.persisting"),
+    ("a pain shoots down my left leg since the stretches", "assess.radiating"),
+    ("my chest isn't hurting but my knee is swollen", "assess.swelling"),
+    ("I get a stabbing pain in my wrist", "assess.sharp_pain"),
+    ("I've been limping since yesterday's walk", "assess.limp"),
+    ("my ankle hurts after every session", "assess.recurring"),
+    ("the pain in my foot is unbearable", "assess.severe_pain"),
+    ("a pain in my side I've never had before", "assess.new_pain"),
+    ("I think I twisted my ankle on the path", "assess.injury"),
+    ("my toes have been numb since the walk", "assess.numbness"),
+    ("my pee was dark after the hike", "assess.dark_urine"),
+])
+def test_assess_rules(text, rule):
+    r = outcome(text)
+    assert r.level == "assess" and not r.emergency, (text, r)
+    assert rule in r.rules
+
+
+# ------------------------------------------------------------------ stop
+
+@pytest.mark.parametrize("text,rule", [
+    ("I got dizzy on the exercise bike", "stop.dizziness"),
+    ("I went really lightheaded doing squats", "stop.dizziness"),
+    ("I almost passed out in the class", "stop.dizziness"),
+    ("I was gasping and couldn't catch my breath on the stairs", "stop.severe_breathlessness"),
+    ("my legs suddenly went numb on the walk", "stop.sudden_weakness_numbness"),
+    ("my knee gave way when I stood up", "stop.joint_instability"),
+    ("I can't put weight on my foot", "stop.cannot_bear_weight"),
+    ("my heart was skipping beats on the treadmill", "stop.palpitations"),
+])
+def test_stop_rules_not_emergency(text, rule):
+    r = outcome(text)
+    assert r.level == "stop" and not r.emergency, (text, r)
+    assert rule in r.rules
+    assert "call" in r.message.lower()  # says when to call
+
+
+EMERGENCY_TEXTS = {
+    "emergency.chest_pain": "there's a heavy pressure on my chest when I climb",
+    "emergency.arm_jaw_spread": "a pain spreading into my jaw on the hill",
+    "emergency.face_droop": "my face has drooped on the left",
+    "emergency.slurred_speech": "my words are coming out slurred",
+    "emergency.one_sided_weakness": "my right side feels weak and numb",
+    "emergency.vision_loss": "I suddenly have double vision",
+    "emergency.thunderclap_headache": "I had a sudden severe headache on the bike",
+    "emergency.fainting": "I fainted after my session",
+    "emergency.breathless_at_rest": "I'm breathless even at rest",
+    "emergency.saddle_numbness": "I have saddle numbness since lifting the box",
+    "emergency.bladder_bowel": "I can't pee and my back really hurts",
+    "emergency.rhabdo": "my wee is brown and my legs are in agony after the spin class",
+}
+
+
+def test_every_emergency_rule_has_a_triage_test():
+    assert set(EMERGENCY_TEXTS) == set(EMERGENCY_RULE_IDS)
+
+
+@pytest.mark.parametrize("rule,text", sorted(EMERGENCY_TEXTS.items()))
+def test_emergency_rules_stop_with_flag_and_match_screen(rule, text):
+    r = outcome(text)
+    assert r.level == "stop" and r.emergency, (text, r)
+    assert rule in r.rules
+    # the message screen catches the same message with the same rule id
+    s = screen_message(text)
+    assert s.kind == "emergency" and rule in s.rules
+
+
+def test_red_flag_decides_even_with_normal_words_and_answers():
+    r = outcome("legs just tired but I had chest pain halfway", {"trend": "easing"})
+    assert r.level == "stop" and r.emergency
+    r = outcome("my knee hurts", {"swelling": "unstable"})
+    assert r.level == "stop" and "stop.joint_instability" in r.rules
+
+
+# ------------------------------------------------------------------ negation
+
+@pytest.mark.parametrize("text,level", [
+    ("no chest pain, just sore calves", "normal"),
+    ("not dizzy at all, legs a bit tired", "normal"),
+    ("I wasn't short of breath, my arms were just tired", "normal"),
+    ("never fainted, only felt warm", "normal"),
+    ("my chest isn't hurting but my knee is swollen", "assess"),
+    ("no swelling but a sharp pain in my heel", "assess"),
+    ("no chest pain but I did get dizzy", "stop"),
+    ("I'm not sure if it was chest pain", "stop"),     # a hedge is not a negation
+])
+def test_negation_scope(text, level):
+    assert outcome(text).level == level
+
+
+def test_not_dizzy_does_not_fire_dizziness():
+    r = triage("not dizzy")
+    assert isinstance(r, FollowUp) or "stop.dizziness" not in r.rules
+
+
+# ------------------------------------------------------------------ follow-ups
+
+def test_follow_up_shapes_and_documented_values():
+    r = triage("my elbow hurts")
+    assert isinstance(r, FollowUp)
+    assert r.key == "swelling"
+    assert r.question.endswith("?")
+    for key, (_, opts) in QUESTIONS.items():
+        assert all(isinstance(t, str) and isinstance(v, str) for t, v in opts)
+        assert "unsure" in [v for _, v in opts]
+
+
+def test_joint_pain_asks_swelling_then_trend_then_timing_then_decides():
+    a: dict[str, str] = {}
+    keys = []
+    for value in ("no", "easing", "under_24h"):
+        r = triage("my knee aches", a or None)
+        assert isinstance(r, FollowUp)
+        keys.append(r.key)
+        a[r.key] = value
+    assert keys == ["swelling", "trend", "timing"]
+    r = outcome("my knee aches", a)
+    assert r.level == "normal"
+    assert "normal.settling" in r.rules
+
+
+def test_back_pain_asks_spreading_first_and_leg_means_assess():
+    r = triage("my lower back hurts")
+    assert isinstance(r, FollowUp) and r.key == "spreading"
+    r = outcome("my lower back hurts", {"spreading": "leg"})
+    assert r.level == "assess" and "assess.radiating" in r.rules
+
+
+def test_nothing_recognisable_asks_trend_then_decides_by_answers():
+    r = triage("hmm not sure how to describe it")
+    assert isinstance(r, FollowUp) and r.key == "trend"
+    assert outcome("hmm not sure how to describe it", {"trend": "worse"}).level == "assess"
+    assert outcome("hmm", {"trend": "easing", "timing": "under_24h"}).level == "normal"
+
+
+def test_lasting_soreness_asks_then_is_cautious():
+    r = triage("my legs are still sore")
+    assert isinstance(r, FollowUp) and r.key == "timing"
+    assert outcome("my legs are still sore", {"timing": "1_2_days"}).level == "assess"
+
+
+@pytest.mark.parametrize("text", ["my knee hurts", "my back aches", "it hurts", "my wrist is sore", "hello"])
+def test_at_most_three_follow_ups_for_every_answer_combination(text):
+    values = {k: [v for _, v in opts] + [None] for k, (_, opts) in QUESTIONS.items()}
+    for combo in itertools.product(*[values[k] for k in ("swelling", "spreading", "trend", "timing")]):
+        script = {k: v for k, v in zip(("swelling", "spreading", "trend", "timing"), combo)}
+        given: dict[str, str] = {}
+        asked = 0
+        while True:
+            r = triage(text, given or None)
+            if isinstance(r, Outcome):
+                break
+            asked += 1
+            assert asked <= 3, (text, script)
+            assert r.key not in given
+            # a missing answer is sent as "not sure"
+            given[r.key] = script.get(r.key) or "not sure"
+        if "unsure" in given.values() or "not sure" in given.values():
+            assert r.level != "normal", (text, given)
+
+
+def test_loose_text_answers_are_understood():
+    assert outcome("my ankle is sore", {"swelling": "a bit puffy"}).level == "assess"
+    r = outcome("my ankle is sore", {"swelling": "nope", "trend": "getting better", "timing": "today"})
+    assert r.level == "normal"
+    assert outcome("my ankle is sore", {"swelling": "no", "trend": "about the same",
+                                        "timing": "4 days"}).level == "assess"
+    assert outcome("my ankle is sore", {"swelling": "no", "trend": "dunno",
+                                        "timing": "today"}).level == "assess"
+
+
+def test_missing_answers_default_to_caution():
+    # the caller gave up answering: an empty answer counts as "not sure"
+    r = outcome("my shoulder hurts", {"swelling": "", "trend": "", "timing": ""})
+    assert r.level == "assess"
+
+
+# ------------------------------------------------------------------ misc
+
+def test_typos_and_uk_us_spelling():
+    assert outcome("i got realy dizy on the bike").level == "stop"
+    assert outcome("my ankel is swolen").level == "assess"
+    assert outcome("my muscels are tierd").level == "normal"
+    assert outcome("colour of my urine is dark brown and my muscles are so sore").emergency
+    assert outcome("color of my urine is dark brown and my muscles are so sore").emergency
+
+
+def test_rule_ids_are_documented():
+    seen = set()
+    texts = ["my muscles feel tired after my walk", "my knee is swollen", "I got dizzy",
+             "a pain I've never had before"]
+    for t in texts:
+        r = triage(t)
+        if isinstance(r, Outcome):
+            seen.update(r.rules)
+    assert seen <= set(RULE_IDS) | set(EMERGENCY_RULE_IDS)
+
+
+def test_empty_text_does_not_crash():
+    assert isinstance(triage(""), FollowUp)

@@ -2,6 +2,7 @@
 #   make run    set up what is missing, train if domain/data/config changed, start everything
 #   make test   same set-up, then rasa data validate, Rasa test stories, and the pytest suite
 SHELL := /bin/bash
+export RASA_TELEMETRY_ENABLED := false
 .SHELLFLAGS := -o pipefail -c
 QUIET_PIP := 2>&1 | { grep -v 'is ignored: it is neither' || true; }
 .DEFAULT_GOAL := help

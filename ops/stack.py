@@ -24,10 +24,13 @@ def default_database_url() -> str:
 
 def tracker_store_settings(database_url: str) -> tuple[str, str]:
     """Rasa's SQL tracker store: its own SQLite file by default, the app's PostgreSQL database when configured."""
-    if database_url.startswith("postgresql"):
+    if database_url.startswith("postgres"):
         scheme, rest = database_url.split("://", 1)
         return "postgresql", "postgresql://" + rest  # the engine venv has psycopg2
-    return "sqlite", f"sqlite:///{VAR / 'tracker.db'}"
+    app_db = Path(database_url.split("///", 1)[-1]) if database_url.startswith("sqlite:///") else VAR / "pacing.db"
+    folder = app_db.parent if str(app_db) not in ("", ":memory:") else VAR
+    folder.mkdir(parents=True, exist_ok=True)
+    return "sqlite", f"sqlite:///{folder / 'tracker.db'}"
 
 
 @dataclass
@@ -67,6 +70,7 @@ class StackConfig:
             PYTHONUNBUFFERED="1",
             SQLALCHEMY_SILENCE_UBER_WARNING="1",
             TF_CPP_MIN_LOG_LEVEL="3",
+            RASA_TELEMETRY_ENABLED="false",
         )
         env.update(self.extra_env)
         return env

@@ -69,7 +69,7 @@ class Conversation:
                 repo.set_offered_payloads(session, user, [])
 
         if screen.kind in ("crisis", "emergency"):
-            log.warning("safety screen: %s (%s)", screen.kind, ",".join(screen.rules))  # never the text
+            log.warning("safety screen answered: %s", screen.kind)  # never the text, never who
             try:
                 self.rasa.end_active_form(sender)
             except RasaUnavailable:

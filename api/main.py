@@ -10,7 +10,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api.conversation import Conversation
 from api.rasa_client import RasaClient
-from api.routers import files, health, service, webchat
+from api.routers import files, health, service, upload, webchat
 from api.settings import Settings, get_settings
 from bot.storage.db import migrate
 
@@ -44,6 +44,7 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None)
     app.include_router(health.router)
     app.include_router(files.router)
     app.include_router(service.router)
+    app.include_router(upload.router)
     app.mount("/static", StaticFiles(directory=webchat.STATIC), name="static")
     return app
 

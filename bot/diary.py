@@ -48,3 +48,10 @@ def import_file(session: Session, user: User, content: bytes, filename: str | No
     """Parses (raising DiaryImportError with a kind message on bad input) and stores; nothing is stored on error."""
     rows = parse_diary(content, filename)
     return import_rows(session, user, rows)
+
+
+def describe_import(result: ImportResult) -> str:
+    if not result.days:
+        return "I couldn't find any days in that file."
+    return (f"Thank you, I've added your diary: {result.days} days from {result.first_day} to {result.last_day}, "
+            f"with {result.activity_entries} activity entries. That gives us a real starting point instead of a blank week.")

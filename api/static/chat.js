@@ -80,5 +80,23 @@
     send(text);
   });
 
+  document.getElementById("diary").addEventListener("change", async function (ev) {
+    const file = ev.target.files[0];
+    if (!file) return;
+    clearButtons();
+    add("me", "Sent a diary file: " + file.name);
+    const data = new FormData();
+    data.append("sender", sender);
+    data.append("file", file);
+    try {
+      const r = await fetch("/webchat/diary", { method: "POST", body: data });
+      if (!r.ok) { add("bot", "Sorry, I couldn't take that file (" + r.status + ")."); return; }
+      render(await r.json());
+    } catch (e) {
+      add("bot", "I can't reach the server right now. Please try again in a moment.");
+    }
+    ev.target.value = "";
+  });
+
   send("hi", null, true);  // the bot greets first; the greeting is not shown as the user's message
 })();

@@ -52,3 +52,26 @@ def test_asking_for_a_slower_pace_is_remembered(chat, stored):
     chat.consent()
     chat.say("this is too fast for me, can we go slower")
     assert stored(chat)["user"]["pace"] == "slower"
+
+
+DIARIES = __import__("pathlib").Path(__file__).resolve().parent.parent / "data" / "diaries"
+
+
+def test_a_diary_sent_in_the_web_chat_becomes_the_starting_point(chat, stored, stack):
+    chat.consent()
+    with httpx.Client(base_url=stack.config.api_url) as http:
+        r = http.post("/webchat/diary", data={"sender": chat.sender},
+                      files={"file": ("diary.csv", (DIARIES / "good.csv").read_bytes(), "text/csv")})
+    assert r.status_code == 200
+    assert "added your diary" in r.json()[0]["text"]
+    data = stored(chat)
+    assert data["activities"] and all(a["source"] == "import" for a in data["activities"])
+
+
+def test_a_bad_diary_file_gets_a_kind_message_and_nothing_is_saved(chat, stored, stack):
+    chat.consent()
+    with httpx.Client(base_url=stack.config.api_url) as http:
+        r = http.post("/webchat/diary", data={"sender": chat.sender},
+                      files={"file": ("diary.csv", (DIARIES / "absurd_minutes.csv").read_bytes(), "text/csv")})
+    assert "nothing was saved" in r.json()[0]["text"]
+    assert stored(chat)["activities"] == [] and stored(chat)["checkins"] == []

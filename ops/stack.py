@@ -18,6 +18,15 @@ import httpx
 from ops.paths import APP_PY, RASA, ROOT, VAR
 
 
+def free_port() -> int:
+    """A port nothing listens on right now (so test runs and a running bot never collide)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def default_database_url() -> str:
     return f"sqlite:///{VAR / 'pacing.db'}"
 

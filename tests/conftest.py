@@ -97,12 +97,12 @@ class Chat:
 def stack(tmp_path_factory):
     """Rasa, the action server and the FastAPI app, started once per test session (the model loads once)."""
     from ops.model import ensure_model
-    from ops.stack import Stack, StackConfig
+    from ops.stack import Stack, StackConfig, free_port
 
     model = ensure_model(quiet=True)
     var = tmp_path_factory.mktemp("stack")
     database_url = os.environ.get("E2E_DATABASE_URL") or f"sqlite:///{var / 'pacing.db'}"
-    config = StackConfig(port=18000, rasa_port=15005, action_port=15055, database_url=database_url,
+    config = StackConfig(port=free_port(), rasa_port=free_port(), action_port=free_port(), database_url=database_url,
                          rasa_token=secrets.token_urlsafe(16), log_dir=var / "logs",
                          extra_env={"OPERATOR_TOKEN": "test-operator-token"})
     os.environ["DATABASE_URL"] = database_url  # tests read what the servers stored

@@ -17,7 +17,7 @@ from bot.coach import checkin_note
 FORM_SLOTS = ("ci_pain", "ci_fatigue", "ci_sleep", "ci_stress", "ci_mood", "ci_activity", "ci_flare")
 HELPER_SLOTS = ("ci_day_offset", "ci_last_slot", "ci_stopped", "ci_note")
 # Intents that interrupt the check-in (answered, then the check-in resumes) when the text is not an answer.
-INTERRUPTIONS = {"faq", "ask_sensation", "help", "triage_answer", "faq_more"}
+INTERRUPTIONS = {"faq", "ask_sensation", "help", "triage_answer", "faq_more", "movement_reminder"}
 LABELS = {"ci_pain": "pain", "ci_fatigue": "tiredness", "ci_stress": "stress", "ci_sleep": "sleep",
           "ci_mood": "mood", "ci_activity": "activity", "ci_flare": "flare"}
 RANGE_NOTE = "The scale goes from 0 to 10, so I couldn't use {value}. Could you give me a number from 0 to 10?"
@@ -128,6 +128,8 @@ class ValidateCheckinForm(Action):
             return []
         text = user_text(tracker)
         intent, confidence = intent_of(tracker)
+        if intent == "movement_reminder" and not text:  # a reminder fired by the scheduler, not an answer
+            return []
         missing = [s for s in FORM_SLOTS if tracker.get_slot(s) is None]
 
         if parse.is_stop(text) or intent == "stop" and confidence > 0.8:

@@ -1,6 +1,7 @@
 """The FastAPI app: channel webhooks, the web chat, health, and the service endpoints."""
 from __future__ import annotations
 
+import asyncio
 import logging
 from contextlib import asynccontextmanager
 
@@ -8,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from api import scheduler
 from api.conversation import Conversation
 from api.rasa_client import RasaClient
 from api.routers import files, health, service, upload, webchat
@@ -25,7 +27,12 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None)
         migrate(settings.database_url)
         if not settings.operator_token:
             log.warning("OPERATOR_TOKEN is not set: the operator API is off.")
+        task = None
+        if settings.reminder_poll_seconds > 0:
+            task = asyncio.create_task(scheduler.run_forever(app.state.conversation.rasa, settings.reminder_poll_seconds))
         yield
+        if task:
+            task.cancel()
 
     app = FastAPI(title="pacing-coach", version="0.1.0", lifespan=lifespan,
                   description="A chat coach for activity pacing with fibromyalgia and other long-lasting pain. "

@@ -17,6 +17,7 @@ class Settings(BaseSettings):
     rasa_timeout_seconds: float = 30.0
     max_body_bytes: int = 64 * 1024
     max_message_chars: int = 2000
+    reminder_poll_seconds: float = 30.0  # 0 switches the reminder scheduler off
 
 
 @lru_cache

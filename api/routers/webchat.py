@@ -4,12 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
 from api.conversation import Conversation
 from api.deps import get_conversation
+from bot.storage import repo
+from bot.storage.db import session_scope
 
 router = APIRouter(tags=["web chat"])
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -35,6 +37,15 @@ class BotMessage(BaseModel):
 def rest_webhook(body: RestMessage, conversation: Conversation = Depends(get_conversation)) -> list[dict[str, Any]]:
     reply = conversation.handle("web", body.sender, body.message, body.metadata)
     return [{**m, "recipient_id": body.sender} for m in reply.messages]
+
+
+@router.get("/webchat/outbox", response_model=list[BotMessage], response_model_exclude_none=True,
+            summary="Messages the bot sent on its own (reminders) since the page last asked")
+def outbox(sender: str = Query(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.\-]+$")) -> list[dict[str, Any]]:
+    with session_scope() as session:
+        user = repo.find_user(session, "web", sender)
+        messages = repo.take_outbox(session, user) if user else []
+    return [{**m, "recipient_id": sender} for m in messages]
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)

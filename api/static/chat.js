@@ -98,5 +98,13 @@
     ev.target.value = "";
   });
 
+  // Reminders the bot sends on its own wait in an outbox; the page picks them up every 20 seconds.
+  setInterval(async function () {
+    try {
+      const r = await fetch("/webchat/outbox?sender=" + encodeURIComponent(sender));
+      if (r.ok) { const messages = await r.json(); if (messages.length) render(messages); }
+    } catch (e) { /* offline: try again next time */ }
+  }, 20000);
+
   send("hi", null, true);  // the bot greets first; the greeting is not shown as the user's message
 })();

@@ -30,9 +30,13 @@ def normalise_url(url: str) -> str:
     return url
 
 
-@lru_cache(maxsize=8)
 def get_engine(url: str | None = None) -> Engine:
-    url = normalise_url(url or database_url())
+    """The engine for that URL (default: DATABASE_URL, read each time), one per URL per process."""
+    return _engine(normalise_url(url or database_url()))
+
+
+@lru_cache(maxsize=8)
+def _engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
@@ -52,14 +56,14 @@ def get_engine(url: str | None = None) -> Engine:
 
 
 @lru_cache(maxsize=8)
-def _sessionmaker(url: str | None) -> sessionmaker[Session]:
+def _sessionmaker(url: str) -> sessionmaker[Session]:
     return sessionmaker(get_engine(url), expire_on_commit=False)
 
 
 @contextmanager
 def session_scope(url: str | None = None) -> Iterator[Session]:
     """A transaction: committed when the block ends, rolled back on error."""
-    session = _sessionmaker(url)()
+    session = _sessionmaker(normalise_url(url or database_url()))()
     try:
         yield session
         session.commit()

@@ -11,8 +11,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.identity import split_sender_id
-from bot.storage.models import (ActivityEntry, CheckIn, FaqFeedback, InboundMessage, OfferedButtons, PacingPlan,
-                                Reminder, TriageEvent, User, utcnow)
+from bot.storage.models import (ActivityEntry, CheckIn, FaqFeedback, InboundMessage, OfferedButtons, OutboxMessage,
+                                PacingPlan, Reminder, TriageEvent, User, utcnow)
 
 CONSENT_VERSION = "1"
 CHECKIN_FIELDS = ("pain", "fatigue", "sleep_hours", "sleep_quality", "stress", "mood", "flare", "post_exertional")
@@ -165,7 +165,23 @@ def checkins_csv(session: Session, user: User) -> str:
 def delete_user(session: Session, user: User) -> None:
     """Deletes every row about the user, the user last."""
     uid = user.id
-    for model in (ActivityEntry, CheckIn, PacingPlan, Reminder, TriageEvent, FaqFeedback, OfferedButtons):
+    for model in (ActivityEntry, CheckIn, PacingPlan, Reminder, TriageEvent, FaqFeedback, OfferedButtons, OutboxMessage):
         session.execute(delete(model).where(model.user_id == uid))
     session.delete(user)
     session.flush()
+
+
+def queue_outbox(session: Session, user: User, messages: list[dict[str, Any]]) -> None:
+    session.add(OutboxMessage(user_id=user.id, messages=messages))
+
+
+def take_outbox(session: Session, user: User) -> list[dict[str, Any]]:
+    """The messages waiting for the user, marked delivered."""
+    rows = session.scalars(select(OutboxMessage).where(OutboxMessage.user_id == user.id,
+                                                       OutboxMessage.delivered_at.is_(None)).order_by(OutboxMessage.id)).all()
+    now = utcnow()
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        row.delivered_at = now
+        out.extend(row.messages)
+    return out

@@ -98,3 +98,14 @@ def test_duplicate_delivery_is_recognised(database_url):
         assert repo.first_delivery(s, "telegram", "42") is True
         assert repo.first_delivery(s, "telegram", "42") is False
         assert repo.first_delivery(s, "whatsapp", "42") is True
+
+
+def test_the_migrations_match_the_models(database_url):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from bot.storage.models import Base
+
+    with get_engine(database_url).connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert diff == []

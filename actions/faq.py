@@ -12,6 +12,9 @@ FAQ_CONFIDENCE = 0.5
 FEEDBACK_EVERY = 3
 DONT_KNOW = "I don't know that one, and I'd rather not guess about your health."
 CLOSEST = " These topics might be close:"
+OUT_OF_SCOPE = ("That one is outside what I can help with, sorry. I'm here for pacing, daily check-ins, and questions "
+                "about living with long-lasting pain. For other medical questions, your doctor, nurse or pharmacist is "
+                "the right person.")
 NOTHING_CLOSE = (" I'm best at pacing, daily check-ins, and questions about long-lasting pain, movement, sleep and "
                  "stress. Your doctor or physio is the right person for the rest.")
 
@@ -107,9 +110,12 @@ class ActionDefaultFallback(Action):
         text = tracker.latest_message.get("text") or ""
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent in ("inform", "skip", "stop", "correct_value"):
-            dispatcher.utter_message(text="Thanks. Would you like to do a check-in, or something else?",
+            dispatcher.utter_message(text="Okay. Would you like to do a check-in, or something else?",
                                      buttons=[{"title": "Check in", "payload": "/start_checkin"},
                                               {"title": "What can you do?", "payload": "/help"}])
+            return []
+        if intent == "out_of_scope":
+            dispatcher.utter_message(text=OUT_OF_SCOPE, buttons=[{"title": "What can you do?", "payload": "/help"}])
             return []
         dont_know(dispatcher, text)
         return []

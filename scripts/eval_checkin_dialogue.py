@@ -95,11 +95,10 @@ def question_of(message: dict, questions: dict[str, dict]) -> str | None:
     text = (message.get("text") or "").strip()
     payloads = tuple(b.get("payload") for b in (message.get("buttons") or []))
     for slot, q in questions.items():
-        if text in q["texts"] or any(text[:40] and t.startswith(text[:40]) for t in q["texts"]):
+        if text and (text in q["texts"] or any(t.startswith(text[:40]) for t in q["texts"])):
             return slot
-        if payloads and payloads in q["payloads"]:
-            return slot
-    return None
+    by_buttons = [slot for slot, q in questions.items() if payloads and payloads in q["payloads"]]
+    return by_buttons[0] if len(by_buttons) == 1 else None  # fatigue and stress share their buttons
 
 
 # ---------------------------------------------------------------- one web user

@@ -104,7 +104,7 @@ def stack(tmp_path_factory):
     database_url = os.environ.get("E2E_DATABASE_URL") or f"sqlite:///{var / 'pacing.db'}"
     config = StackConfig(port=free_port(), rasa_port=free_port(), action_port=free_port(), database_url=database_url,
                          rasa_token=secrets.token_urlsafe(16), log_dir=var / "logs",
-                         extra_env={"OPERATOR_TOKEN": "test-operator-token"})
+                         extra_env={"OPERATOR_TOKEN": "test-operator-token", "REMINDER_POLL_SECONDS": "1"})
     os.environ["DATABASE_URL"] = database_url  # tests read what the servers stored
     s = Stack(config, model)
     s.start(timeout=300)

@@ -423,7 +423,19 @@ def make_profiles(n: int, seed: int = 3) -> list[dict]:
 
 # ---------------------------------------------------------------- the two paths
 
-def one_message_case(base_url: str, database_url: str, idx: int, case: dict, questions: dict) -> dict:
+def nlu_intent(rasa: tuple[str, str], text: str) -> str:
+    """Rasa's reading of a message (only for messages that did not start the check-in)."""
+    url, token = rasa
+    try:
+        r = httpx.post(f"{url}/model/parse", params={"token": token}, json={"text": text}, timeout=30.0)
+        intent = r.json().get("intent") or {}
+        return f"{intent.get('name')} {float(intent.get('confidence') or 0):.2f}"
+    except (httpx.HTTPError, ValueError) as exc:
+        return f"? ({exc!r})"
+
+
+def one_message_case(base_url: str, database_url: str, rasa: tuple[str, str], idx: int, case: dict,
+                     questions: dict) -> dict:
     user = WebUser(base_url)
     try:
         consented = user.consent()
@@ -443,7 +455,7 @@ def one_message_case(base_url: str, database_url: str, idx: int, case: dict, que
         return {"idx": idx, "text": case["text"], "expect": exp, "expect_day_offset": exp_all.get("day_offset", 0),
                 "expect_out_of_range": exp_all.get("out_of_range") or [], "consented": consented,
                 "dialogue": d.__dict__, "stored": stored, "days": days, "parsed": parsed_values(case["text"]),
-                "transcript": user.transcript}
+                "nlu": None if d.started else nlu_intent(rasa, case["text"]), "transcript": user.transcript}
     except Exception as exc:  # one broken conversation must not stop the report
         return {"idx": idx, "text": case["text"], "error": repr(exc), "transcript": user.transcript}
     finally:
@@ -495,6 +507,7 @@ def score_one_message(results: list[dict]) -> dict:
     follow: dict[str, Counter] = defaultdict(Counter)
     problems: list[str] = []
     lost: list[str] = []
+    not_right: list[str] = []
     false_fields: list[str] = []
     extras = Counter()
     for r in results:
@@ -517,6 +530,12 @@ def score_one_message(results: list[dict]) -> dict:
                     per_field[name]["missed"] += 1
                 else:
                     per_field[name]["wrong"] += 1
+                if slot in asked or g != e:
+                    how = ("asked again" if slot in asked else "missed" if g is None else "wrong")
+                    where = ("check-in never started" if not d["started"] else
+                             "parser" if parsed.get(name) != e else "conversation/storage")
+                    not_right.append(f"#{r['idx']} [{name}] {how}: expected {e!r}, stored {g!r}, parser read "
+                                     f"{parsed.get(name)!r} -> {where}: {r['text']!r}")
             elif g is not None:
                 how = "after the user said skip" if slot in asked else "from the message"
                 per_field[name]["false"] += 1
@@ -537,13 +556,14 @@ def score_one_message(results: list[dict]) -> dict:
         if not r["consented"]:
             problems.append(f"#{r['idx']} consent did not go through")
         if not d["finished"]:
-            problems.append(f"#{r['idx']} check-in not finished ({'started' if d['started'] else 'never started'}); "
-                            f"bot said: {d['ended_without_summary'][:200]!r}; message: {r['text']!r}")
+            nlu = f" (NLU: {r['nlu']})" if r.get("nlu") else ""
+            problems.append(f"#{r['idx']} check-in not finished ({'started' if d['started'] else 'never started'}"
+                            f"{nlu}); bot said: {d['ended_without_summary'][:160]!r}; message: {r['text']!r}")
         for slot, ans in d["reasked"]:
             problems.append(f"#{r['idx']} {slot} asked again after the answer {ans!r}: {r['text']!r}")
         for slot, ans in d["not_understood"]:
             problems.append(f"#{r['idx']} \"didn't catch that\" for {slot} answer {ans!r}")
-    return {"per_field": per_field, "follow": follow, "problems": problems, "lost": lost,
+    return {"per_field": per_field, "follow": follow, "problems": problems, "lost": lost, "not_right": not_right,
             "false_fields": false_fields, "extras": extras}
 
 
@@ -633,7 +653,8 @@ def main(argv: list[str] | None = None) -> int:
         boot = time.monotonic() - started
         try:
             base = config.api_url
-            one = run_parallel(lambda ic: one_message_case(base, database_url, ic[0], ic[1], questions),
+            rasa = (config.rasa_url, config.rasa_token)
+            one = run_parallel(lambda ic: one_message_case(base, database_url, rasa, ic[0], ic[1], questions),
                                list(enumerate(cases, 1)), args.workers)
             steps = run_parallel(lambda p: step_case(base, database_url, p, questions), profiles, args.workers)
         finally:
@@ -648,6 +669,7 @@ def main(argv: list[str] | None = None) -> int:
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps({"one_message": one, "step_by_step": steps,
                                "problems": {"one_message": s1["problems"], "step_by_step": s2["problems"]},
+                               "one_message_not_right": s1["not_right"],
                                "lost_between_parser_and_database": s1["lost"], "false_fields": s1["false_fields"],
                                "step_misses": s2["misses"]}, indent=1, default=str), encoding="utf-8")
     print(f"\nfull record with transcripts: {out.relative_to(ROOT)}")
@@ -674,6 +696,9 @@ def report(one, steps, s1, s2, boot, elapsed) -> None:
           f"({tot['correct']}/{n}); false fields: {tot['false']}")
     print(f"  stricter, as scripts/eval_checkin.py counts (false fields in the denominator): "
           f"{pct(tot['correct'], n + tot['false'])}")
+    p_ok = sum(1 for r in ok1 for k, v in r["expect"].items() if r["parsed"].get(k) == v)
+    p_n = sum(len(r["expect"]) for r in ok1)
+    print(f"  for comparison, bot.checkin.parse.parse_checkin alone on the same fields: {pct(p_ok, p_n)} ({p_ok}/{p_n})")
     fc = Counter()
     for c in s1["follow"].values():
         fc.update(c)
@@ -710,7 +735,9 @@ def report(one, steps, s1, s2, boot, elapsed) -> None:
           f"max {max(msgs2) if msgs2 else 'n/a'}")
 
     print("\nCONVERSATION PROBLEMS")
-    for title, items in (("one-message path", s1["problems"]), ("step-by-step path", s2["problems"]),
+    for title, items in (("one-message path", s1["problems"]),
+                         ("one-message fields not recorded right from the message", s1["not_right"]),
+                         ("step-by-step path", s2["problems"]),
                          ("stored value differs from what the parser read (parser -> database)", s1["lost"]),
                          ("false fields (one-message path)", s1["false_fields"]),
                          ("step-by-step answers stored wrong or not at all", s2["misses"])):

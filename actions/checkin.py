@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -20,6 +21,7 @@ HELPER_SLOTS = ("ci_day_offset", "ci_last_slot", "ci_stopped", "ci_note")
 INTERRUPTIONS = {"faq", "ask_sensation", "help", "triage_answer", "faq_more", "movement_reminder"}
 LABELS = {"ci_pain": "pain", "ci_fatigue": "tiredness", "ci_stress": "stress", "ci_sleep": "sleep",
           "ci_mood": "mood", "ci_activity": "activity", "ci_flare": "flare"}
+STRONG_STOP = re.compile(r"^\W*(stop|later|cancel|quit|exit|enough)\b", re.I)
 RANGE_NOTE = "The scale goes from 0 to 10, so I couldn't use {value}. Could you give me a number from 0 to 10?"
 NOT_UNDERSTOOD = "Sorry, I didn't quite catch that. You can answer in your own words, tap a button, or say \"skip\"."
 
@@ -87,33 +89,43 @@ def values_from_slots(tracker: Tracker, today: dt.date) -> CheckinValues:
     )
 
 
-class ActionCheckinStart(Action):
-    """Starts a check-in: records what the message already contains, so the form asks only for the rest."""
+def looks_like_report(text: str) -> bool:
+    """A message that reports at least two check-in fields ("Really low today. Pain 7.") is a check-in."""
+    return len(parse.parse_checkin(text).fields() - {"out_of_range"}) >= 2
 
+
+def start_events(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
+    """Starts a check-in: records what the message already contains, so the form asks only for the rest."""
+    reset = [SlotSet(s, None) for s in FORM_SLOTS + HELPER_SLOTS]
+    with user_session(tracker) as (_, user):
+        consented = user.consented
+    if not consented:
+        dispatcher.utter_message(text=onboarding.NEEDS_CONSENT)
+        dispatcher.utter_message(text=onboarding.CONSENT, buttons=onboarding.CONSENT_BUTTONS)
+        return reset + [SlotSet(s, SKIPPED) for s in FORM_SLOTS] + [SlotSet("ci_stopped", "consent")]
+    text = "" if is_button_payload(tracker) else user_text(tracker)
+    found = parse.parse_checkin(text)
+    slots = slots_from_parse(found)
+    events = reset + [SlotSet(k, v) for k, v in slots.items()]
+    if found.day_offset == -1:
+        events.append(SlotSet("ci_day_offset", -1))
+    left = len(FORM_SLOTS) - len(slots)
+    if slots:
+        more = "One more quick question" if left == 1 else f"{left} more quick questions"
+        dispatcher.utter_message(text=f"Got it. {more}, and you can skip any of them." if left else "Got it, thank you.")
+    else:
+        dispatcher.utter_message(text="Let's do a quick check-in. Skip anything you like, or say \"stop\" at any point.")
+    for field in found.out_of_range:
+        dispatcher.utter_message(text=f"I couldn't use the number for {field}: it was outside what's possible. I'll ask you about it.")
+    return events
+
+
+class ActionCheckinStart(Action):
     def name(self) -> str:
         return "action_checkin_start"
 
     def run(self, dispatcher, tracker, domain):
-        reset = [SlotSet(s, None) for s in FORM_SLOTS + HELPER_SLOTS]
-        with user_session(tracker) as (_, user):
-            consented = user.consented
-        if not consented:
-            dispatcher.utter_message(text=onboarding.NEEDS_CONSENT)
-            dispatcher.utter_message(text=onboarding.CONSENT, buttons=onboarding.CONSENT_BUTTONS)
-            return reset + [SlotSet(s, SKIPPED) for s in FORM_SLOTS] + [SlotSet("ci_stopped", "consent")]
-        text = "" if is_button_payload(tracker) else user_text(tracker)
-        found = parse.parse_checkin(text)
-        slots = slots_from_parse(found)
-        events = reset + [SlotSet(k, v) for k, v in slots.items()]
-        if found.day_offset == -1:
-            events.append(SlotSet("ci_day_offset", -1))
-        if slots:
-            dispatcher.utter_message(text="Got it. Just a couple more quick ones, and you can skip any of them.")
-        else:
-            dispatcher.utter_message(text="Let's do a quick check-in. Skip anything you like, or say \"stop\" at any point.")
-        for field in found.out_of_range:
-            dispatcher.utter_message(text=f"I couldn't use the number for {field}: the scale goes from 0 to 10. I'll ask you about it.")
-        return events
+        return start_events(dispatcher, tracker)
 
 
 class ValidateCheckinForm(Action):
@@ -132,6 +144,10 @@ class ValidateCheckinForm(Action):
             return []
         missing = [s for s in FORM_SLOTS if tracker.get_slot(s) is None]
 
+        if requested == "ci_flare" and not STRONG_STOP.match(text):
+            value, _ = parse_answer(requested, text)  # "not today" answers the flare question, it doesn't stop
+            if value is not None:
+                return [SlotSet(requested, value), SlotSet("ci_last_slot", requested)]
         if parse.is_stop(text) or intent == "stop" and confidence > 0.8:
             return [SlotSet(s, SKIPPED) for s in missing] + [SlotSet("ci_stopped", True)]
         if parse.is_skip(text):

@@ -445,7 +445,7 @@ FLARE_NEGATIVE = (
 FLARE_POSITIVE = r"\b(flare|flares|flaring|flared)\b"
 
 # "yesterday" that does NOT move the log ("better than yesterday")
-YESTERDAY_EXCLUDE = r"\b(than|as|like|since|from|compared to|compared with|vs|versus|after|unlike|to)( the)? yesterday\b|\byesterdays (walk|swim|activity|exercise|efforts?|session|class|physio|gardening|housework)\b"
+YESTERDAY_EXCLUDE = r"\byesterday (was|were|felt|is) (worse|better|harder|easier|bad|good|awful|rough|the same)\b|\b(than|as|like|since|from|compared to|compared with|vs|versus|after|unlike|to)( the)? yesterday\b|\byesterdays (walk|swim|activity|exercise|efforts?|session|class|physio|gardening|housework)\b"
 
 # --------------------------------------------------------------------------
 # Short step-by-step answers

@@ -593,7 +593,8 @@ def parse_scale(text: str) -> int | None | str:
     norm = normalize(text)
     if not norm:
         return None
-    if re.search(r"(^|[^\w\d])- ?\d|\bminus \d", norm):
+    # A minus sign, but not the dash of a range ("3-4" is normalised to "3 - 4" and means "3 or 4").
+    if re.search(r"(^|[^\w\d\s])\s*- ?\d|^\s*- ?\d|\bminus \d", norm) and not re.search(r"\d\s*- ?\d", norm):
         return "out_of_range"
     toks = norm.split()
     nums = [n for n in scan_numbers(toks) if n.unit in (None, "scale")]

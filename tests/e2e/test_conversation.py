@@ -191,3 +191,12 @@ def test_export_and_delete_do_what_they_say(chat, stored, stack):
     chat.click("Yes, delete")
     assert "deleted" in chat.text().lower()
     assert stored(chat) == {}
+
+
+def test_a_report_the_classifier_takes_for_a_question_still_starts_the_checkin(chat, stored):
+    chat.consent()
+    chat.say("Feeling really low and weepy today, pain 7, hardly slept")
+    assert "more quick question" in chat.text()
+    chat.say("stop")
+    c = stored(chat)["checkins"][0]
+    assert c["pain"] == 7 and c["mood"] == "low"

@@ -89,3 +89,14 @@ def test_one_message_report_prefills_the_form():
     slots = slots_from_parse(parse_checkin("pain 6 today, wiped out, slept about 5 hrs badly, walked 15 mins"))
     assert slots == {"ci_pain": 6, "ci_fatigue": 8, "ci_sleep": {"hours": 5.0, "quality": "poor"},
                      "ci_activity": [{"kind": "walking", "minutes": 15}]}
+
+
+@pytest.mark.parametrize("text,value", [("not today", False), ("no not today", False), ("a bit, yes", True)])
+def test_flare_answers_that_sound_like_stopping_still_answer(text, value):
+    slots, _ = run(text, "ci_flare", ci_pain=5)
+    assert slots["ci_flare"] is value and "ci_stopped" not in slots
+
+
+def test_a_range_answer_takes_the_higher_number():
+    slots, _ = run("3-4", "ci_stress")
+    assert slots["ci_stress"] == 4

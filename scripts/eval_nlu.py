@@ -12,7 +12,8 @@ It writes a Rasa NLU test file to results/nlu_heldout.yml and runs, in the engin
 then a second "probe" run (results/nlu/probe) on every non-FAQ example labelled as FAQ, only to read the response
 selector's confidence for them (Rasa's report leaves out examples whose label is not a retrieval intent).
 
-Figures are printed in the bot's own terms, mirroring actions/faq.py and config.yml:
+Figures are printed in the bot's own terms, mirroring api/conversation.py, actions/faq.py and config.yml:
+  - the safety screen (bot/safety) answers crisis, emergency and dose questions before Rasa sees them;
   - the FallbackClassifier turns a top intent below its threshold into nlu_fallback ("I don't know");
     its ambiguity_threshold cannot be reproduced here (Rasa's report keeps only the top intent's confidence);
   - an FAQ answer is given only when the intent is `faq` AND the response selector's confidence >= FAQ_CONFIDENCE.
@@ -171,10 +172,14 @@ class Scored:
     intent_conf: float
     topic: str | None    # response selector's topic
     rs_conf: float       # response selector's confidence (None-safe: 0.0 when unknown)
+    safety: str | None = None  # the safety screen's kind when it answers before Rasa (api/conversation.py)
 
 
 def bot_outcome(s: Scored, fallback: float, faq_conf: float) -> str:
-    """What the bot does: 'answer:<topic>', 'dont_know' (fallback / out_of_scope / low FAQ confidence) or the intent."""
+    """What the bot does: 'safety:<kind>' (the screen answers first), 'answer:<topic>', 'dont_know' (fallback /
+    out_of_scope / low FAQ confidence) or the intent."""
+    if s.safety:
+        return f"safety:{s.safety}"
     intent = "nlu_fallback" if s.intent_conf < fallback else s.intent
     if intent == "faq":
         return f"answer:{s.topic}" if s.rs_conf >= faq_conf and s.topic else "dont_know"
@@ -192,6 +197,7 @@ class Figures:
     faq_other_intent: float
     oos_recall: float
     oos_recall_faq_list: float
+    oos_dont_know: float
     non_faq_fallback: float
     n_faq: int
     n_oos: int
@@ -209,9 +215,12 @@ def figures(scored: list[Scored], fallback: float, faq_conf: float) -> Figures:
     outcomes = {id(s): bot_outcome(s, fallback, faq_conf) for s in scored}
 
     def intent_ok(s: Scored) -> bool:
-        got = "nlu_fallback" if s.intent_conf < fallback else s.intent
+        """The bot takes the intended path: an FAQ answer (any topic), an honest "don't know", or the intent."""
+        got = outcomes[id(s)]
+        if s.ex.intent == "faq":
+            return got.startswith("answer:")
         if s.ex.intent == "out_of_scope":
-            return got in NOT_FAQ_ANSWER_INTENTS
+            return got == "dont_know" or got.startswith("safety:")
         return got == s.ex.intent
 
     answered = lambda s: outcomes[id(s)].startswith("answer:")  # noqa: E731
@@ -223,6 +232,8 @@ def figures(scored: list[Scored], fallback: float, faq_conf: float) -> Figures:
         faq_other_intent=_pct(sum(not answered(s) and outcomes[id(s)] != "dont_know" for s in faq), len(faq)),
         oos_recall=_pct(sum(not answered(s) for s in oos), len(oos)),
         oos_recall_faq_list=_pct(sum(not answered(s) for s in oos_list), len(oos_list)),
+        oos_dont_know=_pct(sum(outcomes[id(s)] == "dont_know" or outcomes[id(s)].startswith("safety:") for s in oos),
+                           len(oos)),
         non_faq_fallback=_pct(sum(s.intent_conf < fallback for s in others), len(others)),
         n_faq=len(faq), n_oos=len(oos),
     )
@@ -236,11 +247,23 @@ def candidate_thresholds(values: list[float], current: float, grid: tuple[float,
     return sorted(cands)
 
 
-def best_of(scored, thresholds, make) -> tuple[float, float]:
-    """Threshold maximising the mean of FAQ correct-answer rate and out-of-scope recall."""
-    best = max(thresholds, key=lambda t: ((f := figures(scored, *make(t))).faq_correct + f.oos_recall, -abs(t - 0.5)))
-    f = figures(scored, *make(best))
-    return best, (f.faq_correct + f.oos_recall) / 2
+def best_of(scored, thresholds, make, current: float) -> float:
+    """Threshold maximising the mean of FAQ right-answer rate and out-of-scope recall (ties: more intended paths,
+    then the one closest to the current value)."""
+    def key(t: float):
+        f = figures(scored, *make(t))
+        return round(f.faq_correct + f.oos_recall, 6), round(f.intent_acc, 6), -abs(t - current)
+    return max(thresholds, key=key)
+
+
+def safety_kind(text: str) -> str | None:
+    """The safety screen runs before Rasa for every message; return its kind when it would answer instead."""
+    try:
+        from bot.safety.screen import screen_message
+    except ImportError:
+        return None
+    kind = screen_message(text).kind
+    return kind if kind in ("crisis", "emergency", "dose_request") else None
 
 
 # ---------------------------------------------------------------- report
@@ -293,7 +316,7 @@ def main() -> int:
         intent, iconf = intents[key]
         rkey, rconf = responses.get(key, ("", 0.0))
         topic = rkey.split("/", 1)[1] if "/" in rkey else None
-        scored.append(Scored(ex, intent, iconf, topic, rconf))
+        scored.append(Scored(ex, intent, iconf, topic, rconf, safety_kind(ex.text)))
     if missing:
         print(f"!! no prediction found for {len(missing)} example(s): {missing[:5]}")
 
@@ -318,14 +341,21 @@ def main() -> int:
           f"macro F1: {rep(rs_report, 'macro avg'):.1f} %   ({len(faq_rs)} phrasings)")
     print()
     print("== in the bot's terms (fallback threshold and FAQ_CONFIDENCE applied)")
-    print(f"   intent accuracy (out_of_scope target: out_of_scope or fallback both count): {now.intent_acc:.1f} %")
+    print(f"   intended path taken: {now.intent_acc:.1f} %  (FAQ -> a KB answer; off-topic -> \"don't know\" / "
+          f"out-of-scope reply; other intents -> that intent)")
     print(f"   FAQ phrasings answered with the right topic: {now.faq_correct:.1f} %")
     print(f"   FAQ phrasings answered with a wrong topic:   {now.faq_wrong_topic:.1f} %")
     print(f"   false \"don't know\" on FAQ phrasings:         {now.faq_dont_know:.1f} %")
     print(f"   FAQ phrasings routed to another intent:      {now.faq_other_intent:.1f} %")
     print(f"   out-of-scope recall (no FAQ answer):         {now.oos_recall:.1f} % of {now.n_oos} off-topic "
           f"({now.oos_recall_faq_list:.1f} % on faq_unseen.yml's list)")
+    print(f"   off-topic told \"don't know\"/out of scope:    {now.oos_dont_know:.1f} %  (+ safety screen; the rest "
+          f"went to another intent, e.g. triage or chit-chat)")
     print(f"   other intents falling back (below {fallback:.2f}):  {now.non_faq_fallback:.1f} %")
+    caught = [s for s in scored if s.safety]
+    if caught:
+        print(f"   answered by the safety screen before Rasa ({len(caught)}, counted as no FAQ answer): "
+              + "; ".join(f"{s.ex.text!r} ({s.safety})" for s in caught))
 
     print()
     print("== per intent (recall, bot's terms)")
@@ -336,7 +366,7 @@ def main() -> int:
         if intent == "faq":
             ok = sum(bot_outcome(s, fallback, faq_conf) == f"answer:{s.ex.topic}" for s in rows)
         elif intent == "out_of_scope":
-            ok = sum(not bot_outcome(s, fallback, faq_conf).startswith("answer:") for s in rows)
+            ok = sum(not bot_outcome(s, fallback, faq_conf).startswith("answer:") for s in rows)  # = OOS recall
         else:
             ok = sum(bot_outcome(s, fallback, faq_conf) == intent for s in rows)
         print(f"   {intent:<16} {ok:>3}/{len(rows):<3} {_pct(ok, len(rows)):5.1f} %")
@@ -369,25 +399,25 @@ def main() -> int:
     print(f"== sweep of FAQ_CONFIDENCE (fallback threshold fixed at {fallback:.2f})")
     rs_values = [s.rs_conf for s in scored if s.intent == "faq"]
     cands = candidate_thresholds(rs_values, faq_conf, (0.3, 0.4, 0.5, 0.6, 0.7, 0.8))
-    best, _ = best_of(scored, cands, lambda t: (fallback, t))
+    best = best_of(scored, cands, lambda t: (fallback, t), faq_conf)
     shown = sorted({round(faq_conf, 3), 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, best})
     _sweep_table(scored, shown, lambda t: (fallback, t), current=faq_conf, best=best)
 
     print()
     print(f"== sweep of the fallback threshold (FAQ_CONFIDENCE fixed at {faq_conf:.2f})")
     cands = candidate_thresholds([s.intent_conf for s in scored], fallback, (0.3, 0.4, 0.45, 0.5, 0.6, 0.7))
-    best, _ = best_of(scored, cands, lambda t: (t, faq_conf))
+    best = best_of(scored, cands, lambda t: (t, faq_conf), fallback)
     shown = sorted({round(fallback, 3), 0.3, 0.4, 0.5, 0.6, 0.7, best})
     _sweep_table(scored, shown, lambda t: (t, faq_conf), current=fallback, best=best)
-    print("   (best = highest mean of FAQ right-answer rate and out-of-scope recall among thresholds just above "
-          "each observed confidence)")
+    print("   (best = highest mean of FAQ right-answer rate and out-of-scope recall, over the grid and the points just "
+          "above each observed confidence; ties: more intended paths, then nearest the current value)")
     print()
     print(f">> details: {OUT.relative_to(ROOT)}/intent_report.json, response_selection_report.json, *_errors.json")
     return 0
 
 
 def _sweep_table(scored, thresholds, make, current: float, best: float) -> None:
-    print("   threshold | intent acc | FAQ right | wrong topic | don't know | other intent | OOS recall | fallback (other intents)")
+    print("   threshold | path taken | FAQ right | wrong topic | don't know | other intent | OOS recall | fallback (other intents)")
     for t in thresholds:
         f = figures(scored, *make(t))
         mark = " <- now" if abs(t - current) < 1e-9 else (" <- best" if abs(t - best) < 1e-9 else "")

@@ -151,6 +151,10 @@ _INTENT_STRONG = re.compile(
     r"\b(?:want|wanted|wanting|urge|urges|feel like|felt like|thinking about|thought about|thoughts of|thoughts about|"
     r"tempted|on purpose|deliberately|intentionally|purposely|punish|to cope|to feel|relapsed|relapse)\b"
 )
+_EXERCISE_CONTEXT = re.compile(
+    r"\b(?:walk\w*|exercis\w*|gym|class|yoga|swim\w*|stretch\w*|physio\w*|workout|training|run|running|cycl\w*|"
+    r"tai chi|pilates|overdo\w*|lift\w*|garden\w*|activity|activities|moving|move|sport|pacing|session|by doing)\b"
+)
 PILLS = (
     r"(?:pills?|tablets?|meds|medication|medicines?|drugs|painkillers?|capsules?|packet|packets|bottle|box|"
     r"boxes|lot|stash|supply|prescription|\w+(?:dol|lin|line|tine|pam|done|phine|amol|codeine|tyline|pentin|balin))"
@@ -198,7 +202,8 @@ def _crisis_rules(t: str) -> list[str]:
                 if not _ACCIDENT.search(sent) or _INTENT_STRONG.search(sent):
                     sh = True
                     break
-            elif _INTENT_STRONG.search(sent):
+            elif _INTENT_STRONG.search(sent) or (_INTENT.search(sent) and not _EXERCISE_CONTEXT.search(sent)):
+                # "I've been hurting myself again" is self-harm; "I keep hurting myself at the gym" is a triage question.
                 sh = True
                 break
     if sh:

@@ -247,3 +247,13 @@ def test_screen_result_is_frozen_and_urgent_property():
     assert not ScreenResult("none").urgent
     with pytest.raises(Exception):
         r.kind = "none"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("I have been hurting myself again", "crisis"),
+    ("started hurting myself again last week", "crisis"),
+    ("I keep hurting myself at the gym", "none"),
+    ("am I hurting myself by walking every day?", "none"),
+])
+def test_self_harm_without_an_exercise_context_is_caught(text, kind):
+    assert screen_message(text).kind == kind

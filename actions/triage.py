@@ -13,6 +13,19 @@ DESCRIBE = ("Tell me what you're feeling, in your own words: where it is, what i
             "(for example \"my calves burn after 10 minutes of walking\").")
 
 
+def asked_last_turn(tracker) -> bool:
+    """Whether the bot's last action before this message was a triage follow-up question."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") not in ("action_listen", None):
+            return event.get("name") == "action_triage"
+    return False
+
+
 class ActionTriage(Action):
     def name(self) -> str:
         return "action_triage"
@@ -22,16 +35,20 @@ class ActionTriage(Action):
         text = tracker.get_slot("triage_text") or ""
         answers = dict(tracker.get_slot("triage_answers") or {})
         pending = answers.pop("_pending", None)
+        if not asked_last_turn(tracker):
+            pending = None
+        key, value = entity(tracker, "triage_key"), entity(tracker, "triage_value")
+        typed = None
 
-        if intent == "triage_answer":
-            key, value = entity(tracker, "triage_key"), entity(tracker, "triage_value")
-            if key and value:
-                answers[str(key)] = str(value)
+        if intent == "triage_answer" and key and value:
+            answers[str(key)] = str(value)
         elif is_button_payload(tracker):
             dispatcher.utter_message(text=DESCRIBE)
             return [SlotSet("triage_text", None), SlotSet("triage_answers", None)]
         elif pending and text:
-            answers[pending] = user_text(tracker)  # a typed answer to our follow-up question (the rules read loose text)
+            typed = user_text(tracker)  # a typed answer to our follow-up question (the rules read loose text)
+            answers[pending] = typed
+            text = f"{text}. {typed}"
         else:
             text, answers = user_text(tracker), {}
 
@@ -40,6 +57,9 @@ class ActionTriage(Action):
             return [SlotSet("triage_text", None), SlotSet("triage_answers", None)]
 
         result = triage(text, answers)
+        if isinstance(result, FollowUp) and typed is not None and result.key == pending:
+            answers[pending] = "unsure"  # not an answer to that question: don't ask it again, lean to caution
+            result = triage(text, answers)
         if isinstance(result, FollowUp):
             dispatcher.utter_message(text=result.question, buttons=[
                 {"title": title, "payload": payload("triage_answer", triage_key=result.key, triage_value=value)}

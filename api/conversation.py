@@ -12,6 +12,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from bot.clock import valid_timezone
 from bot.identity import make_sender_id
 from bot.safety.replies import crisis_reply, dose_refusal_reply, emergency_reply
@@ -51,22 +53,29 @@ class Conversation:
         sender = make_sender_id(channel, external_id)
         text = text if isinstance(text, str) else ""
 
-        with session_scope() as session:
-            user = repo.get_or_create_user(session, channel, external_id)
-            country = metadata.get("country")
-            if isinstance(country, str) and len(country) == 2 and country.isalpha() and user.country != country.upper():
-                user.country = country.upper()
-            country = user.country
-            tz = metadata.get("timezone")
-            if isinstance(tz, str) and valid_timezone(tz) and user.timezone != tz:
-                user.timezone = tz
-            allowed = repo.offered_payloads(session, user)
-
-            screen = screen_message(text)
-            if screen.kind in ("crisis", "emergency", "dose_request"):
-                repo.record_event(session, user, screen.kind, level="stop" if screen.kind == "emergency" else None,
-                                  emergency=screen.kind == "emergency", rules=screen.rules, text=text[:2000])
-                repo.set_offered_payloads(session, user, [])
+        # The screen needs nothing but the text: it answers even when the database or Rasa is down.
+        screen = screen_message(text)
+        country = metadata.get("country")
+        country = country.upper() if isinstance(country, str) and len(country) == 2 and country.isalpha() else None
+        allowed: list[str] = []
+        try:
+            with session_scope() as session:
+                user = repo.get_or_create_user(session, channel, external_id)
+                if country and user.country != country:
+                    user.country = country
+                country = user.country
+                tz = metadata.get("timezone")
+                if isinstance(tz, str) and valid_timezone(tz) and user.timezone != tz:
+                    user.timezone = tz
+                allowed = repo.offered_payloads(session, user)
+                if screen.kind in ("crisis", "emergency", "dose_request"):
+                    repo.record_event(session, user, screen.kind, level="stop" if screen.kind == "emergency" else None,
+                                      emergency=screen.kind == "emergency", rules=screen.rules, text=text[:2000])
+                    repo.set_offered_payloads(session, user, [])
+        except SQLAlchemyError:
+            log.error("database unavailable")
+            if not screen.urgent and screen.kind != "dose_request":
+                return Reply([{"text": UNAVAILABLE}])
 
         if screen.kind in ("crisis", "emergency"):
             log.warning("safety screen answered: %s", screen.kind)  # never the text, never who
@@ -105,7 +114,10 @@ class Conversation:
             return Reply(messages)
 
         offered = [b["payload"] for m in messages for b in (m.get("buttons") or []) if isinstance(b, dict) and b.get("payload")]
-        with session_scope() as session:
-            user = repo.get_or_create_user(session, channel, external_id)
-            repo.set_offered_payloads(session, user, offered)
+        try:
+            with session_scope() as session:
+                user = repo.get_or_create_user(session, channel, external_id)
+                repo.set_offered_payloads(session, user, offered)
+        except SQLAlchemyError:
+            log.error("database unavailable: buttons offered were not recorded")
         return Reply(messages)

@@ -146,3 +146,16 @@ def test_health_reports_each_part(client):
 def test_chat_page_is_served_and_accessible(client):
     html = client.get("/").text
     assert 'role="log"' in html and 'aria-live="polite"' in html and '<label for="message"' in html
+
+
+def test_crisis_help_still_goes_out_when_the_database_is_down(fake, monkeypatch):
+    down = "postgresql://nobody@127.0.0.1:1/nothing"  # nothing listens on port 1
+    monkeypatch.setenv("DATABASE_URL", down)
+    settings = Settings(database_url=down, rasa_token="t", reminder_poll_seconds=0)
+    app = create_app(settings, RasaClient(settings, transport=httpx.MockTransport(fake.handler)))
+    client = TestClient(app)  # no lifespan: the migration would fail, as it would on a real outage
+    body = client.post("/webhooks/rest/webhook", json={"sender": "a", "message": "I want to kill myself",
+                                                      "metadata": {"country": "US"}}).json()
+    assert body[0]["custom"] == {"crisis": True} and "988" in body[0]["text"]
+    body = client.post("/webhooks/rest/webhook", json={"sender": "a", "message": "hello"}).json()
+    assert "try again" in body[0]["text"]

@@ -6,12 +6,15 @@ import re
 
 from rasa_sdk import Action
 
-from actions.common import today_for, user_session, user_text
+from actions.common import intent_of, today_for, user_session, user_text
 from bot import coach, onboarding
 from bot.charts import week_chart
 from bot.checkin import parse
 from bot.files import publish
 
+MORE_ON_GOOD_DAYS = ("I'm really glad you feel good today. Doing a lot more on good days is how the boom-and-bust "
+                     "cycle starts, so let's bank today's energy and keep to the plan. The steady weeks are what "
+                     "earn the next step up.")
 NO_CONSENT = "I can make you a plan once I'm allowed to keep your check-ins. " + onboarding.CONSENT
 MIN_START, MAX_START = 1, 60
 
@@ -30,6 +33,8 @@ class ActionPlanToday(Action):
             if not user.consented:
                 return consent_prompt(dispatcher)
             text = coach.plan_text(session, user, today_for(user))
+        if intent_of(tracker)[0] == "ask_more":
+            text = MORE_ON_GOOD_DAYS + "\n" + text
         dispatcher.utter_message(text=text)
         return []
 

@@ -16,6 +16,7 @@ def test_start_walking_again_then_ask_for_todays_plan(chat, stored):
     assert "8 minutes" in chat.text() and "walking" in chat.text()
     chat.say("I feel great today, can I do more?")
     assert "8 minutes" in chat.text()  # the plan holds, whatever a good day tempts
+    assert "boom-and-bust" in chat.text()
 
 
 def test_an_absurd_starting_amount_is_kept_within_safe_bounds(chat, stored):

@@ -9,7 +9,10 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+import httpx
+
 from api import scheduler
+from api.channels import telegram
 from api.conversation import Conversation
 from api.rasa_client import RasaClient
 from api.routers import files, health, service, upload, webchat
@@ -19,7 +22,8 @@ from bot.storage.db import migrate
 log = logging.getLogger("pacing.api")
 
 
-def create_app(settings: Settings | None = None, rasa: RasaClient | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
+               telegram_transport: httpx.BaseTransport | None = None) -> FastAPI:
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -27,9 +31,12 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None)
         migrate(settings.database_url)
         if not settings.operator_token:
             log.warning("OPERATOR_TOKEN is not set: the operator API is off.")
+        if not settings.telegram_enabled:
+            log.warning("Telegram channel is off: set TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET to enable it.")
         task = None
         if settings.reminder_poll_seconds > 0:
-            task = asyncio.create_task(scheduler.run_forever(app.state.conversation.rasa, settings.reminder_poll_seconds))
+            task = asyncio.create_task(scheduler.run_forever(app.state.conversation.rasa, settings.reminder_poll_seconds,
+                                                             app.state.push))
         yield
         if task:
             task.cancel()
@@ -39,6 +46,11 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None)
                               "Not a substitute for a clinician.")
     app.state.settings = settings
     app.state.conversation = Conversation(settings, rasa or RasaClient(settings))
+    app.state.push = {}  # channel -> send(external_id, messages), for messages the bot starts (reminders)
+    if settings.telegram_enabled:
+        client = telegram.TelegramClient(settings, transport=telegram_transport)
+        app.state.push["telegram"] = client.send
+        app.include_router(telegram.make_router(settings, app.state.conversation, client))
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+from typing import Any, Callable
 
 from starlette.concurrency import run_in_threadpool
 
@@ -18,7 +19,10 @@ from bot.storage.models import User
 log = logging.getLogger("pacing.reminders")
 
 
-def fire_due(rasa: RasaClient, now: dt.datetime | None = None) -> int:
+Push = dict[str, Callable[[str, list[dict[str, Any]]], None]]
+
+
+def fire_due(rasa: RasaClient, now: dt.datetime | None = None, push: Push | None = None) -> int:
     """Fires every reminder that is due; returns how many fired. A Rasa outage leaves them due for the next tick."""
     now = now or dt.datetime.now(dt.timezone.utc)
     fired = 0
@@ -33,17 +37,19 @@ def fire_due(rasa: RasaClient, now: dt.datetime | None = None) -> int:
             except RasaUnavailable:
                 log.error("Rasa did not answer; reminders stay due")
                 break
-            if messages:
-                repo.queue_outbox(session, user, messages)
+            if messages and push and user.channel in push:
+                push[user.channel](user.external_id, messages)  # a messaging app: send it now
+            elif messages:
+                repo.queue_outbox(session, user, messages)  # the web page picks it up
             reminders.mark_fired(session, reminder, user, now)
             fired += 1
     return fired
 
 
-async def run_forever(rasa: RasaClient, every_seconds: float) -> None:
+async def run_forever(rasa: RasaClient, every_seconds: float, push: Push | None = None) -> None:
     while True:
         try:
-            await run_in_threadpool(fire_due, rasa)
+            await run_in_threadpool(fire_due, rasa, None, push)
         except Exception:  # keep the loop alive; the next tick tries again
             log.exception("reminder tick failed")
         await asyncio.sleep(every_seconds)

@@ -18,6 +18,14 @@ class Settings(BaseSettings):
     max_body_bytes: int = 64 * 1024
     max_message_chars: int = 2000
     reminder_poll_seconds: float = 30.0  # 0 switches the reminder scheduler off
+    public_base_url: str | None = None  # e.g. https://coach.example.org, for links and images sent to messaging apps
+    telegram_bot_token: str | None = None
+    telegram_webhook_secret: str | None = None
+    telegram_api_url: str = "https://api.telegram.org"
+
+    @property
+    def telegram_enabled(self) -> bool:
+        return bool(self.telegram_bot_token and self.telegram_webhook_secret)
 
 
 @lru_cache

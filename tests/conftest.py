@@ -93,8 +93,45 @@ class Chat:
         self.click("I agree")
 
 
+class FakeTelegramApi:
+    """A stand-in for the Telegram Bot API on loopback: records what the bot sends."""
+
+    def __init__(self):
+        import json
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        calls = self.calls = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                calls.append((self.path.rsplit("/", 1)[-1], json.loads(body or b"{}")))
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(b'{"ok": true, "result": {}}')
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def sent_to(self, chat_id: str) -> list[dict]:
+        return [body for name, body in self.calls if name == "sendMessage" and body.get("chat_id") == chat_id]
+
+
 @pytest.fixture(scope="session")
-def stack(tmp_path_factory):
+def telegram_api():
+    api = FakeTelegramApi()
+    yield api
+    api.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory, telegram_api):
     """Rasa, the action server and the FastAPI app, started once per test session (the model loads once)."""
     from ops.model import ensure_model
     from ops.stack import Stack, StackConfig, free_port
@@ -104,7 +141,9 @@ def stack(tmp_path_factory):
     database_url = os.environ.get("E2E_DATABASE_URL") or f"sqlite:///{var / 'pacing.db'}"
     config = StackConfig(port=free_port(), rasa_port=free_port(), action_port=free_port(), database_url=database_url,
                          rasa_token=secrets.token_urlsafe(16), log_dir=var / "logs",
-                         extra_env={"OPERATOR_TOKEN": "test-operator-token", "REMINDER_POLL_SECONDS": "1"})
+                         extra_env={"OPERATOR_TOKEN": "test-operator-token", "REMINDER_POLL_SECONDS": "1",
+                                    "TELEGRAM_BOT_TOKEN": "test-bot-token", "TELEGRAM_WEBHOOK_SECRET": "test-secret",
+                                    "TELEGRAM_API_URL": telegram_api.url})
     os.environ["DATABASE_URL"] = database_url  # tests read what the servers stored
     s = Stack(config, model)
     s.start(timeout=300)

@@ -1,0 +1,2 @@
+"""Messaging channels: each turns its platform's wire format into Conversation.handle() calls and back.
+Channels know nothing of pacing; a channel whose secret is missing stays off and says so at start-up."""

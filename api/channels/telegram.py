@@ -1,0 +1,139 @@
+"""Telegram: the webhook (secret-token checked, duplicate deliveries answered once) and sending replies with
+inline keyboards. Needs TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET; without them the channel is off."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+from typing import Any
+
+import httpx
+from fastapi import APIRouter, Header, HTTPException, Request
+
+from api.conversation import Conversation
+from api.settings import Settings
+from bot.storage import repo
+from bot.storage.db import session_scope
+
+log = logging.getLogger("pacing.telegram")
+MAX_TEXT = 4096  # Telegram's limit for one message
+NOT_TEXT = "I can only read text messages for now. You can type how you're doing, or tap a button."
+OLD_BUTTON = "That button is from an earlier message. Here's where we are now."
+
+
+def _tag(payload: str) -> str:
+    return hashlib.sha256(payload.encode()).hexdigest()[:8]
+
+
+def callback_data(index: int, payload: str) -> str:
+    """Telegram allows 64 bytes of callback data; our payloads can be longer, so we send an index and a check."""
+    return f"b{index}:{_tag(payload)}"
+
+
+def payload_for(data: str, offered: list[str]) -> str | None:
+    """The payload a pressed button stands for, if it belongs to the buttons offered last."""
+    try:
+        index_part, tag = data[1:].split(":", 1)
+        index = int(index_part)
+    except ValueError:
+        return None
+    if data.startswith("b") and 0 <= index < len(offered) and _tag(offered[index]) == tag:
+        return offered[index]
+    return None
+
+
+class TelegramClient:
+    def __init__(self, settings: Settings, transport: httpx.BaseTransport | None = None):
+        self.base = f"{settings.telegram_api_url.rstrip('/')}/bot{settings.telegram_bot_token}"
+        self.public_base_url = (settings.public_base_url or "").rstrip("/")
+        self.http = httpx.Client(timeout=15.0, transport=transport)
+
+    def _call(self, method: str, body: dict[str, Any]) -> None:
+        try:
+            r = self.http.post(f"{self.base}/{method}", json=body)
+            if r.status_code != 200:
+                log.error("Telegram %s answered %s", method, r.status_code)
+        except httpx.HTTPError as exc:
+            log.error("Telegram %s failed: %s", method, type(exc).__name__)
+
+    def answer_callback(self, callback_id: str, text: str | None = None) -> None:
+        self._call("answerCallbackQuery", {"callback_query_id": callback_id, **({"text": text} if text else {})})
+
+    def send(self, chat_id: str, messages: list[dict[str, Any]]) -> None:
+        """Sends the bot's messages (Rasa REST shape) to a chat: text with inline keyboards, links, images."""
+        index = 0
+        for m in messages:
+            custom = m.get("custom") or {}
+            text = m.get("text")
+            download = custom.get("download")
+            if download and self.public_base_url:
+                text = f"{download.get('label', 'Download')}: {self.public_base_url}{download['url']}"
+            if text:
+                body: dict[str, Any] = {"chat_id": chat_id, "text": text[:MAX_TEXT]}
+                buttons = [b for b in (m.get("buttons") or []) if b.get("payload")]
+                if buttons:
+                    rows = []
+                    for b in buttons:
+                        rows.append([{"text": b["title"][:64], "callback_data": callback_data(index, b["payload"])}])
+                        index += 1
+                    body["reply_markup"] = {"inline_keyboard": rows}
+                self._call("sendMessage", body)
+            if m.get("image") and self.public_base_url:
+                self._call("sendPhoto", {"chat_id": chat_id, "photo": f"{self.public_base_url}{m['image']}"})
+
+
+def make_router(settings: Settings, conversation: Conversation, client: TelegramClient) -> APIRouter:
+    router = APIRouter(tags=["channels"])
+
+    @router.post("/webhooks/telegram", summary="Telegram webhook (X-Telegram-Bot-Api-Secret-Token required)")
+    async def telegram_webhook(request: Request,
+                               x_telegram_bot_api_secret_token: str | None = Header(default=None)) -> dict[str, Any]:
+        given = (x_telegram_bot_api_secret_token or "").encode()
+        if not secrets.compare_digest(given, (settings.telegram_webhook_secret or "").encode()):
+            raise HTTPException(status_code=401, detail="Wrong or missing secret token.")
+        try:
+            update = await request.json()
+        except ValueError:
+            raise HTTPException(status_code=400, detail="The body is not JSON.")
+        if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
+            raise HTTPException(status_code=400, detail="Not a Telegram update (no update_id).")
+        from starlette.concurrency import run_in_threadpool
+
+        return await run_in_threadpool(handle_update, update, conversation, client)
+
+    return router
+
+
+def handle_update(update: dict[str, Any], conversation: Conversation, client: TelegramClient) -> dict[str, Any]:
+    with session_scope() as session:
+        if not repo.first_delivery(session, "telegram", str(update["update_id"])):
+            return {"ok": True, "duplicate": True}
+
+    callback = update.get("callback_query")
+    message = update.get("message") or update.get("edited_message")
+    if isinstance(callback, dict):
+        chat = ((callback.get("message") or {}).get("chat") or {})
+        chat_id = str(chat.get("id") or (callback.get("from") or {}).get("id") or "")
+        if not chat_id:
+            return {"ok": True, "ignored": "no chat"}
+        with session_scope() as session:
+            user = repo.get_or_create_user(session, "telegram", chat_id)
+            offered = repo.offered_payloads(session, user)
+        text = payload_for(str(callback.get("data") or ""), offered)
+        client.answer_callback(str(callback.get("id", "")), None if text else OLD_BUTTON)
+        if text is None:
+            return {"ok": True, "ignored": "old button"}
+    elif isinstance(message, dict) and isinstance(message.get("chat"), dict):
+        chat_id = str(message["chat"].get("id") or "")
+        text = message.get("text")
+        if not chat_id:
+            return {"ok": True, "ignored": "no chat"}
+        if not isinstance(text, str):
+            client.send(chat_id, [{"text": NOT_TEXT}])
+            return {"ok": True}
+    else:
+        return {"ok": True, "ignored": "not a message"}
+
+    reply = conversation.handle("telegram", chat_id, text)
+    client.send(chat_id, reply.messages)
+    return {"ok": True}

@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 import httpx
 
 from api import scheduler
-from api.channels import telegram
+from api.channels import telegram, whatsapp
 from api.conversation import Conversation
 from api.rasa_client import RasaClient
 from api.routers import files, health, service, upload, webchat
@@ -23,7 +23,8 @@ log = logging.getLogger("pacing.api")
 
 
 def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
-               telegram_transport: httpx.BaseTransport | None = None) -> FastAPI:
+               telegram_transport: httpx.BaseTransport | None = None,
+               whatsapp_transport: httpx.BaseTransport | None = None) -> FastAPI:
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -33,6 +34,9 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
             log.warning("OPERATOR_TOKEN is not set: the operator API is off.")
         if not settings.telegram_enabled:
             log.warning("Telegram channel is off: set TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET to enable it.")
+        if not settings.whatsapp_enabled:
+            log.warning("WhatsApp channel is off: set WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET, "
+                        "WHATSAPP_VERIFY_TOKEN and WHATSAPP_PHONE_NUMBER_ID to enable it.")
         task = None
         if settings.reminder_poll_seconds > 0:
             task = asyncio.create_task(scheduler.run_forever(app.state.conversation.rasa, settings.reminder_poll_seconds,
@@ -51,6 +55,10 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
         client = telegram.TelegramClient(settings, transport=telegram_transport)
         app.state.push["telegram"] = client.send
         app.include_router(telegram.make_router(settings, app.state.conversation, client))
+    if settings.whatsapp_enabled:
+        wa = whatsapp.WhatsAppClient(settings, transport=whatsapp_transport)
+        app.state.push["whatsapp"] = wa.send
+        app.include_router(whatsapp.make_router(settings, app.state.conversation, wa))
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):

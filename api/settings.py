@@ -23,6 +23,17 @@ class Settings(BaseSettings):
     telegram_webhook_secret: str | None = None
     telegram_api_url: str = "https://api.telegram.org"
 
+    whatsapp_access_token: str | None = None
+    whatsapp_app_secret: str | None = None
+    whatsapp_verify_token: str | None = None
+    whatsapp_phone_number_id: str | None = None
+    whatsapp_api_url: str = "https://graph.facebook.com/v20.0"
+
+    @property
+    def whatsapp_enabled(self) -> bool:
+        return bool(self.whatsapp_access_token and self.whatsapp_app_secret and self.whatsapp_verify_token
+                    and self.whatsapp_phone_number_id)
+
     @property
     def telegram_enabled(self) -> bool:
         return bool(self.telegram_bot_token and self.telegram_webhook_secret)

@@ -2,7 +2,6 @@
 inline keyboards. Needs TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET; without them the channel is off."""
 from __future__ import annotations
 
-import hashlib
 import logging
 import secrets
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 import httpx
 from fastapi import APIRouter, Header, HTTPException, Request
 
+from api.channels.buttons import button_id, payload_for
 from api.conversation import Conversation
 from api.settings import Settings
 from bot.storage import repo
@@ -19,27 +19,6 @@ log = logging.getLogger("pacing.telegram")
 MAX_TEXT = 4096  # Telegram's limit for one message
 NOT_TEXT = "I can only read text messages for now. You can type how you're doing, or tap a button."
 OLD_BUTTON = "That button is from an earlier message. Here's where we are now."
-
-
-def _tag(payload: str) -> str:
-    return hashlib.sha256(payload.encode()).hexdigest()[:8]
-
-
-def callback_data(index: int, payload: str) -> str:
-    """Telegram allows 64 bytes of callback data; our payloads can be longer, so we send an index and a check."""
-    return f"b{index}:{_tag(payload)}"
-
-
-def payload_for(data: str, offered: list[str]) -> str | None:
-    """The payload a pressed button stands for, if it belongs to the buttons offered last."""
-    try:
-        index_part, tag = data[1:].split(":", 1)
-        index = int(index_part)
-    except ValueError:
-        return None
-    if data.startswith("b") and 0 <= index < len(offered) and _tag(offered[index]) == tag:
-        return offered[index]
-    return None
 
 
 class TelegramClient:
@@ -74,7 +53,7 @@ class TelegramClient:
                 if buttons:
                     rows = []
                     for b in buttons:
-                        rows.append([{"text": b["title"][:64], "callback_data": callback_data(index, b["payload"])}])
+                        rows.append([{"text": b["title"][:64], "callback_data": button_id(index, b["payload"])}])
                         index += 1
                     body["reply_markup"] = {"inline_keyboard": rows}
                 self._call("sendMessage", body)

@@ -1,0 +1,157 @@
+"""WhatsApp (Meta's Cloud API): the verification handshake, signed deliveries (X-Hub-Signature-256 over the raw
+body), duplicate deliveries answered once, status callbacks acknowledged and dropped, replies with reply buttons
+or a list. Needs WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN and WHATSAPP_PHONE_NUMBER_ID.
+
+Note: outside WhatsApp's 24-hour customer-service window only approved templates may be sent, so a reminder to
+someone who has not written for a day is refused by Meta (logged) until templates are set up.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import secrets
+from typing import Any
+
+import httpx
+import phonenumbers
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import PlainTextResponse
+from starlette.concurrency import run_in_threadpool
+
+from api.channels.buttons import button_id, payload_for
+from api.conversation import Conversation
+from api.settings import Settings
+from bot.storage import repo
+from bot.storage.db import session_scope
+
+log = logging.getLogger("pacing.whatsapp")
+MAX_TEXT = 4096
+NOT_TEXT = "I can only read text messages for now. You can type how you're doing, or tap a button."
+
+
+class WhatsAppClient:
+    def __init__(self, settings: Settings, transport: httpx.BaseTransport | None = None):
+        self.url = f"{settings.whatsapp_api_url.rstrip('/')}/{settings.whatsapp_phone_number_id}/messages"
+        self.public_base_url = (settings.public_base_url or "").rstrip("/")
+        self.http = httpx.Client(timeout=15.0, transport=transport,
+                                 headers={"Authorization": f"Bearer {settings.whatsapp_access_token}"})
+
+    def _post(self, body: dict[str, Any]) -> None:
+        try:
+            r = self.http.post(self.url, json={"messaging_product": "whatsapp", **body})
+            if r.status_code != 200:
+                log.error("WhatsApp send answered %s", r.status_code)
+        except httpx.HTTPError as exc:
+            log.error("WhatsApp send failed: %s", type(exc).__name__)
+
+    def send(self, to: str, messages: list[dict[str, Any]]) -> None:
+        index = 0
+        for m in messages:
+            custom = m.get("custom") or {}
+            text = m.get("text")
+            if custom.get("download") and self.public_base_url:
+                text = f"{custom['download'].get('label', 'Download')}: {self.public_base_url}{custom['download']['url']}"
+            buttons = [b for b in (m.get("buttons") or []) if b.get("payload")]
+            if text and buttons:
+                ids = []
+                for b in buttons:
+                    ids.append(button_id(index, b["payload"]))
+                    index += 1
+                if len(buttons) <= 3:  # reply buttons: at most 3, titles at most 20 characters
+                    action = {"buttons": [{"type": "reply", "reply": {"id": i, "title": b["title"][:20]}}
+                                          for i, b in zip(ids, buttons)]}
+                else:  # a list: at most 10 rows, titles at most 24 characters
+                    action = {"button": "Choose", "sections": [{"title": "Options", "rows": [
+                        {"id": i, "title": b["title"][:24]} for i, b in list(zip(ids, buttons))[:10]]}]}
+                kind = "button" if len(buttons) <= 3 else "list"
+                self._post({"to": to, "type": "interactive",
+                            "interactive": {"type": kind, "body": {"text": text[:1024]}, "action": action}})
+            elif text:
+                self._post({"to": to, "type": "text", "text": {"body": text[:MAX_TEXT]}})
+            if m.get("image") and self.public_base_url:
+                self._post({"to": to, "type": "image", "image": {"link": f"{self.public_base_url}{m['image']}"}})
+
+
+def signature_ok(app_secret: str, body: bytes, header: str | None) -> bool:
+    expected = "sha256=" + hmac.new(app_secret.encode(), body, hashlib.sha256).hexdigest()
+    return bool(header) and hmac.compare_digest(expected.encode(), header.encode())
+
+
+def make_router(settings: Settings, conversation: Conversation, client: WhatsAppClient) -> APIRouter:
+    router = APIRouter(tags=["channels"])
+
+    @router.get("/webhooks/whatsapp", response_class=PlainTextResponse, summary="Meta's verification handshake")
+    def verify(mode: str = Query("", alias="hub.mode"), token: str = Query("", alias="hub.verify_token"),
+               challenge: str = Query("", alias="hub.challenge", max_length=256)) -> str:
+        if mode == "subscribe" and secrets.compare_digest(token.encode(), settings.whatsapp_verify_token.encode()):
+            return challenge
+        raise HTTPException(status_code=403, detail="Verification failed.")
+
+    @router.post("/webhooks/whatsapp", summary="WhatsApp webhook (X-Hub-Signature-256 required)")
+    async def webhook(request: Request) -> dict[str, Any]:
+        body = await request.body()
+        if not signature_ok(settings.whatsapp_app_secret, body, request.headers.get("x-hub-signature-256")):
+            raise HTTPException(status_code=401, detail="Wrong or missing signature.")
+        try:
+            payload = json.loads(body)
+        except ValueError:
+            raise HTTPException(status_code=400, detail="The body is not JSON.")
+        if not isinstance(payload, dict) or not isinstance(payload.get("entry"), list):
+            raise HTTPException(status_code=400, detail="Not a WhatsApp webhook (no entry list).")
+        handled = await run_in_threadpool(handle_payload, payload, conversation, client)
+        return {"ok": True, "messages": handled}
+
+    return router
+
+
+def country_of(wa_id: str) -> str | None:
+    """The country of a WhatsApp number (its calling code), so help lines fit from the first message."""
+    try:
+        number = phonenumbers.parse("+" + wa_id)
+    except phonenumbers.NumberParseException:
+        return None
+    region = phonenumbers.region_code_for_country_code(number.country_code)
+    return None if region in (None, "ZZ", "001") else region
+
+
+def _messages(payload: dict[str, Any]):
+    for entry in payload.get("entry") or []:
+        for change in (entry or {}).get("changes") or []:
+            for message in ((change or {}).get("value") or {}).get("messages") or []:  # statuses have none
+                if isinstance(message, dict):
+                    yield message
+
+
+def handle_payload(payload: dict[str, Any], conversation: Conversation, client: WhatsAppClient) -> int:
+    handled = 0
+    for message in _messages(payload):
+        wa_id, message_id = str(message.get("from") or ""), str(message.get("id") or "")
+        if not wa_id or not message_id:
+            continue
+        with session_scope() as session:
+            if not repo.first_delivery(session, "whatsapp", message_id):
+                continue  # a retry of a delivery we already answered
+            offered = repo.offered_payloads(session, repo.get_or_create_user(session, "whatsapp", wa_id))
+        kind = message.get("type")
+        text = None
+        if kind == "text":
+            text = (message.get("text") or {}).get("body")
+        elif kind == "interactive":
+            interactive = message.get("interactive") or {}
+            reply = interactive.get("button_reply") or interactive.get("list_reply") or {}
+            text = payload_for(str(reply.get("id") or ""), offered)
+            if text is None:
+                text = reply.get("title")  # a stale button: read its words instead
+        elif kind == "button":
+            text = (message.get("button") or {}).get("text")
+        if not isinstance(text, str):
+            client.send(wa_id, [{"text": NOT_TEXT}])
+            handled += 1
+            continue
+        country = country_of(wa_id)
+        reply = conversation.handle("whatsapp", wa_id, text, {"country": country} if country else None)
+        client.send(wa_id, reply.messages)
+        handled += 1
+    return handled

@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 import httpx
 
 from api import scheduler
-from api.channels import telegram, whatsapp
+from api.channels import messenger, telegram, whatsapp
 from api.conversation import Conversation
 from api.rasa_client import RasaClient
 from api.routers import files, health, service, upload, webchat
@@ -24,7 +24,8 @@ log = logging.getLogger("pacing.api")
 
 def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
                telegram_transport: httpx.BaseTransport | None = None,
-               whatsapp_transport: httpx.BaseTransport | None = None) -> FastAPI:
+               whatsapp_transport: httpx.BaseTransport | None = None,
+               messenger_transport: httpx.BaseTransport | None = None) -> FastAPI:
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -37,6 +38,9 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
         if not settings.whatsapp_enabled:
             log.warning("WhatsApp channel is off: set WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET, "
                         "WHATSAPP_VERIFY_TOKEN and WHATSAPP_PHONE_NUMBER_ID to enable it.")
+        if not settings.messenger_enabled:
+            log.warning("Messenger channel is off: set MESSENGER_PAGE_TOKEN, MESSENGER_APP_SECRET and "
+                        "MESSENGER_VERIFY_TOKEN to enable it.")
         task = None
         if settings.reminder_poll_seconds > 0:
             task = asyncio.create_task(scheduler.run_forever(app.state.conversation.rasa, settings.reminder_poll_seconds,
@@ -59,6 +63,10 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
         wa = whatsapp.WhatsAppClient(settings, transport=whatsapp_transport)
         app.state.push["whatsapp"] = wa.send
         app.include_router(whatsapp.make_router(settings, app.state.conversation, wa))
+    if settings.messenger_enabled:
+        fb = messenger.MessengerClient(settings, transport=messenger_transport)
+        app.state.push["messenger"] = fb.send
+        app.include_router(messenger.make_router(settings, app.state.conversation, fb))
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):

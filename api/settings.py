@@ -29,6 +29,15 @@ class Settings(BaseSettings):
     whatsapp_phone_number_id: str | None = None
     whatsapp_api_url: str = "https://graph.facebook.com/v20.0"
 
+    messenger_page_token: str | None = None
+    messenger_app_secret: str | None = None
+    messenger_verify_token: str | None = None
+    messenger_api_url: str = "https://graph.facebook.com/v20.0"
+
+    @property
+    def messenger_enabled(self) -> bool:
+        return bool(self.messenger_page_token and self.messenger_app_secret and self.messenger_verify_token)
+
     @property
     def whatsapp_enabled(self) -> bool:
         return bool(self.whatsapp_access_token and self.whatsapp_app_secret and self.whatsapp_verify_token

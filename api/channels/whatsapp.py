@@ -7,11 +7,8 @@ someone who has not written for a day is refused by Meta (logged) until template
 """
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import logging
-import secrets
 from typing import Any
 
 import httpx
@@ -21,6 +18,7 @@ from fastapi.responses import PlainTextResponse
 from starlette.concurrency import run_in_threadpool
 
 from api.channels.buttons import button_id, payload_for
+from api.channels.meta import signature_ok, verify_handshake
 from api.conversation import Conversation
 from api.settings import Settings
 from bot.storage import repo
@@ -74,20 +72,13 @@ class WhatsAppClient:
                 self._post({"to": to, "type": "image", "image": {"link": f"{self.public_base_url}{m['image']}"}})
 
 
-def signature_ok(app_secret: str, body: bytes, header: str | None) -> bool:
-    expected = "sha256=" + hmac.new(app_secret.encode(), body, hashlib.sha256).hexdigest()
-    return bool(header) and hmac.compare_digest(expected.encode(), header.encode())
-
-
 def make_router(settings: Settings, conversation: Conversation, client: WhatsAppClient) -> APIRouter:
     router = APIRouter(tags=["channels"])
 
     @router.get("/webhooks/whatsapp", response_class=PlainTextResponse, summary="Meta's verification handshake")
     def verify(mode: str = Query("", alias="hub.mode"), token: str = Query("", alias="hub.verify_token"),
                challenge: str = Query("", alias="hub.challenge", max_length=256)) -> str:
-        if mode == "subscribe" and secrets.compare_digest(token.encode(), settings.whatsapp_verify_token.encode()):
-            return challenge
-        raise HTTPException(status_code=403, detail="Verification failed.")
+        return verify_handshake(mode, token, challenge, settings.whatsapp_verify_token)
 
     @router.post("/webhooks/whatsapp", summary="WhatsApp webhook (X-Hub-Signature-256 required)")
     async def webhook(request: Request) -> dict[str, Any]:

@@ -1,0 +1,124 @@
+"""Facebook Messenger: the verification handshake, signed deliveries (X-Hub-Signature-256), duplicates answered
+once, quick replies. Needs MESSENGER_PAGE_TOKEN, MESSENGER_APP_SECRET and MESSENGER_VERIFY_TOKEN.
+
+Like WhatsApp, Messenger allows free messages only within 24 hours of the person's last message, so a reminder to
+someone silent for longer is refused by Meta (logged)."""
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+import httpx
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import PlainTextResponse
+from starlette.concurrency import run_in_threadpool
+
+from api.channels.buttons import button_id, payload_for
+from api.channels.meta import signature_ok, verify_handshake
+from api.conversation import Conversation
+from api.settings import Settings
+from bot.storage import repo
+from bot.storage.db import session_scope
+
+log = logging.getLogger("pacing.messenger")
+MAX_TEXT = 2000
+NOT_TEXT = "I can only read text messages for now. You can type how you're doing, or tap a button."
+
+
+class MessengerClient:
+    def __init__(self, settings: Settings, transport: httpx.BaseTransport | None = None):
+        self.url = f"{settings.messenger_api_url.rstrip('/')}/me/messages"
+        self.token = settings.messenger_page_token
+        self.public_base_url = (settings.public_base_url or "").rstrip("/")
+        self.http = httpx.Client(timeout=15.0, transport=transport)
+
+    def _post(self, psid: str, message: dict[str, Any]) -> None:
+        try:
+            r = self.http.post(self.url, params={"access_token": self.token},
+                               json={"recipient": {"id": psid}, "messaging_type": "RESPONSE", "message": message})
+            if r.status_code != 200:
+                log.error("Messenger send answered %s", r.status_code)
+        except httpx.HTTPError as exc:
+            log.error("Messenger send failed: %s", type(exc).__name__)
+
+    def send(self, psid: str, messages: list[dict[str, Any]]) -> None:
+        index = 0
+        for m in messages:
+            custom = m.get("custom") or {}
+            text = m.get("text")
+            if custom.get("download") and self.public_base_url:
+                text = f"{custom['download'].get('label', 'Download')}: {self.public_base_url}{custom['download']['url']}"
+            if text:
+                message: dict[str, Any] = {"text": text[:MAX_TEXT]}
+                buttons = [b for b in (m.get("buttons") or []) if b.get("payload")]
+                if buttons:
+                    replies = []
+                    for b in buttons:
+                        replies.append({"content_type": "text", "title": b["title"][:20],
+                                        "payload": button_id(index, b["payload"])})
+                        index += 1
+                    message["quick_replies"] = replies[:13]
+                self._post(psid, message)
+            if m.get("image") and self.public_base_url:
+                self._post(psid, {"attachment": {"type": "image", "payload": {
+                    "url": f"{self.public_base_url}{m['image']}", "is_reusable": False}}})
+
+
+def make_router(settings: Settings, conversation: Conversation, client: MessengerClient) -> APIRouter:
+    router = APIRouter(tags=["channels"])
+
+    @router.get("/webhooks/messenger", response_class=PlainTextResponse, summary="Meta's verification handshake")
+    def verify(mode: str = Query("", alias="hub.mode"), token: str = Query("", alias="hub.verify_token"),
+               challenge: str = Query("", alias="hub.challenge", max_length=256)) -> str:
+        return verify_handshake(mode, token, challenge, settings.messenger_verify_token)
+
+    @router.post("/webhooks/messenger", summary="Messenger webhook (X-Hub-Signature-256 required)")
+    async def webhook(request: Request) -> dict[str, Any]:
+        body = await request.body()
+        if not signature_ok(settings.messenger_app_secret, body, request.headers.get("x-hub-signature-256")):
+            raise HTTPException(status_code=401, detail="Wrong or missing signature.")
+        try:
+            payload = json.loads(body)
+        except ValueError:
+            raise HTTPException(status_code=400, detail="The body is not JSON.")
+        if not isinstance(payload, dict) or not isinstance(payload.get("entry"), list):
+            raise HTTPException(status_code=400, detail="Not a Messenger webhook (no entry list).")
+        handled = await run_in_threadpool(handle_payload, payload, conversation, client)
+        return {"ok": True, "messages": handled}
+
+    return router
+
+
+def handle_payload(payload: dict[str, Any], conversation: Conversation, client: MessengerClient) -> int:
+    handled = 0
+    for entry in payload.get("entry") or []:
+        for event in (entry or {}).get("messaging") or []:
+            if not isinstance(event, dict):
+                continue
+            psid = str((event.get("sender") or {}).get("id") or "")
+            message, postback = event.get("message"), event.get("postback")
+            if not psid or not (isinstance(message, dict) or isinstance(postback, dict)):
+                continue  # deliveries, reads, echoes of our own messages
+            if isinstance(message, dict) and message.get("is_echo"):
+                continue
+            mid = str((message or postback or {}).get("mid") or f"{psid}:{event.get('timestamp')}")
+            with session_scope() as session:
+                if not repo.first_delivery(session, "messenger", mid):
+                    continue
+                offered = repo.offered_payloads(session, repo.get_or_create_user(session, "messenger", psid))
+            text = None
+            if isinstance(message, dict):
+                quick = (message.get("quick_reply") or {}).get("payload")
+                text = payload_for(str(quick), offered) if quick else None
+                text = text or message.get("text")  # a stale quick reply: its title is in the text
+            elif isinstance(postback, dict):
+                text = payload_for(str(postback.get("payload") or ""), offered) or postback.get("title")
+            if not isinstance(text, str):
+                client.send(psid, [{"text": NOT_TEXT}])
+                handled += 1
+                continue
+            reply = conversation.handle("messenger", psid, text)
+            client.send(psid, reply.messages)
+            handled += 1
+    return handled

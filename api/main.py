@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 import httpx
 
 from api import scheduler
-from api.channels import messenger, telegram, whatsapp
+from api.channels import messenger, sms, telegram, whatsapp
 from api.conversation import Conversation
 from api.rasa_client import RasaClient
 from api.routers import files, health, service, upload, webchat
@@ -25,7 +25,8 @@ log = logging.getLogger("pacing.api")
 def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
                telegram_transport: httpx.BaseTransport | None = None,
                whatsapp_transport: httpx.BaseTransport | None = None,
-               messenger_transport: httpx.BaseTransport | None = None) -> FastAPI:
+               messenger_transport: httpx.BaseTransport | None = None,
+               sms_transport: httpx.BaseTransport | None = None) -> FastAPI:
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -41,6 +42,9 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
         if not settings.messenger_enabled:
             log.warning("Messenger channel is off: set MESSENGER_PAGE_TOKEN, MESSENGER_APP_SECRET and "
                         "MESSENGER_VERIFY_TOKEN to enable it.")
+        if not settings.sms_enabled:
+            log.warning("SMS channel is off: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER and "
+                        "PUBLIC_BASE_URL to enable it.")
         task = None
         if settings.reminder_poll_seconds > 0:
             task = asyncio.create_task(scheduler.run_forever(app.state.conversation.rasa, settings.reminder_poll_seconds,
@@ -67,6 +71,10 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
         fb = messenger.MessengerClient(settings, transport=messenger_transport)
         app.state.push["messenger"] = fb.send
         app.include_router(messenger.make_router(settings, app.state.conversation, fb))
+    if settings.sms_enabled:
+        text_client = sms.SmsClient(settings, transport=sms_transport)
+        app.state.push["sms"] = text_client.send
+        app.include_router(sms.make_router(settings, app.state.conversation, text_client))
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):

@@ -34,6 +34,16 @@ class Settings(BaseSettings):
     messenger_verify_token: str | None = None
     messenger_api_url: str = "https://graph.facebook.com/v20.0"
 
+    twilio_account_sid: str | None = None
+    twilio_auth_token: str | None = None
+    twilio_from_number: str | None = None
+    twilio_api_url: str = "https://api.twilio.com"
+
+    @property
+    def sms_enabled(self) -> bool:
+        return bool(self.twilio_account_sid and self.twilio_auth_token and self.twilio_from_number
+                    and self.public_base_url)
+
     @property
     def messenger_enabled(self) -> bool:
         return bool(self.messenger_page_token and self.messenger_app_secret and self.messenger_verify_token)

@@ -1,0 +1,114 @@
+"""SMS through Twilio: signed webhooks (X-Twilio-Signature, checked with Twilio's own validator), duplicates
+answered once, replies as TwiML, buttons written as options. Needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN,
+TWILIO_FROM_NUMBER and PUBLIC_BASE_URL (Twilio signs the public address it called)."""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+from xml.sax.saxutils import escape
+
+import httpx
+import phonenumbers
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+from twilio.request_validator import RequestValidator
+
+from api.conversation import Conversation
+from api.settings import Settings
+from bot.storage import repo
+from bot.storage.db import session_scope
+
+log = logging.getLogger("pacing.sms")
+MAX_SMS = 1500  # Twilio splits long messages; keep each reply within its 1,600-character limit
+
+
+def render(messages: list[dict[str, Any]], public_base_url: str = "") -> list[str]:
+    """The bot's messages as SMS texts. Command buttons are numbered ("Reply 1 for ..."); answer buttons are listed."""
+    out = []
+    for m in messages:
+        custom = m.get("custom") or {}
+        text = m.get("text") or ""
+        if custom.get("download") and public_base_url:
+            text = f"{custom['download'].get('label', 'Download')}: {public_base_url}{custom['download']['url']}"
+        buttons = [b for b in (m.get("buttons") or []) if b.get("payload")]
+        if buttons and any(b["payload"].startswith("/") for b in buttons):
+            text += "\n" + "\n".join(f"Reply {i} for {b['title']}" for i, b in enumerate(buttons, 1))
+        elif buttons:
+            text += "\n(" + " / ".join(b["title"] for b in buttons) + ")"
+        if text:
+            out.append(text[:MAX_SMS])
+    return out
+
+
+def numbered_choice(text: str, offered: list[str]) -> str | None:
+    """'2' after numbered command options means the second option."""
+    match = re.fullmatch(r"\s*(\d{1,2})\s*", text)
+    if match and offered and any(p.startswith("/") for p in offered):
+        index = int(match.group(1)) - 1
+        if 0 <= index < len(offered):
+            return offered[index]
+    return None
+
+
+def country_of(number: str) -> str | None:
+    try:
+        parsed = phonenumbers.parse(number)
+    except phonenumbers.NumberParseException:
+        return None
+    region = phonenumbers.region_code_for_country_code(parsed.country_code)
+    return None if region in (None, "ZZ", "001") else region
+
+
+class SmsClient:
+    """Sends messages the bot starts (reminders) through Twilio's REST API."""
+
+    def __init__(self, settings: Settings, transport: httpx.BaseTransport | None = None):
+        self.url = f"{settings.twilio_api_url.rstrip('/')}/2010-04-01/Accounts/{settings.twilio_account_sid}/Messages.json"
+        self.sender = settings.twilio_from_number
+        self.public_base_url = (settings.public_base_url or "").rstrip("/")
+        self.http = httpx.Client(timeout=15.0, transport=transport,
+                                 auth=(settings.twilio_account_sid or "", settings.twilio_auth_token or ""))
+
+    def send(self, to: str, messages: list[dict[str, Any]]) -> None:
+        for text in render(messages, self.public_base_url):
+            try:
+                r = self.http.post(self.url, data={"From": self.sender, "To": to, "Body": text})
+                if r.status_code not in (200, 201):
+                    log.error("Twilio send answered %s", r.status_code)
+            except httpx.HTTPError as exc:
+                log.error("Twilio send failed: %s", type(exc).__name__)
+
+
+def make_router(settings: Settings, conversation: Conversation, client: SmsClient) -> APIRouter:
+    router = APIRouter(tags=["channels"])
+    validator = RequestValidator(settings.twilio_auth_token)
+    webhook_url = f"{(settings.public_base_url or '').rstrip('/')}/webhooks/sms"
+
+    @router.post("/webhooks/sms", summary="Twilio SMS webhook (X-Twilio-Signature required)")
+    async def webhook(request: Request) -> Response:
+        form = await request.form()
+        params = {k: v for k, v in form.items() if isinstance(v, str)}
+        if not validator.validate(webhook_url, params, request.headers.get("x-twilio-signature", "")):
+            raise HTTPException(status_code=403, detail="Wrong or missing Twilio signature.")
+        sender, sid = params.get("From", ""), params.get("MessageSid", "")
+        if not sender or not sid:
+            raise HTTPException(status_code=400, detail="Not a Twilio message (From and MessageSid are needed).")
+        texts = await run_in_threadpool(handle_sms, sender, sid, params.get("Body", ""), conversation, client)
+        body = "".join(f"<Message>{escape(t)}</Message>" for t in texts)
+        return Response(f'<?xml version="1.0" encoding="UTF-8"?><Response>{body}</Response>',
+                        media_type="application/xml")
+
+    return router
+
+
+def handle_sms(sender: str, sid: str, body: str, conversation: Conversation, client: SmsClient) -> list[str]:
+    with session_scope() as session:
+        if not repo.first_delivery(session, "sms", sid):
+            return []  # Twilio retried a message we already answered
+        offered = repo.offered_payloads(session, repo.get_or_create_user(session, "sms", sender))
+    text = numbered_choice(body, offered) or body
+    country = country_of(sender)
+    reply = conversation.handle("sms", sender, text, {"country": country} if country else None)
+    return render(reply.messages, client.public_base_url)

@@ -1,0 +1,105 @@
+"""SMS through Twilio against a fake Rasa: signatures (Twilio's own validator), duplicates, numbered options."""
+from __future__ import annotations
+
+import datetime as dt
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from twilio.request_validator import RequestValidator
+
+from api.main import create_app
+from api.rasa_client import RasaClient
+from api.scheduler import fire_due
+from api.settings import Settings
+from bot import reminders
+from bot.storage import repo
+from bot.storage.db import session_scope
+from tests.unit.test_api import FakeRasa
+
+TOKEN = "twilio-token"
+URL = "https://coach.example/webhooks/sms"
+
+
+class FakeTwilio:
+    def __init__(self):
+        self.sent: list[dict] = []
+
+    def handler(self, request: httpx.Request) -> httpx.Response:
+        assert request.url.path == "/2010-04-01/Accounts/AC123/Messages.json"
+        self.sent.append(dict(httpx.QueryParams(request.content.decode())))
+        return httpx.Response(201, json={"sid": "SMout"})
+
+
+@pytest.fixture
+def fakes():
+    return FakeRasa(), FakeTwilio()
+
+
+@pytest.fixture
+def client(tmp_path, monkeypatch, fakes):
+    rasa, twilio = fakes
+    url = f"sqlite:///{tmp_path / 'sms.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    settings = Settings(database_url=url, rasa_token="t", reminder_poll_seconds=0, twilio_account_sid="AC123",
+                        twilio_auth_token=TOKEN, twilio_from_number="+15005550006",
+                        public_base_url="https://coach.example", twilio_api_url="http://twilio.test")
+    app = create_app(settings, RasaClient(settings, transport=httpx.MockTransport(rasa.handler)),
+                     sms_transport=httpx.MockTransport(twilio.handler))
+    with TestClient(app) as c:
+        yield c
+
+
+def sms(client, body, sid, sender="+447700900123", token=TOKEN):
+    params = {"From": sender, "Body": body, "MessageSid": sid, "To": "+15005550006"}
+    signature = RequestValidator(token).compute_signature(URL, params)
+    return client.post("/webhooks/sms", data=params, headers={"X-Twilio-Signature": signature})
+
+
+def test_a_forged_signature_is_refused(client, fakes):
+    assert sms(client, "hi", "SM1", token="forged").status_code == 403
+    assert fakes[0].received == []
+
+
+def test_a_text_gets_a_twiml_reply_with_numbered_options_and_a_number_picks_one(client, fakes):
+    rasa, _ = fakes
+    r = sms(client, "hi", "SM2")
+    assert r.headers["content-type"].startswith("application/xml")
+    assert "<Message>Hello!\nReply 1 for I agree</Message>" in r.text
+    assert rasa.received[0]["sender"] == "sms:+447700900123"
+    sms(client, "1", "SM3")
+    assert rasa.received[-1]["message"] == "/consent_agree"
+
+
+def test_answer_buttons_are_listed_and_a_number_stays_an_answer(client, fakes):
+    rasa, _ = fakes
+    rasa.reply = [{"recipient_id": "x", "text": "Pain 0-10?", "buttons": [
+        {"title": t, "payload": t} for t in ["2", "4", "6", "8", "Skip"]]}]
+    r = sms(client, "check in", "SM4")
+    assert "(2 / 4 / 6 / 8 / Skip)" in r.text
+    sms(client, "1", "SM5")
+    assert rasa.received[-1]["message"] == "1"  # a pain of 1, not the first option
+
+
+def test_a_duplicate_is_answered_once(client, fakes):
+    assert "<Message>" in sms(client, "hi", "SM6").text
+    assert "<Message>" not in sms(client, "hi", "SM6").text
+    assert len(fakes[0].received) == 1
+
+
+def test_crisis_by_sms_gets_the_help_line_of_the_callers_country(client, fakes):
+    r = sms(client, "I want to end my life", "SM7", sender="+14155550123")
+    assert fakes[0].received == [] and "988" in r.text
+
+
+def test_reminders_by_sms_go_out_through_twilio(client, fakes):
+    _, twilio = fakes
+    now = dt.datetime(2026, 6, 1, 8, 0, tzinfo=dt.timezone.utc)
+    with session_scope() as s:
+        user = repo.get_or_create_user(s, "sms", "+447700900123")
+        repo.record_consent(s, user)
+        reminders.set_reminders(s, user, ["09:00"], now)
+    rasa = RasaClient(client.app.state.settings, transport=httpx.MockTransport(
+        lambda r: httpx.Response(200, json={"messages": [{"text": "A gentle nudge"}]})))
+    assert fire_due(rasa, now + dt.timedelta(hours=2), client.app.state.push) == 1
+    assert twilio.sent == [{"From": "+15005550006", "To": "+447700900123", "Body": "A gentle nudge"}]

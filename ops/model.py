@@ -40,7 +40,7 @@ def ensure_model(quiet: bool = False) -> Path:
             print(f">> Model is up to date: {target.relative_to(ROOT)}")
         return target
     MODELS.mkdir(exist_ok=True)
-    print(f">> Training the Rasa model (domain, data or config changed); this takes a few minutes on 2 cores ...", flush=True)
+    print(">> Training the Rasa model (domain, data or config changed); this takes a few minutes on 2 cores ...", flush=True)
     started = time.monotonic()
     log = RESULTS / "train.log"
     RESULTS.mkdir(exist_ok=True)

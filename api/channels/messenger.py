@@ -5,17 +5,15 @@ Like WhatsApp, Messenger allows free messages only within 24 hours of the person
 someone silent for longer is refused by Meta (logged)."""
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 
 import httpx
-from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import PlainTextResponse
-from starlette.concurrency import run_in_threadpool
+from fastapi import APIRouter
 
+from api.channels import meta
 from api.channels.buttons import button_id, payload_for
-from api.channels.meta import signature_ok, verify_handshake
+from api.channels.common import NOT_TEXT, text_of
 from api.conversation import Conversation
 from api.settings import Settings
 from bot.storage import repo
@@ -23,7 +21,6 @@ from bot.storage.db import session_scope
 
 log = logging.getLogger("pacing.messenger")
 MAX_TEXT = 2000
-NOT_TEXT = "I can only read text messages for now. You can type how you're doing, or tap a button."
 
 
 class MessengerClient:
@@ -45,10 +42,7 @@ class MessengerClient:
     def send(self, psid: str, messages: list[dict[str, Any]]) -> None:
         index = 0
         for m in messages:
-            custom = m.get("custom") or {}
-            text = m.get("text")
-            if custom.get("download") and self.public_base_url:
-                text = f"{custom['download'].get('label', 'Download')}: {self.public_base_url}{custom['download']['url']}"
+            text = text_of(m, self.public_base_url)
             if text:
                 message: dict[str, Any] = {"text": text[:MAX_TEXT]}
                 buttons = [b for b in (m.get("buttons") or []) if b.get("payload")]
@@ -66,28 +60,8 @@ class MessengerClient:
 
 
 def make_router(settings: Settings, conversation: Conversation, client: MessengerClient) -> APIRouter:
-    router = APIRouter(tags=["channels"])
-
-    @router.get("/webhooks/messenger", response_class=PlainTextResponse, summary="Meta's verification handshake")
-    def verify(mode: str = Query("", alias="hub.mode"), token: str = Query("", alias="hub.verify_token"),
-               challenge: str = Query("", alias="hub.challenge", max_length=256)) -> str:
-        return verify_handshake(mode, token, challenge, settings.messenger_verify_token)
-
-    @router.post("/webhooks/messenger", summary="Messenger webhook (X-Hub-Signature-256 required)")
-    async def webhook(request: Request) -> dict[str, Any]:
-        body = await request.body()
-        if not signature_ok(settings.messenger_app_secret, body, request.headers.get("x-hub-signature-256")):
-            raise HTTPException(status_code=401, detail="Wrong or missing signature.")
-        try:
-            payload = json.loads(body)
-        except ValueError:
-            raise HTTPException(status_code=400, detail="The body is not JSON.")
-        if not isinstance(payload, dict) or not isinstance(payload.get("entry"), list):
-            raise HTTPException(status_code=400, detail="Not a Messenger webhook (no entry list).")
-        handled = await run_in_threadpool(handle_payload, payload, conversation, client)
-        return {"ok": True, "messages": handled}
-
-    return router
+    return meta.make_router("Messenger", "/webhooks/messenger", settings.messenger_app_secret,
+                            settings.messenger_verify_token, lambda payload: handle_payload(payload, conversation, client))
 
 
 def handle_payload(payload: dict[str, Any], conversation: Conversation, client: MessengerClient) -> int:

@@ -1,11 +1,16 @@
-"""What Meta's webhooks (WhatsApp and Messenger) share: the verification handshake and the body signature."""
+"""What Meta's webhooks (WhatsApp and Messenger) share: the verification handshake, the body signature
+(X-Hub-Signature-256 over the raw body) and the shape of the router."""
 from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import secrets
+from typing import Any, Callable
 
-from fastapi import HTTPException
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import PlainTextResponse
+from starlette.concurrency import run_in_threadpool
 
 
 def signature_ok(app_secret: str, body: bytes, header: str | None) -> bool:
@@ -14,7 +19,29 @@ def signature_ok(app_secret: str, body: bytes, header: str | None) -> bool:
     return bool(header) and hmac.compare_digest(expected.encode(), header.encode())
 
 
-def verify_handshake(mode: str, token: str, challenge: str, verify_token: str) -> str:
-    if mode == "subscribe" and secrets.compare_digest(token.encode(), verify_token.encode()):
-        return challenge
-    raise HTTPException(status_code=403, detail="Verification failed.")
+def make_router(name: str, path: str, app_secret: str, verify_token: str,
+                handle: Callable[[dict[str, Any]], int]) -> APIRouter:
+    """GET: Meta's handshake. POST: a signed delivery, handed to `handle`, which returns how many messages it answered."""
+    router = APIRouter(tags=["channels"])
+
+    @router.get(path, response_class=PlainTextResponse, summary=f"{name}: Meta's verification handshake")
+    def verify(mode: str = Query("", alias="hub.mode"), token: str = Query("", alias="hub.verify_token"),
+               challenge: str = Query("", alias="hub.challenge", max_length=256)) -> str:
+        if mode == "subscribe" and secrets.compare_digest(token.encode(), verify_token.encode()):
+            return challenge
+        raise HTTPException(status_code=403, detail="Verification failed.")
+
+    @router.post(path, summary=f"{name} webhook (X-Hub-Signature-256 required)")
+    async def webhook(request: Request) -> dict[str, Any]:
+        body = await request.body()
+        if not signature_ok(app_secret, body, request.headers.get("x-hub-signature-256")):
+            raise HTTPException(status_code=401, detail="Wrong or missing signature.")
+        try:
+            payload = json.loads(body)
+        except ValueError:
+            raise HTTPException(status_code=400, detail="The body is not JSON.")
+        if not isinstance(payload, dict) or not isinstance(payload.get("entry"), list):
+            raise HTTPException(status_code=400, detail=f"Not a {name} webhook (no entry list).")
+        return {"ok": True, "messages": await run_in_threadpool(handle, payload)}
+
+    return router

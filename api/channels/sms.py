@@ -9,12 +9,12 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import httpx
-import phonenumbers
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from twilio.request_validator import RequestValidator
 
+from api.channels.common import country_of, text_of
 from api.conversation import Conversation
 from api.settings import Settings
 from bot.storage import repo
@@ -28,10 +28,7 @@ def render(messages: list[dict[str, Any]], public_base_url: str = "") -> list[st
     """The bot's messages as SMS texts. Command buttons are numbered ("Reply 1 for ..."); answer buttons are listed."""
     out = []
     for m in messages:
-        custom = m.get("custom") or {}
-        text = m.get("text") or ""
-        if custom.get("download") and public_base_url:
-            text = f"{custom['download'].get('label', 'Download')}: {public_base_url}{custom['download']['url']}"
+        text = text_of(m, public_base_url) or ""
         buttons = [b for b in (m.get("buttons") or []) if b.get("payload")]
         if buttons and any(b["payload"].startswith("/") for b in buttons):
             text += "\n" + "\n".join(f"Reply {i} for {b['title']}" for i, b in enumerate(buttons, 1))
@@ -50,15 +47,6 @@ def numbered_choice(text: str, offered: list[str]) -> str | None:
         if 0 <= index < len(offered):
             return offered[index]
     return None
-
-
-def country_of(number: str) -> str | None:
-    try:
-        parsed = phonenumbers.parse(number)
-    except phonenumbers.NumberParseException:
-        return None
-    region = phonenumbers.region_code_for_country_code(parsed.country_code)
-    return None if region in (None, "ZZ", "001") else region
 
 
 class SmsClient:

@@ -10,6 +10,7 @@ import httpx
 from fastapi import APIRouter, Header, HTTPException, Request
 
 from api.channels.buttons import button_id, payload_for
+from api.channels.common import NOT_TEXT, text_of
 from api.conversation import Conversation
 from api.settings import Settings
 from bot.storage import repo
@@ -17,7 +18,6 @@ from bot.storage.db import session_scope
 
 log = logging.getLogger("pacing.telegram")
 MAX_TEXT = 4096  # Telegram's limit for one message
-NOT_TEXT = "I can only read text messages for now. You can type how you're doing, or tap a button."
 OLD_BUTTON = "That button is from an earlier message. Here's where we are now."
 
 
@@ -42,11 +42,7 @@ class TelegramClient:
         """Sends the bot's messages (Rasa REST shape) to a chat: text with inline keyboards, links, images."""
         index = 0
         for m in messages:
-            custom = m.get("custom") or {}
-            text = m.get("text")
-            download = custom.get("download")
-            if download and self.public_base_url:
-                text = f"{download.get('label', 'Download')}: {self.public_base_url}{download['url']}"
+            text = text_of(m, self.public_base_url)
             if text:
                 body: dict[str, Any] = {"chat_id": chat_id, "text": text[:MAX_TEXT]}
                 buttons = [b for b in (m.get("buttons") or []) if b.get("payload")]

@@ -7,18 +7,15 @@ someone who has not written for a day is refused by Meta (logged) until template
 """
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 
 import httpx
-import phonenumbers
-from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import PlainTextResponse
-from starlette.concurrency import run_in_threadpool
+from fastapi import APIRouter
 
+from api.channels import meta
 from api.channels.buttons import button_id, payload_for
-from api.channels.meta import signature_ok, verify_handshake
+from api.channels.common import NOT_TEXT, country_of, text_of
 from api.conversation import Conversation
 from api.settings import Settings
 from bot.storage import repo
@@ -26,7 +23,6 @@ from bot.storage.db import session_scope
 
 log = logging.getLogger("pacing.whatsapp")
 MAX_TEXT = 4096
-NOT_TEXT = "I can only read text messages for now. You can type how you're doing, or tap a button."
 
 
 class WhatsAppClient:
@@ -47,10 +43,7 @@ class WhatsAppClient:
     def send(self, to: str, messages: list[dict[str, Any]]) -> None:
         index = 0
         for m in messages:
-            custom = m.get("custom") or {}
-            text = m.get("text")
-            if custom.get("download") and self.public_base_url:
-                text = f"{custom['download'].get('label', 'Download')}: {self.public_base_url}{custom['download']['url']}"
+            text = text_of(m, self.public_base_url)
             buttons = [b for b in (m.get("buttons") or []) if b.get("payload")]
             if text and buttons:
                 ids = []
@@ -73,38 +66,8 @@ class WhatsAppClient:
 
 
 def make_router(settings: Settings, conversation: Conversation, client: WhatsAppClient) -> APIRouter:
-    router = APIRouter(tags=["channels"])
-
-    @router.get("/webhooks/whatsapp", response_class=PlainTextResponse, summary="Meta's verification handshake")
-    def verify(mode: str = Query("", alias="hub.mode"), token: str = Query("", alias="hub.verify_token"),
-               challenge: str = Query("", alias="hub.challenge", max_length=256)) -> str:
-        return verify_handshake(mode, token, challenge, settings.whatsapp_verify_token)
-
-    @router.post("/webhooks/whatsapp", summary="WhatsApp webhook (X-Hub-Signature-256 required)")
-    async def webhook(request: Request) -> dict[str, Any]:
-        body = await request.body()
-        if not signature_ok(settings.whatsapp_app_secret, body, request.headers.get("x-hub-signature-256")):
-            raise HTTPException(status_code=401, detail="Wrong or missing signature.")
-        try:
-            payload = json.loads(body)
-        except ValueError:
-            raise HTTPException(status_code=400, detail="The body is not JSON.")
-        if not isinstance(payload, dict) or not isinstance(payload.get("entry"), list):
-            raise HTTPException(status_code=400, detail="Not a WhatsApp webhook (no entry list).")
-        handled = await run_in_threadpool(handle_payload, payload, conversation, client)
-        return {"ok": True, "messages": handled}
-
-    return router
-
-
-def country_of(wa_id: str) -> str | None:
-    """The country of a WhatsApp number (its calling code), so help lines fit from the first message."""
-    try:
-        number = phonenumbers.parse("+" + wa_id)
-    except phonenumbers.NumberParseException:
-        return None
-    region = phonenumbers.region_code_for_country_code(number.country_code)
-    return None if region in (None, "ZZ", "001") else region
+    return meta.make_router("WhatsApp", "/webhooks/whatsapp", settings.whatsapp_app_secret,
+                            settings.whatsapp_verify_token, lambda payload: handle_payload(payload, conversation, client))
 
 
 def _messages(payload: dict[str, Any]):

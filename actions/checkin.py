@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import intent_of, is_button_payload, today_for, user_session, user_text
@@ -118,6 +118,14 @@ def start_events(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
     for field in found.out_of_range:
         dispatcher.utter_message(text=f"I couldn't use the number for {field}: it was outside what's possible. I'll ask you about it.")
     return events
+
+
+def checkin_instead(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict] | None:
+    """Outside a check-in, a typed report ("Really low today. Pain 7.") starts one, whatever the classifier thought."""
+    text = tracker.latest_message.get("text") or ""
+    if tracker.active_loop_name or text.startswith("/") or not looks_like_report(text):
+        return None
+    return start_events(dispatcher, tracker) + [FollowupAction("checkin_form")]
 
 
 class ActionCheckinStart(Action):

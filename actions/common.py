@@ -8,7 +8,7 @@ from typing import Any, Iterator
 from rasa_sdk import Tracker
 from sqlalchemy.orm import Session
 
-from bot.clock import local_today, valid_timezone
+from bot.clock import local_today
 from bot.storage import repo
 from bot.storage.db import session_scope
 from bot.storage.models import User
@@ -16,14 +16,10 @@ from bot.storage.models import User
 
 @contextmanager
 def user_session(tracker: Tracker) -> Iterator[tuple[Session, User]]:
-    """The database session and the user for this conversation (created on first contact)."""
+    """The database session and the user for this conversation (created on first contact; the web app keeps the
+    user's country and time zone up to date before the message reaches Rasa)."""
     with session_scope() as session:
-        user = repo.user_for_sender(session, tracker.sender_id)
-        metadata = tracker.latest_message.get("metadata") or {}
-        tz = metadata.get("timezone")
-        if isinstance(tz, str) and valid_timezone(tz) and user.timezone != tz:
-            user.timezone = tz
-        yield session, user
+        yield session, repo.user_for_sender(session, tracker.sender_id)
 
 
 def user_text(tracker: Tracker) -> str:

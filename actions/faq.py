@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 from rasa_sdk import Action
-from rasa_sdk.events import FollowupAction
 
-from actions.checkin import looks_like_report, start_events
+from actions.checkin import checkin_instead
 from actions.common import entity, payload, user_session
 from bot.knowledge import load_knowledge
 from bot.storage import repo
@@ -56,10 +55,9 @@ class ActionAnswerFaq(Action):
         return "action_answer_faq"
 
     def run(self, dispatcher, tracker, domain):
-        text = tracker.latest_message.get("text") or ""
-        if not tracker.active_loop_name and not text.startswith("/") and looks_like_report(text):
-            # "Really low today. Cried a lot. Pain 7." is a check-in, whatever the classifier thought.
-            return start_events(dispatcher, tracker) + [FollowupAction("checkin_form")]
+        checkin = checkin_instead(dispatcher, tracker)
+        if checkin is not None:
+            return checkin
         topic_id, confidence = selected_topic(tracker)
         topic = load_knowledge().get(topic_id) if topic_id else None
         if topic is None or confidence < FAQ_CONFIDENCE:
@@ -115,8 +113,9 @@ class ActionDefaultFallback(Action):
     def run(self, dispatcher, tracker, domain):
         text = tracker.latest_message.get("text") or ""
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if not tracker.active_loop_name and not text.startswith("/") and looks_like_report(text):
-            return start_events(dispatcher, tracker) + [FollowupAction("checkin_form")]
+        checkin = checkin_instead(dispatcher, tracker)
+        if checkin is not None:
+            return checkin
         if intent in ("inform", "skip", "stop", "correct_value"):
             dispatcher.utter_message(text="Okay. Would you like to do a check-in, or something else?",
                                      buttons=[{"title": "Check in", "payload": "/start_checkin"},

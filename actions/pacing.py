@@ -1,7 +1,6 @@
 """Pacing in chat: today's plan, the week, starting an activity, the pace. The rules live in bot.pacing."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from rasa_sdk import Action
@@ -11,6 +10,7 @@ from bot import coach, onboarding
 from bot.charts import week_chart
 from bot.checkin import parse
 from bot.files import publish
+from bot.pacing.summary import weekly_summary
 
 MORE_ON_GOOD_DAYS = ("I'm really glad you feel good today. Doing a lot more on good days is how the boom-and-bust "
                      "cycle starts, so let's bank today's energy and keep to the plan. The steady weeks are what "
@@ -48,8 +48,9 @@ class ActionProgress(Action):
             if not user.consented:
                 return consent_prompt(dispatcher)
             today = today_for(user)
-            week = coach.progress(session, user, today)
-            png = week_chart(coach.diary(session, user, today - dt.timedelta(days=6)), today)
+            records = coach.recent(session, user, today)
+            week = weekly_summary(records, today)
+            png = week_chart(records, today)  # draws the last seven of those days
         dispatcher.utter_message(text=week.text)
         if png:
             url = publish({"week.png": png})["week.png"]

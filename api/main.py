@@ -28,23 +28,26 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
                messenger_transport: httpx.BaseTransport | None = None,
                sms_transport: httpx.BaseTransport | None = None) -> FastAPI:
     settings = settings or get_settings()
+    # (name, on?, module, client class, test transport, what switches it on); the push key is the lower-case name
+    channels = [
+        ("Telegram", settings.telegram_enabled, telegram, telegram.TelegramClient, telegram_transport,
+         "TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET"),
+        ("WhatsApp", settings.whatsapp_enabled, whatsapp, whatsapp.WhatsAppClient, whatsapp_transport,
+         "WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN and WHATSAPP_PHONE_NUMBER_ID"),
+        ("Messenger", settings.messenger_enabled, messenger, messenger.MessengerClient, messenger_transport,
+         "MESSENGER_PAGE_TOKEN, MESSENGER_APP_SECRET and MESSENGER_VERIFY_TOKEN"),
+        ("SMS", settings.sms_enabled, sms, sms.SmsClient, sms_transport,
+         "TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER and PUBLIC_BASE_URL"),
+    ]
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         migrate(settings.database_url)
         if not settings.operator_token:
             log.warning("OPERATOR_TOKEN is not set: the operator API is off.")
-        if not settings.telegram_enabled:
-            log.warning("Telegram channel is off: set TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET to enable it.")
-        if not settings.whatsapp_enabled:
-            log.warning("WhatsApp channel is off: set WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET, "
-                        "WHATSAPP_VERIFY_TOKEN and WHATSAPP_PHONE_NUMBER_ID to enable it.")
-        if not settings.messenger_enabled:
-            log.warning("Messenger channel is off: set MESSENGER_PAGE_TOKEN, MESSENGER_APP_SECRET and "
-                        "MESSENGER_VERIFY_TOKEN to enable it.")
-        if not settings.sms_enabled:
-            log.warning("SMS channel is off: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER and "
-                        "PUBLIC_BASE_URL to enable it.")
+        for name, enabled, _, _, _, needs in channels:
+            if not enabled:
+                log.warning("%s channel is off: set %s to enable it.", name, needs)
         task = None
         if settings.reminder_poll_seconds > 0:
             task = asyncio.create_task(scheduler.run_forever(app.state.conversation.rasa, settings.reminder_poll_seconds,
@@ -59,22 +62,11 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
     app.state.settings = settings
     app.state.conversation = Conversation(settings, rasa or RasaClient(settings))
     app.state.push = {}  # channel -> send(external_id, messages), for messages the bot starts (reminders)
-    if settings.telegram_enabled:
-        client = telegram.TelegramClient(settings, transport=telegram_transport)
-        app.state.push["telegram"] = client.send
-        app.include_router(telegram.make_router(settings, app.state.conversation, client))
-    if settings.whatsapp_enabled:
-        wa = whatsapp.WhatsAppClient(settings, transport=whatsapp_transport)
-        app.state.push["whatsapp"] = wa.send
-        app.include_router(whatsapp.make_router(settings, app.state.conversation, wa))
-    if settings.messenger_enabled:
-        fb = messenger.MessengerClient(settings, transport=messenger_transport)
-        app.state.push["messenger"] = fb.send
-        app.include_router(messenger.make_router(settings, app.state.conversation, fb))
-    if settings.sms_enabled:
-        text_client = sms.SmsClient(settings, transport=sms_transport)
-        app.state.push["sms"] = text_client.send
-        app.include_router(sms.make_router(settings, app.state.conversation, text_client))
+    for name, enabled, module, make_client, transport, _ in channels:
+        if enabled:
+            client = make_client(settings, transport=transport)
+            app.state.push[name.lower()] = client.send
+            app.include_router(module.make_router(settings, app.state.conversation, client))
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):

@@ -36,8 +36,8 @@ def settings_for(user: User) -> PacingSettings:
     return PacingSettings(starting_minutes=dict(user.starting_minutes or {}), pace=user.pace or "normal")
 
 
-def plans_for_day(session: Session, user: User, day: dt.date) -> list[PlanDecision]:
-    records = diary(session, user)
+def _decisions(records: list[DayRecord], user: User, day: dt.date) -> list[PlanDecision]:
+    """The plan for each activity the user logs or has set a starting amount for."""
     activities = activities_in(records) or []
     for activity in (user.starting_minutes or {}):
         if activity not in activities:
@@ -46,13 +46,18 @@ def plans_for_day(session: Session, user: User, day: dt.date) -> list[PlanDecisi
     return [plan_for_day(records, activity, day, settings) for activity in activities]
 
 
+def plans_for_day(session: Session, user: User, day: dt.date) -> list[PlanDecision]:
+    return _decisions(diary(session, user), user, day)
+
+
 def _remember(session: Session, user: User, decision: PlanDecision) -> None:
     session.add(PacingPlan(user_id=user.id, activity=decision.activity, day=decision.day,
                            target_minutes=decision.target_minutes, phase=decision.phase, reason=decision.reason))
 
 
 def plan_text(session: Session, user: User, day: dt.date) -> str:
-    decisions = plans_for_day(session, user, day)
+    records = diary(session, user)
+    decisions = _decisions(records, user, day)
     if not decisions:
         return ("We don't have a plan yet. Tell me what you'd like to build up, for example \"I want to start walking "
                 "again, about 10 minutes\", or just check in for a few days and I'll suggest a gentle baseline.")
@@ -60,7 +65,7 @@ def plan_text(session: Session, user: User, day: dt.date) -> str:
     for d in decisions:
         _remember(session, user, d)
         lines.append(d.reason)
-    report = detect_boom_bust(diary(session, user), day)
+    report = detect_boom_bust(records, day)
     if report.detected:
         lines.append(report.message)
     lines.append("Stick to the plan whether it's a good day or a hard one: that steadiness is what helps most.")
@@ -69,9 +74,9 @@ def plan_text(session: Session, user: User, day: dt.date) -> str:
 
 def checkin_note(session: Session, user: User, today: dt.date) -> str | None:
     """One pacing-aware sentence after a check-in: today's target, or a gentle note on a flare day."""
-    decisions = plans_for_day(session, user, today)
-    todays = next((c for c in repo.checkins(session, user, today) if c.day == today), None)
-    if todays is not None and todays.flare:
+    records = diary(session, user)
+    decisions = _decisions(records, user, today)
+    if any(r.day == today and r.flare for r in records):
         target = next((d for d in decisions if d.target_minutes), None)
         extra = f" If you can, a short, easy {target.activity} (well under {target.target_minutes} minutes) is plenty." if target else ""
         return "It sounds like a flare day. Be kind to yourself: rest, warmth and gentle stretching are fine." + extra
@@ -82,5 +87,10 @@ def checkin_note(session: Session, user: User, today: dt.date) -> str | None:
     return f"Today's plan: {d.target_minutes} minutes of {d.activity}. {d.reason}"
 
 
+def recent(session: Session, user: User, today: dt.date) -> list[DayRecord]:
+    """The last two weeks: what the weekly summary and the week's chart are drawn from."""
+    return diary(session, user, today - dt.timedelta(days=14))
+
+
 def progress(session: Session, user: User, today: dt.date) -> WeeklySummary:
-    return weekly_summary(diary(session, user, today - dt.timedelta(days=14)), today)
+    return weekly_summary(recent(session, user, today), today)

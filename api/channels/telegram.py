@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 from fastapi import APIRouter, Header, HTTPException, Request
+from starlette.concurrency import run_in_threadpool
 
 from api.channels.buttons import button_id, payload_for
 from api.channels.common import NOT_TEXT, text_of
@@ -72,8 +73,6 @@ def make_router(settings: Settings, conversation: Conversation, client: Telegram
             raise HTTPException(status_code=400, detail="The body is not JSON.")
         if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
             raise HTTPException(status_code=400, detail="Not a Telegram update (no update_id).")
-        from starlette.concurrency import run_in_threadpool
-
         return await run_in_threadpool(handle_update, update, conversation, client)
 
     return router

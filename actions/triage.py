@@ -35,36 +35,40 @@ class ActionTriage(Action):
         text = tracker.get_slot("triage_text") or ""
         answers = dict(tracker.get_slot("triage_answers") or {})
         pending = answers.pop("_pending", None)
+        hint = answers.pop("_hint", None)
         if not asked_last_turn(tracker):
-            pending = None
+            pending = hint = None
         key, value = entity(tracker, "triage_key"), entity(tracker, "triage_value")
+        said = entity(tracker, "said")  # the person's words, when the web app routed them here (see api/conversation)
+        words = str(said).strip() if said else user_text(tracker)
         typed = None
 
         if intent == "triage_answer" and key and value:
             answers[str(key)] = str(value)
-        elif is_button_payload(tracker):
+        elif not said and is_button_payload(tracker):
             dispatcher.utter_message(text=DESCRIBE)
             return [SlotSet("triage_text", None), SlotSet("triage_answers", None)]
         elif pending and text:
-            typed = user_text(tracker)  # a typed answer to our follow-up question (the rules read loose text)
+            typed = words  # a typed answer to our follow-up question (the rules read loose text)
             answers[pending] = typed
             text = f"{text}. {typed}"
         else:
-            text, answers = user_text(tracker), {}
+            text, answers, hint = words, {}, entity(tracker, "hint")
 
         if not text:
             dispatcher.utter_message(text=DESCRIBE)
             return [SlotSet("triage_text", None), SlotSet("triage_answers", None)]
 
-        result = triage(text, answers)
+        result = triage(text, answers, hint=hint)
         if isinstance(result, FollowUp) and typed is not None and result.key == pending:
             answers[pending] = "unsure"  # not an answer to that question: don't ask it again, lean to caution
-            result = triage(text, answers)
+            result = triage(text, answers, hint=hint)
         if isinstance(result, FollowUp):
             dispatcher.utter_message(text=result.question, buttons=[
                 {"title": title, "payload": payload("triage_answer", triage_key=result.key, triage_value=value)}
                 for title, value in result.options])
-            return [SlotSet("triage_text", text), SlotSet("triage_answers", {**answers, "_pending": result.key})]
+            return [SlotSet("triage_text", text),
+                    SlotSet("triage_answers", {**answers, "_pending": result.key, "_hint": hint})]
 
         assert isinstance(result, Outcome)
         with user_session(tracker) as (session, user):

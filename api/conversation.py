@@ -1,27 +1,36 @@
 """One inbound message, from any channel, to the bot's replies.
 
 The order is the safety floor:
-1. the crisis and emergency screen runs first, on every message, in every state, independent of the ML model;
+1. the understanding step (bot.safety.understand: rules, then the learned layer) runs first, on every message, in
+   every state, before any database work, duplicate check or Rasa call. A crisis or an emergency is answered at
+   once with the right help line; ending the form and storing the event happen afterwards, off the reply's path
+   (api/safety_aftercare.py);
 2. a message starting with "/" reaches Rasa as a command only when it is a button the bot just offered that user;
-3. only then does the message go to Rasa.
+3. a sensation report goes to hurt-versus-harm triage (never the FAQ fallback); a check-in that also reports a
+   worrying sensation is recorded and then triaged; a typed answer to a triage question stays with the triage;
+4. everything else goes to Rasa as it is.
 Channels call `handle()` and know nothing of pacing; this module knows nothing of a channel's wire format.
 """
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from api.rasa_client import RasaClient, RasaUnavailable
+from api.safety_aftercare import SafetyAftercare, SafetyEvent
+from api.settings import Settings
+from bot.checkin.parse import parse_checkin
 from bot.clock import valid_timezone
 from bot.identity import make_sender_id
+from bot.inbound_text import clean_inbound
 from bot.safety.replies import crisis_reply, dose_refusal_reply, emergency_reply
-from bot.safety.screen import screen_message
+from bot.safety.understand import Understanding, understand
 from bot.storage import repo
 from bot.storage.db import session_scope
-from api.rasa_client import RasaClient, RasaUnavailable
-from api.settings import Settings
 
 log = logging.getLogger("pacing.conversation")
 
@@ -30,6 +39,8 @@ TOO_LONG = ("That's a long message, thank you for writing it all out. I can only
 UNAVAILABLE = ("Sorry, I can't think straight right now: part of me is restarting. Please try again in a minute. "
                "If you feel unsafe or this is an emergency, call your local emergency number (112, 911 or 999).")
 EMPTY = "I didn't catch anything there. You can type a message, or say 'help' to see what I can do."
+TRIAGE_ANSWER_PREFIX = "/triage_answer"
+SHORT_ANSWER_WORDS = 6
 
 
 @dataclass
@@ -43,63 +54,76 @@ def _strip_command(text: str) -> str:
     return text.lstrip().lstrip("/").lstrip() or text
 
 
+def _valid_country(value: object) -> str | None:
+    return value.upper() if isinstance(value, str) and len(value) == 2 and value.isalpha() else None
+
+
+def _triage_command(text: str, understanding: Understanding) -> str:
+    entities = {"said": text, **({"hint": understanding.level} if understanding.level else {})}
+    return f"/ask_sensation{json.dumps(entities, ensure_ascii=False, separators=(',', ':'))}"
+
+
+def _is_checkin_report(text: str) -> bool:
+    """Two or more check-in fields (pain, sleep, activity minutes...): a report to record, not only a question."""
+    return len(parse_checkin(text).fields()) >= 2
+
+
+def _could_answer_a_question(text: str) -> bool:
+    return len(text.split()) <= SHORT_ANSWER_WORDS and not text.rstrip().endswith("?")
+
+
+def _has_triage(messages: list[dict[str, Any]]) -> bool:
+    return any((m.get("custom") or {}).get("triage") or any(
+        str(b.get("payload", "")).startswith(TRIAGE_ANSWER_PREFIX) for b in (m.get("buttons") or []))
+        for m in messages)
+
+
 class Conversation:
     def __init__(self, settings: Settings, rasa: RasaClient):
         self.settings = settings
         self.rasa = rasa
+        self.aftercare = SafetyAftercare(rasa)
+        self._countries: dict[str, str] = {}  # sender -> country, so help lines never wait for the database
 
-    def handle(self, channel: str, external_id: str, text: str, metadata: dict[str, Any] | None = None) -> Reply:
+    def handle(self, channel: str, external_id: str, text: object, metadata: dict[str, Any] | None = None) -> Reply:
         metadata = metadata or {}
         sender = make_sender_id(channel, external_id)
-        text = text if isinstance(text, str) else ""
+        text = clean_inbound(text)
 
-        # The screen needs nothing but the text: it answers even when the database or Rasa is down.
-        screen = screen_message(text)
-        country = metadata.get("country")
-        country = country.upper() if isinstance(country, str) and len(country) == 2 and country.isalpha() else None
-        allowed: list[str] = []
+        # 1. Understanding needs nothing but the text: it answers even when the database or Rasa is down or hung.
+        understanding = understand(text)
+        country = _valid_country(metadata.get("country")) or self._countries.get(sender)
+        safety = self._safety_reply(understanding, country)
+        if safety is not None:
+            self.aftercare.after_reply(SafetyEvent(channel, external_id, understanding.kind, understanding.rules, text),
+                                       sender, end_form=understanding.urgent)
+            return safety
+
         try:
             with session_scope() as session:
                 user = repo.get_or_create_user(session, channel, external_id)
                 if country and user.country != country:
                     user.country = country
-                country = user.country
+                if user.country:
+                    self._countries[sender] = user.country
                 tz = metadata.get("timezone")
                 if isinstance(tz, str) and valid_timezone(tz) and user.timezone != tz:
                     user.timezone = tz
-                allowed = repo.offered_payloads(session, user)
-                if screen.kind in ("crisis", "emergency", "dose_request"):
-                    repo.record_event(session, user, screen.kind, level="stop" if screen.kind == "emergency" else None,
-                                      emergency=screen.kind == "emergency", rules=screen.rules, text=text[:2000])
-                    repo.set_offered_payloads(session, user, [])
+                offered = repo.offered_payloads(session, user)
         except SQLAlchemyError:
             log.error("database unavailable")
-            if not screen.urgent and screen.kind != "dose_request":
-                return Reply([{"text": UNAVAILABLE}])
-
-        if screen.kind in ("crisis", "emergency"):
-            log.warning("safety screen answered: %s", screen.kind)  # never the text, never who
-            try:
-                self.rasa.end_active_form(sender)
-            except RasaUnavailable:
-                log.error("could not end the active form after a safety catch")
-            if screen.kind == "crisis":
-                return Reply([{"text": crisis_reply(country), "custom": {"crisis": True}}], safety="crisis")
-            return Reply([{"text": emergency_reply(country, screen.rules),
-                           "custom": {"triage": {"level": "stop", "emergency": True}}}], safety="emergency")
-        if screen.kind == "dose_request":
-            return Reply([{"text": dose_refusal_reply()}], safety="dose_request")
+            return Reply([{"text": UNAVAILABLE}])
 
         if not text.strip():
             return Reply([{"text": EMPTY}])
         if len(text) > self.settings.max_message_chars:
             return Reply([{"text": TOO_LONG.format(limit=f"{self.settings.max_message_chars:,}")}])
 
-        if text.lstrip().startswith("/") and text.strip() not in allowed:
+        if text.lstrip().startswith("/") and text.strip() not in offered:
             text = _strip_command(text)
 
         try:
-            messages = self.rasa.send(sender, text, metadata={k: v for k, v in metadata.items() if k in ("country", "timezone")})
+            messages = self._to_rasa(sender, text, understanding, offered, metadata)
         except RasaUnavailable:
             log.error("Rasa did not answer")
             return Reply([{"text": UNAVAILABLE}])
@@ -113,11 +137,41 @@ class Conversation:
             messages = [m for m in messages if set(m) - {"recipient_id"}]
             return Reply(messages)
 
-        offered = [b["payload"] for m in messages for b in (m.get("buttons") or []) if isinstance(b, dict) and b.get("payload")]
+        payloads = [b["payload"] for m in messages for b in (m.get("buttons") or [])
+                    if isinstance(b, dict) and b.get("payload")]
         try:
             with session_scope() as session:
                 user = repo.get_or_create_user(session, channel, external_id)
-                repo.set_offered_payloads(session, user, offered)
+                repo.set_offered_payloads(session, user, payloads)
         except SQLAlchemyError:
             log.error("database unavailable: buttons offered were not recorded")
         return Reply(messages)
+
+    @staticmethod
+    def _safety_reply(understanding: Understanding, country: str | None) -> Reply | None:
+        if understanding.kind == "crisis":
+            return Reply([{"text": crisis_reply(country), "custom": {"crisis": True}}], safety="crisis")
+        if understanding.kind == "emergency":
+            return Reply([{"text": emergency_reply(country, understanding.rules),
+                           "custom": {"triage": {"level": "stop", "emergency": True}}}], safety="emergency")
+        if understanding.kind == "dose_request":
+            return Reply([{"text": dose_refusal_reply()}], safety="dose_request")
+        return None
+
+    def _to_rasa(self, sender: str, text: str, understanding: Understanding, offered: list[str],
+                 metadata: dict[str, Any]) -> list[dict[str, Any]]:
+        """Sends the turn to Rasa, routing sensation reports and typed triage answers to the triage."""
+        meta = {k: v for k, v in metadata.items() if k in ("country", "timezone")}
+        if text.startswith("/"):
+            return self.rasa.send(sender, text, metadata=meta)
+        answering_triage = any(p.startswith(TRIAGE_ANSWER_PREFIX) for p in offered)
+        sensation = understanding.kind == "sensation"
+        if (answering_triage and (sensation or _could_answer_a_question(text))) or \
+                (sensation and not _is_checkin_report(text)):
+            return self.rasa.send(sender, _triage_command(text, understanding), metadata=meta)
+        messages = self.rasa.send(sender, text, metadata=meta)
+        if understanding.worrying and not _has_triage(messages):
+            # a check-in that also reports a worrying sensation: the numbers are recorded, then it is triaged
+            entities = {"said": text, **({"hint": understanding.level} if understanding.level else {})}
+            messages = messages + self.rasa.trigger_intent(sender, "ask_sensation", entities)
+        return messages

@@ -17,6 +17,7 @@ from api.conversation import Conversation
 from api.rasa_client import RasaClient
 from api.routers import files, health, service, upload, webchat
 from api.settings import Settings, get_settings
+from bot.safety.meaning.layer import start_loading
 from bot.storage.db import migrate
 
 log = logging.getLogger("pacing.api")
@@ -42,6 +43,7 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        start_loading()  # the learned safety layer loads in the background; the rules screen meanwhile
         migrate(settings.database_url)
         if not settings.operator_token:
             log.warning("OPERATOR_TOKEN is not set: the operator API is off.")

@@ -29,11 +29,12 @@ class RasaClient:
         except (httpx.HTTPError, ValueError) as exc:
             raise RasaUnavailable(str(exc)) from exc
 
-    def end_active_form(self, sender: str) -> None:
+    def end_active_form(self, sender: str, timeout: float | None = None) -> None:
         """Ends whatever form the user is in (used when the safety screen takes over)."""
         events = [{"event": "active_loop", "name": None}, {"event": "slot", "name": "requested_slot", "value": None}]
         try:
-            self.http.post(f"/conversations/{sender}/tracker/events", params=self._params(), json=events).raise_for_status()
+            self.http.post(f"/conversations/{sender}/tracker/events", params=self._params(), json=events,
+                           timeout=timeout or self.settings.rasa_timeout_seconds).raise_for_status()
         except httpx.HTTPError as exc:
             raise RasaUnavailable(str(exc)) from exc
 

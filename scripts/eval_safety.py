@@ -85,7 +85,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
     ap.add_argument("--set", choices=["all", "base", "fresh"], default="all")
+    ap.add_argument("--pipeline", metavar="DIR", type=Path,
+                    help="evaluate the whole safety pipeline (rules + learned layer) on a directory of YAML sets, "
+                         "e.g. eval/safety/blind")
+    ap.add_argument("--rules-only", action="store_true", help="with --pipeline: without the learned layer")
+    ap.add_argument("--show-misses", action="store_true",
+                    help="with --pipeline: list misses (a blind set whose misses were read becomes dev data)")
     args = ap.parse_args(argv)
+    if args.pipeline:
+        from eval.safety_report import report
+        report(args.pipeline, use_learned=not args.rules_only, show_misses=args.show_misses)
+        return 0
 
     def keep(it: dict) -> bool:
         return args.set == "all" or it.get("set", "base") == args.set

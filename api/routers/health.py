@@ -8,6 +8,7 @@ from sqlalchemy import text
 
 from api.deps import get_app_settings
 from api.settings import Settings
+from bot.safety.meaning.layer import layer_state
 from bot.storage.db import get_engine
 
 router = APIRouter(tags=["health"])
@@ -36,5 +37,6 @@ def healthz(request: Request, settings: Settings = Depends(get_app_settings)) ->
         "actions": _actions_ready(settings),
         "database": _database_ready(),
     }
-    ok = all(status.values())
-    return JSONResponse({"ready": ok, **status}, status_code=200 if ok else 503)
+    layer = layer_state()
+    ok = all(status.values()) and layer == "ready"
+    return JSONResponse({"ready": ok, **status, "safety_layer": layer}, status_code=200 if ok else 503)

@@ -10,6 +10,13 @@ from bot.safety.replies import EMERGENCY_WHY
 
 # ---------------------------------------------------------------- follow-ups
 QUESTIONS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "red_flags": (
+        "Thanks for telling me. First, a quick safety check: do you have any of these right now? Chest pain or "
+        "pressure; fainting or nearly fainting; a drooping face, slurred words or sudden weakness on one side; "
+        "numbness between your legs or new bladder or bowel trouble; very dark pee with bad muscle pain; "
+        "breathlessness that won't settle with rest.",
+        (("None of these", "none"), ("Yes, one of these", "yes"), ("Not sure", "unsure")),
+    ),
     "swelling": (
         "Thanks for telling me. Is the joint swollen, or does it feel wobbly, like it might give way?",
         (("It's swollen", "swollen"), ("It feels wobbly / gives way", "unstable"),
@@ -107,6 +114,8 @@ _STOP_NOW = {
     "stop.joint_instability": "A joint that gives way or feels unstable needs checking. Don't put weight on it.",
     "stop.cannot_bear_weight": "Not being able to put weight on it needs checking today (GP, urgent care or minor injuries).",
     "stop.palpitations": "A fluttering or irregular heartbeat is a sign to stop. Sit down and rest.",
+    "stop.red_flag_unsure": ("When it's hard to tell whether one of those signs is there, it's safest to stop, rest, "
+                             "and get checked today. If anything on that list turns up, call your emergency number."),
 }
 
 

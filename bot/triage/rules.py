@@ -83,10 +83,18 @@ RULE_IDS = (
     "assess.numbness", "assess.dark_urine", "assess.uncertain",
     "stop.dizziness", "stop.severe_breathlessness", "stop.sudden_weakness_numbness",
     "stop.joint_instability", "stop.cannot_bear_weight", "stop.palpitations",
+    "stop.red_flag_reported", "stop.red_flag_unsure",
 )
 
 # ---------------------------------------------------------------- answers
 _ANSWER_MAP: dict[str, tuple[tuple[str, str], ...]] = {
+    "red_flags": (
+        (r"^(?:no+|none|nope|nah|neither|nothing|not any|none of (?:these|those|them|that))\b"
+         r"(?!\s+(?:wait|actually))", "none"),
+        (r"\b(?:yes|yeah|yep|yup|one of|some of|a few|chest|faint\w*|pass\w* out|black\w* out|droop\w*|slur\w*|"
+         r"numb\w*|bladder|bowel|dark|breath\w*|weak\w*)\b", "yes"),
+        (r"\b(?:no|not really|don't think so|all fine|fine)\b", "none"),
+    ),
     "trend": (
         (r"\b(?:worse|worsening|more|increas\w*|building|up)\b", "worse"),
         (r"\b(?:same|no change|unchanged|no better|not easing|steady|stable|similar|about the same)\b", "same"),
@@ -182,7 +190,23 @@ def _time_level(trend: str | None, timing: str | None, muscle: bool) -> tuple[st
     return None
 
 
-def triage(text: str, answers: Mapping[str, str] | None = None) -> FollowUp | Outcome:
+def triage(text: str, answers: Mapping[str, str] | None = None, hint: str | None = None) -> FollowUp | Outcome:
+    """hint: the learned layer's reading of the text ("normal" | "assess" | "stop"), when there is one."""
+    red_flags = _answer(answers, "red_flags")
+    if red_flags == "yes":
+        return _outcome("stop", ["stop.red_flag_reported"], emergency=True)
+    if red_flags == "unsure":
+        return _outcome("stop", ["stop.red_flag_unsure"])
+    result = _triage_by_rules(text, answers)
+    undecided = isinstance(result, FollowUp)
+    if red_flags is None and (undecided or (hint == "stop" and result.level != "stop")):
+        return _followup("red_flags")  # once, before anything else, when the text alone cannot rule them out
+    if isinstance(result, Outcome) and hint in ("assess", "stop") and result.level == "normal" and red_flags:
+        return _outcome("assess", ["assess.uncertain"])  # the words read as more than effort: err toward caution
+    return result
+
+
+def _triage_by_rules(text: str, answers: Mapping[str, str] | None) -> FollowUp | Outcome:
     t = normalise(text or "")
     f: Findings = extract(t)
     emergency = list(emergency_rules(t))

@@ -16,8 +16,8 @@ DOSE_RX = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|milligram|mcg|ml|pills?|tablets?)
 BANNED = ("all in your head", "push through", "push on through", "no pain no gain")
 
 
-def outcome(text, answers=None) -> Outcome:
-    r = triage(text, answers)
+def outcome(text, answers=None, hint=None) -> Outcome:
+    r = triage(text, answers, hint=hint)
     assert isinstance(r, Outcome), (text, answers, r)
     _check_message(r)
     return r
@@ -166,7 +166,10 @@ def test_not_dizzy_does_not_fire_dizziness():
 def test_follow_up_shapes_and_documented_values():
     r = triage("my elbow hurts")
     assert isinstance(r, FollowUp)
-    assert r.key == "swelling"
+    assert r.key == "red_flags"  # the safety check comes first, once
+    assert [v for _, v in r.options] == ["none", "yes", "unsure"]
+    r = triage("my elbow hurts", {"red_flags": "none"})
+    assert isinstance(r, FollowUp) and r.key == "swelling"
     assert r.question.endswith("?")
     for key, (_, opts) in QUESTIONS.items():
         assert all(isinstance(t, str) and isinstance(v, str) for t, v in opts)
@@ -176,42 +179,43 @@ def test_follow_up_shapes_and_documented_values():
 def test_joint_pain_asks_swelling_then_trend_then_timing_then_decides():
     a: dict[str, str] = {}
     keys = []
-    for value in ("no", "easing", "under_24h"):
+    for value in ("none", "no", "easing", "under_24h"):
         r = triage("my knee aches", a or None)
         assert isinstance(r, FollowUp)
         keys.append(r.key)
         a[r.key] = value
-    assert keys == ["swelling", "trend", "timing"]
+    assert keys == ["red_flags", "swelling", "trend", "timing"]
     r = outcome("my knee aches", a)
     assert r.level == "normal"
     assert "normal.settling" in r.rules
 
 
 def test_back_pain_asks_spreading_first_and_leg_means_assess():
-    r = triage("my lower back hurts")
+    r = triage("my lower back hurts", {"red_flags": "no"})
     assert isinstance(r, FollowUp) and r.key == "spreading"
     r = outcome("my lower back hurts", {"spreading": "leg"})
     assert r.level == "assess" and "assess.radiating" in r.rules
 
 
 def test_nothing_recognisable_asks_trend_then_decides_by_answers():
-    r = triage("hmm not sure how to describe it")
+    r = triage("hmm not sure how to describe it", {"red_flags": "none of these"})
     assert isinstance(r, FollowUp) and r.key == "trend"
     assert outcome("hmm not sure how to describe it", {"trend": "worse"}).level == "assess"
     assert outcome("hmm", {"trend": "easing", "timing": "under_24h"}).level == "normal"
 
 
 def test_lasting_soreness_asks_then_is_cautious():
-    r = triage("my legs are still sore")
+    r = triage("my legs are still sore", {"red_flags": "nope"})
     assert isinstance(r, FollowUp) and r.key == "timing"
     assert outcome("my legs are still sore", {"timing": "1_2_days"}).level == "assess"
 
 
 @pytest.mark.parametrize("text", ["my knee hurts", "my back aches", "it hurts", "my wrist is sore", "hello"])
-def test_at_most_three_follow_ups_for_every_answer_combination(text):
+def test_red_flag_check_then_at_most_three_follow_ups_for_every_answer_combination(text):
+    keys = ("red_flags", "swelling", "spreading", "trend", "timing")
     values = {k: [v for _, v in opts] + [None] for k, (_, opts) in QUESTIONS.items()}
-    for combo in itertools.product(*[values[k] for k in ("swelling", "spreading", "trend", "timing")]):
-        script = {k: v for k, v in zip(("swelling", "spreading", "trend", "timing"), combo)}
+    for combo in itertools.product(*[values[k] for k in keys]):
+        script = {k: v for k, v in zip(keys, combo)}
         given: dict[str, str] = {}
         asked = 0
         while True:
@@ -219,7 +223,8 @@ def test_at_most_three_follow_ups_for_every_answer_combination(text):
             if isinstance(r, Outcome):
                 break
             asked += 1
-            assert asked <= 3, (text, script)
+            assert asked <= 4, (text, script)
+            assert asked > 1 or r.key == "red_flags"
             assert r.key not in given
             # a missing answer is sent as "not sure"
             given[r.key] = script.get(r.key) or "not sure"
@@ -235,6 +240,22 @@ def test_loose_text_answers_are_understood():
                                         "timing": "4 days"}).level == "assess"
     assert outcome("my ankle is sore", {"swelling": "no", "trend": "dunno",
                                         "timing": "today"}).level == "assess"
+
+
+def test_red_flag_answers_typed_or_tapped():
+    assert outcome("my knee aches", {"red_flags": "yes"}).emergency
+    assert outcome("my knee aches", {"red_flags": "yeah my chest feels tight"}).emergency
+    r = outcome("my knee aches", {"red_flags": "not sure"})
+    assert r.level == "stop" and not r.emergency
+    after_none = triage("my knee aches", {"red_flags": "no none of those"})
+    assert isinstance(after_none, FollowUp) and after_none.key == "swelling"
+
+
+def test_a_learned_stop_reading_asks_the_red_flag_check_even_when_the_rules_say_normal():
+    assert outcome("legs a bit tired after the walk").level == "normal"
+    r = triage("legs a bit tired after the walk", hint="stop")
+    assert isinstance(r, FollowUp) and r.key == "red_flags"
+    assert outcome("legs a bit tired after the walk", {"red_flags": "yes"}).emergency
 
 
 def test_missing_answers_default_to_caution():

@@ -1,0 +1,76 @@
+"""What follows a safety reply, off the reply's path: end the form in Rasa, store the event.
+
+The reply to a crisis or an emergency never waits for the database or Rasa: `Conversation` answers first and hands
+the rest to this module's worker threads. Storing the event is retried (with back-off, for up to a day) while the
+database is down or locked, so it is stored when the database is back; ending the form gets one short try.
+"""
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+
+from sqlalchemy.exc import SQLAlchemyError
+from tenacity import retry, retry_if_exception_type, stop_after_delay, wait_exponential
+
+from api.rasa_client import RasaClient, RasaUnavailable
+from bot.storage import repo
+from bot.storage.db import session_scope
+
+log = logging.getLogger("pacing.safety.aftercare")
+
+END_FORM_TIMEOUT_SECONDS = 2.0
+
+
+@dataclass(frozen=True)
+class SafetyEvent:
+    channel: str
+    external_id: str
+    kind: str                 # "crisis" | "emergency" | "dose_request"
+    rules: tuple[str, ...]
+    text: str
+
+
+@retry(retry=retry_if_exception_type(SQLAlchemyError), wait=wait_exponential(multiplier=0.5, max=60),
+       stop=stop_after_delay(24 * 3600), reraise=True)
+def _store(event: SafetyEvent) -> None:
+    with session_scope() as session:
+        user = repo.get_or_create_user(session, event.channel, event.external_id)
+        repo.record_event(session, user, event.kind, level="stop" if event.kind == "emergency" else None,
+                          emergency=event.kind == "emergency", rules=event.rules, text=event.text[:2000])
+        repo.set_offered_payloads(session, user, [])
+
+
+class SafetyAftercare:
+    def __init__(self, rasa: RasaClient):
+        self.rasa = rasa
+        self._storage = ThreadPoolExecutor(max_workers=2, thread_name_prefix="safety-store")
+        self._engine = ThreadPoolExecutor(max_workers=2, thread_name_prefix="safety-end-form")
+        self._pending: set[Future[None]] = set()
+
+    def after_reply(self, event: SafetyEvent, sender: str, end_form: bool) -> None:
+        self._track(self._storage.submit(self._store_logged, event))
+        if end_form:
+            self._track(self._engine.submit(self._end_form, sender))
+
+    def drain(self, timeout: float | None = None) -> bool:
+        """Waits for the work handed over so far (tests, shutdown); True when all of it finished."""
+        _, not_done = wait(list(self._pending), timeout=timeout)
+        return not not_done
+
+    def _track(self, future: Future[None]) -> None:
+        self._pending.add(future)
+        future.add_done_callback(self._pending.discard)
+
+    @staticmethod
+    def _store_logged(event: SafetyEvent) -> None:
+        try:
+            _store(event)
+        except SQLAlchemyError:
+            log.error("a safety event could not be stored after a day of retries")  # never the text, never who
+
+    def _end_form(self, sender: str) -> None:
+        try:
+            self.rasa.end_active_form(sender, timeout=END_FORM_TIMEOUT_SECONDS)
+        except RasaUnavailable:
+            log.error("could not end the active form after a safety reply")

@@ -1,0 +1,75 @@
+"""The one understanding step for what must never be missed, run on every inbound message before anything else.
+
+    understand(text) -> Understanding(kind, rules, level, learned)
+
+Two layers, either one enough to escalate:
+1. the rules (bot.safety.screen, bot.triage.findings): precise and auditable;
+2. the learned layer (bot.safety.meaning): sentence embeddings and a classifier over an exemplar bank written in
+   patients' voices, for the words nobody on the team wrote.
+
+kind, by priority: "crisis" > "emergency" > "dose_request" > "sensation" > "none". A sensation is any body
+sensation described in relation to activity, or a new symptom: it goes to hurt-versus-harm triage. `worrying` says
+whether it looks like more than ordinary effort (assess or stop), which decides whether a check-in is interrupted.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.safety.meaning.layer import Meaning, learned_layer
+from bot.safety.screen import screen_message
+from bot.triage.findings import extract
+from bot.safety.textmatch import normalise
+
+LEARNED_CRISIS = "learned.crisis"
+LEARNED_EMERGENCY = "learned.emergency"
+
+
+@dataclass(frozen=True)
+class Understanding:
+    kind: str                      # "crisis" | "emergency" | "dose_request" | "sensation" | "none"
+    rules: tuple[str, ...] = ()    # rule ids that fired (learned.* when only the learned layer saw it)
+    level: str | None = None       # for a sensation: the cautious guess "normal" | "assess" | "stop"
+    learned: Meaning | None = None
+
+    @property
+    def urgent(self) -> bool:
+        return self.kind in ("crisis", "emergency")
+
+    @property
+    def worrying(self) -> bool:
+        return self.kind == "sensation" and self.level in ("assess", "stop")
+
+
+_ORDER = {None: -1, "normal": 0, "assess": 1, "stop": 2}
+
+
+def _rules_level(rule_ids: list[str]) -> str | None:
+    levels = [r.split(".", 1)[0] for r in rule_ids]
+    for level in ("stop", "assess", "normal"):
+        if level in levels:
+            return level
+    return None
+
+
+def understand(text: str, wait_for_model: bool = False, use_learned: bool = True) -> Understanding:
+    """wait_for_model: block until the learned layer has loaded (evaluation); the bot never waits for it.
+    use_learned=False gives the rules alone (to measure what the learned layer adds)."""
+    screen = screen_message(text)
+    layer = learned_layer(wait=wait_for_model) if use_learned else None
+    meaning = layer.read(text) if layer is not None and text.strip() else None
+
+    if screen.kind == "crisis" or (meaning is not None and meaning.is_crisis):
+        return Understanding("crisis", screen.rules if screen.kind == "crisis" else (LEARNED_CRISIS,), None, meaning)
+    if screen.kind == "emergency" or (meaning is not None and meaning.is_emergency):
+        return Understanding("emergency", screen.rules if screen.kind == "emergency" else (LEARNED_EMERGENCY,),
+                             "stop", meaning)
+    if screen.kind == "dose_request":
+        return Understanding("dose_request", screen.rules, None, meaning)
+
+    findings = extract(normalise(text))
+    rule_level = _rules_level(findings.rules)
+    learned_level = meaning.level if meaning is not None and meaning.is_sensation else None
+    if rule_level is None and learned_level is None:
+        return Understanding("none", (), None, meaning)
+    level = max(rule_level, learned_level, key=lambda lv: _ORDER[lv])  # the more cautious reading wins
+    return Understanding("sensation", tuple(findings.rules), level, meaning)

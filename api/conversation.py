@@ -82,7 +82,7 @@ class Conversation:
     def __init__(self, settings: Settings, rasa: RasaClient):
         self.settings = settings
         self.rasa = rasa
-        self.aftercare = SafetyAftercare(rasa)
+        self.aftercare = SafetyAftercare(rasa, settings.database_url)
         self._countries: dict[str, str] = {}  # sender -> country, so help lines never wait for the database
 
     def handle(self, channel: str, external_id: str, text: object, metadata: dict[str, Any] | None = None) -> Reply:

@@ -6,6 +6,7 @@ import logging
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -69,6 +70,13 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
             client = make_client(settings, transport=transport)
             app.state.push[name.lower()] = client.send
             app.include_router(module.make_router(settings, app.state.conversation, client))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        """A 422 names what is wrong and where, and never echoes what was sent (it may be health data, or huge)."""
+        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+                  for e in exc.errors()]
+        return JSONResponse({"detail": errors}, status_code=422)
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):

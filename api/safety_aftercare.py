@@ -33,8 +33,8 @@ class SafetyEvent:
 
 @retry(retry=retry_if_exception_type(SQLAlchemyError), wait=wait_exponential(multiplier=0.5, max=60),
        stop=stop_after_delay(24 * 3600), reraise=True)
-def _store(event: SafetyEvent) -> None:
-    with session_scope() as session:
+def _store(event: SafetyEvent, database_url: str | None) -> None:
+    with session_scope(database_url) as session:
         user = repo.get_or_create_user(session, event.channel, event.external_id)
         repo.record_event(session, user, event.kind, level="stop" if event.kind == "emergency" else None,
                           emergency=event.kind == "emergency", rules=event.rules, text=event.text[:2000])
@@ -42,8 +42,9 @@ def _store(event: SafetyEvent) -> None:
 
 
 class SafetyAftercare:
-    def __init__(self, rasa: RasaClient):
+    def __init__(self, rasa: RasaClient, database_url: str | None = None):
         self.rasa = rasa
+        self.database_url = database_url
         self._storage = ThreadPoolExecutor(max_workers=2, thread_name_prefix="safety-store")
         self._engine = ThreadPoolExecutor(max_workers=2, thread_name_prefix="safety-end-form")
         self._pending: set[Future[None]] = set()
@@ -62,10 +63,9 @@ class SafetyAftercare:
         self._pending.add(future)
         future.add_done_callback(self._pending.discard)
 
-    @staticmethod
-    def _store_logged(event: SafetyEvent) -> None:
+    def _store_logged(self, event: SafetyEvent) -> None:
         try:
-            _store(event)
+            _store(event, self.database_url)
         except SQLAlchemyError:
             log.error("a safety event could not be stored after a day of retries")  # never the text, never who
 

@@ -6,10 +6,11 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from api.conversation import Conversation
 from api.deps import get_conversation
+from bot.inbound_text import clean_inbound
 from bot.storage import repo
 from bot.storage.db import session_scope
 
@@ -22,6 +23,12 @@ class RestMessage(BaseModel):
                         description="A stable id for the person chatting (the web page keeps a random one).")
     message: str = Field(default="", max_length=60_000)
     metadata: dict[str, Any] | None = None
+
+    @field_validator("message", mode="before")
+    @classmethod
+    def _readable(cls, value: Any) -> Any:
+        """A lone surrogate or a NUL is read around, never refused: it may be inside a cry for help."""
+        return clean_inbound(value) if isinstance(value, str) else value
 
 
 class BotMessage(BaseModel):

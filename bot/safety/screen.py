@@ -127,8 +127,29 @@ _SUICIDAL = compile_all([
     r"\b(?:way out|escape|relief|answer|option|solution|end to (?:this|it))\b[^.!?]{0,30}\b(?:dying|death|to die|be dead|being dead|is to die)\b",
     r"\b(?:except|other than|apart from|besides|only by)\s+(?:by\s+)?(?:dying|death|killing myself|ending it)\b(?!\s+(?:to|for|of|laughing))",
     r"\bend\s+it\s+all\b",
+    # putting affairs in order, farewells
+    r"\b(?:sort\w*|made|make|making|wr(?:ote|ite|iting|itten)|updat\w*|finish\w*|chang\w*)\s+(?:out\s+)?my\s+"
+    r"(?:will|funeral plan|funeral|final arrangements)\b",
+    r"\b(?:pick\w*|chose|chosen|choos\w*|plann\w*)\s+(?:out\s+)?(?:the\s+|my\s+)?(?:funeral|hymns|songs for my funeral)\b",
+    r"\bwr(?:ote|ite|iting|itten)\s+(?:letters|a letter|notes|cards)\s+(?:to|for)\s+(?:everyone|everybody|all of them|"
+    r"my (?:kids|children|family|wife|husband|partner|mum|dad|son|daughter))\b",
+    r"\b(?:rehom\w*|re-hom\w*|found a (?:new )?home for)\s+(?:my|the)\s+(?:cat|dog|pets?|budgie|rabbit)\b",
+    r"\b(?:won't|will not|wont|not going to|not gonna)\s+(?:be\s+)?(?:checking in|messaging|texting|talking to you|"
+    r"needing (?:this|you|these)|be needing)\b.{0,30}\b(?:after|again|any ?more|much longer|for long|soon)\b",
+    r"\b(?:this is|consider this|take this as)\s+(?:my\s+)?(?:goodbye|last message|last check[- ]?in)\b",
+    r"\bwon't be (?:long|much longer) now\b",
+    # methods and lethality, without the word
+    r"\b(?:look|seem|pass)\s+(?:like|as|for)\s+an\s+accident\b",
+    r"\b(?:hairdryer|hair dryer|toaster|radio|heater)\b.{0,25}\bbath\b|\bbath\b.{0,25}\b(?:hairdryer|hair dryer|toaster|heater)\b",
+    r"\b(?:edge|top)\s+of\s+(?:the|a)\s+(?:quarry|cliff|bridge|roof|multi-?stor(?:e)?y|car park|tower)\b",
+    r"\blife insurance\b.{0,60}\b(?:pay|pays|paid|payout|cover|covers|suicide|after)\b",
+    r"\b(?:how many|how much|what amount)\b.{0,40}\b(?:to|would)\s+(?:stop me|not wake|never wake|kill|be fatal|be enough)\b",
 ])
 _SELF_HARM = compile_all([
+    # hurting oneself on purpose, whatever the verb
+    r"\b(?:scald|burn|burnt|cut|hit|punch|bang|slam|scratch|bit|bite|stab|hurt)\w*\b.{0,40}\b(?:on purpose|deliberately|purposely)\b",
+    r"\b(?:hitting|punching|banging|slamming|smashing)\s+(?:my|me)\s+(?:own\s+)?(?:hands?|head|fists?|arms?|legs?)\b"
+    r"(?!\s+(?:on|against) the (?:door|cupboard|table|car))",
     r"\bself[\s-]*harm\w*",
     r"\bself[\s-]*injur\w*",
     r"\bself[\s-]*mutilat\w*",

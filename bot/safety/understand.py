@@ -13,6 +13,7 @@ whether it looks like more than ordinary effort (assess or stop), which decides 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.safety.meaning.layer import Meaning, learned_layer
@@ -21,6 +22,8 @@ from bot.triage.findings import extract
 from bot.safety.textmatch import normalise
 
 LEARNED_CRISIS = "learned.crisis"
+MIN_WORDS = 3  # an embedding of one or two words ("👍", "good day") says too little: the rules alone read those
+_WORD = re.compile(r"[^\W\d_]{2,}")
 LEARNED_EMERGENCY = "learned.emergency"
 
 
@@ -56,9 +59,10 @@ def understand(text: str, wait_for_model: bool = False, use_learned: bool = True
     use_learned=False gives the rules alone (to measure what the learned layer adds)."""
     screen = screen_message(text)
     layer = learned_layer(wait=wait_for_model) if use_learned else None
-    meaning = layer.read(text) if layer is not None and text.strip() else None
+    meaning = layer.read(text) if layer is not None and len(_WORD.findall(text)) >= MIN_WORDS else None
+    learned_crisis = meaning is not None and meaning.is_crisis
 
-    if screen.kind == "crisis" or (meaning is not None and meaning.is_crisis):
+    if screen.kind == "crisis" or learned_crisis:
         return Understanding("crisis", screen.rules if screen.kind == "crisis" else (LEARNED_CRISIS,), None, meaning)
     if screen.kind == "emergency" or (meaning is not None and meaning.is_emergency):
         return Understanding("emergency", screen.rules if screen.kind == "emergency" else (LEARNED_EMERGENCY,),

@@ -257,3 +257,24 @@ def test_screen_result_is_frozen_and_urgent_property():
 ])
 def test_self_harm_without_an_exercise_context_is_caught(text, kind):
     assert screen_message(text).kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "sorted out my will and the funeral plan this week, feels like a weight off",
+    "found a new home for my dog, my sister will have him for good",
+    "would it look like an accident if the car came off the road",
+    "sat at the edge of the quarry for a while tonight",
+    "burned my wrist with the iron on purpose",
+    "keep hitting my head on the wall when the pain gets too much",
+])
+def test_affairs_in_order_methods_and_deliberate_injury_are_crisis(text):
+    assert screen_message(text).kind == "crisis"
+
+
+@pytest.mark.parametrize("text", [
+    "we made a will when we bought the house",
+    "i wrote a letter to my gp about the tablets",
+    "the physio says the stairs are a good test of my knees",
+])
+def test_ordinary_mentions_of_wills_and_letters_stay_quiet(text):
+    assert screen_message(text).kind == "none"

@@ -22,7 +22,7 @@ from ops.paths import VAR
 log = logging.getLogger("pacing.safety.meaning")
 
 CACHE_DIR = VAR / "cache"
-REGULARISATION_C = 4.0  # chosen by leave-one-author-out cross-validation (scripts/tune_safety_layer.py)
+REGULARISATION_C = 8.0  # chosen by leave-one-author-out cross-validation (scripts/tune_safety_layer.py)
 
 
 def embed_cached(embedder: Embedder, texts: list[str], cache_dir: Path = CACHE_DIR) -> np.ndarray:

@@ -21,9 +21,9 @@ log = logging.getLogger("pacing.safety.meaning")
 
 # (whole message, any single clause): a clause read alone loses its context ("kill me" in "kill me if I book zumba
 # again"), so it must be much surer before it escalates on its own.
-CRISIS_THRESHOLDS = (0.45, 0.80)
-EMERGENCY_THRESHOLDS = (0.35, 0.70)
-SENSATION_THRESHOLDS = (0.50, 0.60)
+CRISIS_THRESHOLDS = (0.40, 0.80)
+EMERGENCY_THRESHOLDS = (0.35, 0.80)
+SENSATION_THRESHOLDS = (0.45, 0.80)
 MAX_SEGMENTS = 8
 _LEVELS = {"emergency": "stop", "stop": "stop", "assess": "assess", "normal_sensation": "normal"}
 

@@ -1,0 +1,101 @@
+"""The learned safety layer: pinned weights, stable vectors, and what it adds to the rules on unseen words."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.safety.meaning.bank import CATEGORIES, load_bank
+from bot.safety.meaning.embedder import MODEL_ID, ONNX_MODEL, Embedder, ModelMissing, PinnedFile
+from bot.safety.meaning.layer import learned_layer, segments
+from bot.safety.understand import understand
+
+REFERENCE = Path(__file__).resolve().parents[1] / "data" / "embedding_reference.json"
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Embedder:
+    return Embedder()
+
+
+def test_vectors_match_the_stored_references(embedder):
+    stored = json.loads(REFERENCE.read_text())
+    assert stored["model"] == MODEL_ID
+    texts = [row["text"] for row in stored["vectors"]]
+    got = embedder.embed(texts)
+    for row, vector in zip(stored["vectors"], got):
+        ref = np.array(row["vector"], dtype=np.float32)
+        assert float(vector @ ref) / float(np.linalg.norm(ref)) > 0.999, row["text"]
+    assert np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-4)
+
+
+def test_a_file_that_is_not_the_pinned_one_never_loads():
+    wrong = PinnedFile(ONNX_MODEL.distribution, ONNX_MODEL.path, "0" * 64)
+    with pytest.raises(ModelMissing, match="sha256"):
+        wrong.locate()
+    with pytest.raises(ModelMissing, match="not installed"):
+        PinnedFile("no-such-model-package", "model.onnx", "0" * 64).locate()
+
+
+def test_the_bank_is_large_varied_and_labelled_with_known_categories():
+    bank = load_bank()
+    assert len(bank) >= 1500
+    assert {e.category for e in bank} == set(CATEGORIES)
+    assert len({e.source for e in bank}) >= 3  # several authors, briefed separately
+    texts = [e.text.lower() for e in bank]
+    assert len(set(texts)) > 0.98 * len(texts)
+
+
+def test_a_check_in_is_read_whole_and_clause_by_clause():
+    parts = segments("pain 7, slept 4h. walked to the shop but honestly i dont see the point of anything anymore")
+    assert parts[0].startswith("pain 7")
+    assert any(p.startswith("honestly") or p.startswith("i dont see") for p in parts)
+    assert len(parts) <= 8
+    assert segments("hi") == ["hi"]
+
+
+# Phrasings written for this test (not in the bank) that the rules alone do not catch.
+UNSEEN_CRISIS = [
+    "been sorting out who gets my things and writing letters to the kids for after",
+    "i reckon the world keeps turning fine once im not in it",
+    "the pills in the cupboard are starting to look like my way out of all this",
+]
+UNSEEN_EMERGENCY = [
+    "halfway round the park my words started coming out jumbled and my right hand went useless",
+]
+UNSEEN_QUIET = [
+    "that aqua class nearly finished me off haha, legs like noodles",
+    "fed up of being the one who always cancels plans because of fibro",
+    "pain 5 today, slept 6 hours, walked 12 minutes",
+]
+
+
+@pytest.fixture(scope="module")
+def layer():
+    got = learned_layer(wait=True)
+    assert got is not None, "the learned layer did not load"
+    return got
+
+
+@pytest.mark.parametrize("text", UNSEEN_CRISIS)
+def test_indirect_crisis_the_rules_miss_is_caught_by_meaning(layer, text):
+    assert understand(text, use_learned=False).kind != "crisis"
+    assert understand(text, wait_for_model=True).kind == "crisis"
+
+
+@pytest.mark.parametrize("text", UNSEEN_EMERGENCY)
+def test_a_lay_description_of_a_stroke_is_an_emergency(layer, text):
+    assert understand(text, wait_for_model=True).kind == "emergency"
+
+
+@pytest.mark.parametrize("text", UNSEEN_QUIET)
+def test_figures_of_speech_low_mood_and_check_ins_stay_quiet(layer, text):
+    assert not understand(text, wait_for_model=True).urgent
+
+
+def test_a_sensation_report_is_recognised_and_a_worrying_one_says_so(layer):
+    u = understand("my knee swelled right up after the walk and it's hot to touch", wait_for_model=True)
+    assert u.kind == "sensation" and u.worrying
+    assert understand("what does pacing mean", wait_for_model=True).kind == "none"

@@ -58,6 +58,7 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
         yield
         if task:
             task.cancel()
+        app.state.conversation.aftercare.close()
 
     app = FastAPI(title="pacing-coach", version="0.1.0", lifespan=lifespan,
                   description="A chat coach for activity pacing with fibromyalgia and other long-lasting pain. "

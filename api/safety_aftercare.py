@@ -11,7 +11,9 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 from sqlalchemy.exc import SQLAlchemyError
-from tenacity import retry, retry_if_exception_type, stop_after_delay, wait_exponential
+import threading
+
+from tenacity import Retrying, retry_if_exception_type, stop_after_delay, stop_when_event_set, wait_exponential
 
 from api.rasa_client import RasaClient, RasaUnavailable
 from bot.storage import repo
@@ -31,8 +33,6 @@ class SafetyEvent:
     text: str
 
 
-@retry(retry=retry_if_exception_type(SQLAlchemyError), wait=wait_exponential(multiplier=0.5, max=60),
-       stop=stop_after_delay(24 * 3600), reraise=True)
 def _store(event: SafetyEvent, database_url: str | None) -> None:
     with session_scope(database_url) as session:
         user = repo.get_or_create_user(session, event.channel, event.external_id)
@@ -48,6 +48,11 @@ class SafetyAftercare:
         self._storage = ThreadPoolExecutor(max_workers=2, thread_name_prefix="safety-store")
         self._engine = ThreadPoolExecutor(max_workers=2, thread_name_prefix="safety-end-form")
         self._pending: set[Future[None]] = set()
+        self._closing = threading.Event()
+        self._retrying = Retrying(retry=retry_if_exception_type(SQLAlchemyError),
+                                  wait=wait_exponential(multiplier=0.5, max=60),
+                                  stop=stop_after_delay(24 * 3600) | stop_when_event_set(self._closing),
+                                  sleep=self._closing.wait, reraise=True)
 
     def after_reply(self, event: SafetyEvent, sender: str, end_form: bool) -> None:
         self._track(self._storage.submit(self._store_logged, event))
@@ -59,15 +64,21 @@ class SafetyAftercare:
         _, not_done = wait(list(self._pending), timeout=timeout)
         return not not_done
 
+    def close(self) -> None:
+        """Stops retrying (shutdown): what is still unstored is logged, the process is free to exit."""
+        self._closing.set()
+        self._storage.shutdown(wait=False, cancel_futures=True)
+        self._engine.shutdown(wait=False, cancel_futures=True)
+
     def _track(self, future: Future[None]) -> None:
         self._pending.add(future)
         future.add_done_callback(self._pending.discard)
 
     def _store_logged(self, event: SafetyEvent) -> None:
         try:
-            _store(event, self.database_url)
+            self._retrying(_store, event, self.database_url)
         except SQLAlchemyError:
-            log.error("a safety event could not be stored after a day of retries")  # never the text, never who
+            log.error("a safety event could not be stored: the database stayed unavailable")  # never text or who
 
     def _end_form(self, sender: str) -> None:
         try:

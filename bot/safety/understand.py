@@ -73,6 +73,10 @@ def understand(text: str, wait_for_model: bool = False, use_learned: bool = True
     findings = extract(normalise(text))
     rule_level = _rules_level(findings.rules)
     learned_level = meaning.level if meaning is not None and meaning.is_sensation else None
+    if rule_level == "normal" and meaning is not None and learned_level is None:
+        # ordinary-effort words alone ("is a hot bath good for stiffness?") are a question, not a report, when
+        # the learned layer reads no sensation; assess and stop findings always count
+        rule_level = None
     if rule_level is None and learned_level is None:
         return Understanding("none", (), None, meaning)
     level = max(rule_level, learned_level, key=lambda lv: _ORDER[lv])  # the more cautious reading wins

@@ -119,6 +119,17 @@ def test_second_checkin_same_day_updates_the_day(chat, stored):
 
 # ------------------------------------------------------------------ safety
 
+def eventually(check, seconds: float = 10.0) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.2)
+    return check()
+
+
 def test_crisis_in_the_middle_of_a_checkin_gets_help_at_once_and_ends_the_form(new_chat, stored):
     chat = new_chat(country="GB")
     chat.consent()
@@ -126,7 +137,8 @@ def test_crisis_in_the_middle_of_a_checkin_gets_help_at_once_and_ends_the_form(n
     reply = chat.say("pain 8, slept 3 hours, honestly I don't see the point of living")
     assert {"crisis": True} in chat.custom()
     assert "116 123" in chat.text() and "?" not in chat.text().split("116 123")[0][-5:]
-    assert stored(chat)["triage_events"][-1]["kind"] == "crisis"
+    # the event is stored just after the reply went out (help never waits for the database)
+    assert eventually(lambda: (stored(chat).get("triage_events") or [{}])[-1].get("kind") == "crisis")
     chat.say("what can you do")  # the check-in is over; the bot answers normally
     assert {"Check in"} <= {b["title"] for b in chat.buttons()}
 
@@ -139,14 +151,14 @@ def test_red_flag_in_the_middle_of_a_checkin(new_chat, stored):
     chat.say("my chest feels tight and the pain is going down my left arm")
     assert {"triage": {"level": "stop", "emergency": True}} in chat.custom()
     assert "911" in chat.text()
-    events = stored(chat)["triage_events"]
-    assert events[-1]["kind"] == "emergency" and events[-1]["emergency"] is True
+    assert eventually(lambda: (stored(chat).get("triage_events") or [{}])[-1].get("kind") == "emergency")
+    assert stored(chat)["triage_events"][-1]["emergency"] is True
 
 
 def test_normal_sensation_with_follow_ups(chat, stored):
     chat.consent()
     chat.say("my legs are burning after ten minutes of walking, am I damaging them?")
-    for _ in range(3):
+    for _ in range(5):
         if not chat.buttons() or not any("triage_answer" in b["payload"] for b in chat.buttons()):
             break
         first_safe = chat.buttons()[0]
@@ -156,6 +168,27 @@ def test_normal_sensation_with_follow_ups(chat, stored):
     assert outcome[0]["emergency"] is False
     events = stored(chat)["triage_events"]
     assert events[-1]["kind"] == "triage" and events[-1]["level"] == outcome[0]["level"]
+
+
+def test_typed_answers_to_the_red_flag_check_and_follow_ups_finish_the_triage(chat, stored):
+    chat.consent()
+    chat.say("my ankle has been aching since the walk yesterday")
+    for typed in ("no none of those", "getting worse", "about two days", "no"):
+        if any("triage" in c for c in chat.custom()):
+            break
+        assert any("triage_answer" in b["payload"] for b in chat.buttons()), chat.last
+        chat.say(typed)
+    outcome = [c["triage"] for c in chat.custom() if "triage" in c]
+    assert outcome and outcome[0] == {"level": "assess", "emergency": False}, chat.last
+
+
+def test_a_lay_description_of_a_stroke_typed_in_the_middle_of_a_checkin_gets_the_emergency_reply(new_chat):
+    chat = new_chat(country="GB")
+    chat.consent()
+    chat.say("check in")
+    chat.say("pain 5, slept ok, halfway round the block my words came out all jumbled and my hand went useless")
+    assert {"triage": {"level": "stop", "emergency": True}} in chat.custom()
+    assert "999" in chat.text()
 
 
 # ------------------------------------------------------------------ FAQ and data

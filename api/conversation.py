@@ -58,8 +58,13 @@ def _valid_country(value: object) -> str | None:
     return value.upper() if isinstance(value, str) and len(value) == 2 and value.isalpha() else None
 
 
+def _triage_entities(text: str, understanding: Understanding) -> dict[str, str]:
+    """What action_triage reads: the person's words, and the learned layer's level when there is one."""
+    return {"said": text, **({"hint": understanding.level} if understanding.level else {})}
+
+
 def _triage_command(text: str, understanding: Understanding) -> str:
-    entities = {"said": text, **({"hint": understanding.level} if understanding.level else {})}
+    entities = _triage_entities(text, understanding)
     return f"/ask_sensation{json.dumps(entities, ensure_ascii=False, separators=(',', ':'))}"
 
 
@@ -172,6 +177,5 @@ class Conversation:
         messages = self.rasa.send(sender, text, metadata=meta)
         if understanding.worrying and not _has_triage(messages):
             # a check-in that also reports a worrying sensation: the numbers are recorded, then it is triaged
-            entities = {"said": text, **({"hint": understanding.level} if understanding.level else {})}
-            messages = messages + self.rasa.trigger_intent(sender, "ask_sensation", entities)
+            messages = messages + self.rasa.trigger_intent(sender, "ask_sensation", _triage_entities(text, understanding))
         return messages

@@ -27,6 +27,7 @@ import yaml  # noqa: E402
 
 from bot.safety.screen import screen_message  # noqa: E402
 from bot.triage.rules import FollowUp, Outcome, triage  # noqa: E402
+from eval.safety_report import pct  # noqa: E402
 
 EVAL = ROOT / "eval" / "safety"
 ORDER = {"normal": 0, "assess": 1, "stop": 2}
@@ -77,8 +78,6 @@ def run_triage(item: dict) -> tuple[Outcome | None, list[str], list[str]]:
     return None, asked, unscripted
 
 
-def pct(n: int, d: int) -> str:
-    return f"{(100.0 * n / d):5.1f} % ({n}/{d})" if d else "  n/a"
 
 
 def main(argv: list[str] | None = None) -> int:

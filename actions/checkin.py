@@ -12,7 +12,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import intent_of, is_button_payload, today_for, user_session, user_text
 from bot import onboarding
 from bot.checkin import parse
-from bot.checkin.service import SKIPPED, CheckinValues, record, summary
+from bot.checkin.service import (SKIPPED, CheckinValues, fits_in_day, minutes_logged, record, summary,
+                                  too_long_question)
 from bot.coach import checkin_note
 
 FORM_SLOTS = ("ci_pain", "ci_fatigue", "ci_sleep", "ci_stress", "ci_mood", "ci_activity", "ci_flare")
@@ -23,6 +24,10 @@ LABELS = {"ci_pain": "pain", "ci_fatigue": "tiredness", "ci_stress": "stress", "
           "ci_mood": "mood", "ci_activity": "activity", "ci_flare": "flare"}
 STRONG_STOP = re.compile(r"^\W*(stop|later|cancel|quit|exit|enough)\b", re.I)
 RANGE_NOTE = "The scale goes from 0 to 10, so I couldn't use {value}. Could you give me a number from 0 to 10?"
+SLEEP_NOTE = "A night's sleep is somewhere from 0 to 24 hours, so I couldn't use that. Roughly how many hours did you get?"
+NON_VALUE_NOTE = "I can only use a plain number of zero or more there (not a minus number). How long was it, roughly?"
+OUT_OF_RANGE_FIELDS = {"pain": "pain", "fatigue": "tiredness", "stress": "stress", "mood": "mood",
+                       "sleep_hours": "sleep", "sleep_quality": "sleep"}
 NOT_UNDERSTOOD = "Sorry, I didn't quite catch that. You can answer in your own words, tap a button, or say \"skip\"."
 
 
@@ -58,12 +63,14 @@ def parse_answer(slot: str, text: str) -> tuple[Any, str | None]:
         return value, None
     if slot == "ci_sleep":
         hours, quality = parse.parse_sleep(text)
-        if hours is not None and not 0 <= hours <= 24:
-            return None, "out_of_range"
+        if parse.sleep_out_of_range(text):
+            return None, "sleep_out_of_range"
         return ({"hours": hours, "quality": quality} if hours is not None or quality is not None else None), None
     if slot == "ci_mood":
         return parse.parse_mood(text), None
     if slot == "ci_activity":
+        if parse.activity_out_of_range(text):
+            return None, "non_value" if parse.has_non_value(text) else "too_long"
         acts = parse.parse_activity(text)
         return ([{"kind": a.kind, "minutes": a.minutes} for a in acts] or None), None
     if slot == "ci_flare":
@@ -94,6 +101,25 @@ def looks_like_report(text: str) -> bool:
     return len(parse.parse_checkin(text).fields() - {"out_of_range"}) >= 2
 
 
+def problem_note(problem: str, text: str = "") -> str:
+    """The kind words back for an answer that can't be stored."""
+    if problem == "sleep_out_of_range":
+        return SLEEP_NOTE
+    if problem == "too_long":
+        return too_long_question()
+    if problem == "non_value":
+        return NON_VALUE_NOTE
+    return RANGE_NOTE.format(value=text.strip()[:20])
+
+
+def out_of_range_note(field: str, text: str) -> str:
+    """For a one-message report: which number couldn't be used (the form then asks about it)."""
+    if field == "activities":
+        return NON_VALUE_NOTE if parse.has_non_value(text) else too_long_question()
+    return (f"I couldn't use the number for {OUT_OF_RANGE_FIELDS.get(field, field)}: it was outside what's "
+            f"possible. I'll ask you about it.")
+
+
 def start_events(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
     """Starts a check-in: records what the message already contains, so the form asks only for the rest."""
     reset = [SlotSet(s, None) for s in FORM_SLOTS + HELPER_SLOTS]
@@ -106,6 +132,14 @@ def start_events(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
     text = "" if is_button_payload(tracker) else user_text(tracker)
     found = parse.parse_checkin(text)
     slots = slots_from_parse(found)
+    notes = [out_of_range_note(field, text) for field in found.out_of_range]
+    if "ci_activity" in slots:
+        with user_session(tracker) as (session, user):
+            day = today_for(user) + dt.timedelta(days=found.day_offset)
+            acts = [(a.kind, a.minutes) for a in found.activities]
+            if not fits_in_day(session, user, day, acts):
+                del slots["ci_activity"]
+                notes.append(too_long_question(minutes_logged(session, user, day)))
     events = reset + [SlotSet(k, v) for k, v in slots.items()]
     if found.day_offset == -1:
         events.append(SlotSet("ci_day_offset", -1))
@@ -115,8 +149,8 @@ def start_events(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
         dispatcher.utter_message(text=f"Got it. {more}, and you can skip any of them." if left else "Got it, thank you.")
     else:
         dispatcher.utter_message(text="Let's do a quick check-in. Skip anything you like, or say \"stop\" at any point.")
-    for field in found.out_of_range:
-        dispatcher.utter_message(text=f"I couldn't use the number for {field}: it was outside what's possible. I'll ask you about it.")
+    for note in notes:
+        dispatcher.utter_message(text=note)
     return events
 
 
@@ -177,8 +211,8 @@ class ValidateCheckinForm(Action):
                 if slot != requested and slot in missing:
                     events.append(SlotSet(slot, extra))
             return events
-        if problem == "out_of_range":
-            dispatcher.utter_message(text=RANGE_NOTE.format(value=text.strip()[:20]))
+        if problem is not None:
+            dispatcher.utter_message(text=problem_note(problem, text))
             return [SlotSet("ci_note", problem)]
         if intent in INTERRUPTIONS and confidence >= 0.5:
             return []  # not an answer: let the interruption rule answer it, then the form asks again
@@ -198,10 +232,14 @@ class ActionCheckinSubmit(Action):
         with user_session(tracker) as (session, user):
             today = today_for(user)
             values = values_from_slots(tracker, today)
-            if not values.empty():
-                record(session, user, values)
+            too_long = None
+            if not values.empty() and not record(session, user, values):
+                too_long = too_long_question(minutes_logged(session, user, values.day or today))
+                values.activities = []
             note = checkin_note(session, user, today) if not values.empty() else None
         dispatcher.utter_message(text=summary(values, stopped=bool(stopped), today=today))
+        if too_long:
+            dispatcher.utter_message(text=too_long)
         if note:
             dispatcher.utter_message(text=note)
         return reset

@@ -7,6 +7,7 @@ from rasa_sdk import Action
 from rasa_sdk.events import AllSlotsReset
 
 from actions.common import user_session
+from bot.erasure import erase_user
 from bot.files import publish
 from bot.storage import repo
 
@@ -19,8 +20,9 @@ class ActionExportData(Action):
         with user_session(tracker) as (session, user):
             data = repo.export_user(session, user)
             csv_text = repo.checkins_csv(session, user)
+            owner = user.id
         urls = publish({"my-data.json": json.dumps(data, indent=2, ensure_ascii=False).encode(),
-                        "checkins.csv": csv_text.encode()})
+                        "checkins.csv": csv_text.encode()}, owner=owner)
         dispatcher.utter_message(text=("Here is everything I have stored about you, as a file. The CSV opens in a "
                                        "spreadsheet and is handy to show your clinician. The links work for one hour."))
         dispatcher.utter_message(json_message={"download": {"url": urls["my-data.json"], "label": "Download all my data (JSON)"}})
@@ -50,7 +52,7 @@ class ActionDeleteDataConfirm(Action):
         if not asked:
             return ActionDeleteDataAsk().run(dispatcher, tracker, domain)
         with user_session(tracker) as (session, user):
-            repo.delete_user(session, user)
+            erase_user(session, user)
         # The marker tells the web app to wipe this conversation's history in Rasa's tracker store too.
         dispatcher.utter_message(text="Done. Everything I had stored about you has been deleted. Take good care.",
                                  json_message={"data_deleted": True})

@@ -40,8 +40,15 @@ class ActionConsentAgree(Action):
         return "action_consent_agree"
 
     def run(self, dispatcher, tracker, domain):
+        """Consent counts only as the answer to the consent message this person was just shown (its buttons are
+        what the app recorded as offered with the last reply); a bare "I agree" out of the blue shows it first."""
         with user_session(tracker) as (session, user):
-            repo.record_consent(session, user)
+            shown = text.CONSENT_AGREE in repo.offered_payloads(session, user)
+            if shown:
+                repo.record_consent(session, user)
+        if not shown:
+            dispatcher.utter_message(text=text.CONSENT, buttons=text.CONSENT_BUTTONS)
+            return []
         dispatcher.utter_message(text=text.CONSENT_THANKS, buttons=text.MENU_BUTTONS)
         return []
 

@@ -51,9 +51,10 @@ class ActionProgress(Action):
             records = coach.recent(session, user, today)
             week = weekly_summary(records, today)
             png = week_chart(records, today)  # draws the last seven of those days
+            owner = user.id
         dispatcher.utter_message(text=week.text)
         if png:
-            url = publish({"week.png": png})["week.png"]
+            url = publish({"week.png": png}, owner=owner)["week.png"]
             dispatcher.utter_message(image=url, json_message={"alt": "Chart of pain, tiredness and activity minutes per day this week"})
         return []
 

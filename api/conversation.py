@@ -31,6 +31,7 @@ from bot.safety.replies import crisis_reply, dose_refusal_reply, emergency_reply
 from bot.safety.understand import Understanding, understand
 from bot.storage import repo
 from bot.storage.db import session_scope
+from bot.storage.rasa_tracker import erase_conversation
 
 log = logging.getLogger("pacing.conversation")
 
@@ -134,10 +135,10 @@ class Conversation:
             return Reply([{"text": UNAVAILABLE}])
 
         if any((m.get("custom") or {}).get("data_deleted") for m in messages):
-            try:
-                self.rasa.wipe_conversation(sender)
-            except RasaUnavailable:
-                log.error("could not wipe the conversation history after a deletion")
+            try:  # Rasa has saved this turn by now, so the rows it holds can go for good
+                erase_conversation(sender)
+            except SQLAlchemyError:
+                log.error("could not erase the conversation from Rasa's tracker store after a deletion")
             messages = [{k: v for k, v in m.items() if k != "custom"} for m in messages]
             messages = [m for m in messages if set(m) - {"recipient_id"}]
             return Reply(messages)

@@ -8,6 +8,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.conversation import Conversation
 from api.settings import Settings
+from api.web_session import WebSessions
 
 operator_bearer = HTTPBearer(auto_error=False, scheme_name="OperatorToken",
                              description="The OPERATOR_TOKEN from the server's environment.")
@@ -15,6 +16,10 @@ operator_bearer = HTTPBearer(auto_error=False, scheme_name="OperatorToken",
 
 def get_conversation(request: Request) -> Conversation:
     return request.app.state.conversation
+
+
+def get_web_sessions(request: Request) -> WebSessions:
+    return request.app.state.web_sessions
 
 
 def get_app_settings(request: Request) -> Settings:

@@ -13,11 +13,15 @@ from fastapi.staticfiles import StaticFiles
 import httpx
 
 from api import scheduler
+from api.body_limit import BodyLimitMiddleware
 from api.channels import messenger, sms, telegram, whatsapp
 from api.conversation import Conversation
 from api.rasa_client import RasaClient
+from api.rate_limits import RateLimitMiddleware
 from api.routers import files, health, service, upload, webchat
+from api.security_headers import SecurityHeadersMiddleware
 from api.settings import Settings, get_settings
+from api.web_session import WebSessions, session_secret
 from bot.safety.meaning.layer import start_loading
 from bot.storage.db import migrate
 
@@ -65,6 +69,7 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
                               "Not a substitute for a clinician.")
     app.state.settings = settings
     app.state.conversation = Conversation(settings, rasa or RasaClient(settings))
+    app.state.web_sessions = WebSessions(session_secret(settings.web_session_secret))
     app.state.push = {}  # channel -> send(external_id, messages), for messages the bot starts (reminders)
     for name, enabled, module, make_client, transport, _ in channels:
         if enabled:
@@ -79,12 +84,10 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
                   for e in exc.errors()]
         return JSONResponse({"detail": errors}, status_code=422)
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > settings.max_body_bytes):
-            return JSONResponse({"detail": f"Request body too large (limit {settings.max_body_bytes} bytes)."}, status_code=413)
-        return await call_next(request)
+    # The last added runs first: headers on every answer, then the body cap, then the rate limits.
+    app.add_middleware(RateLimitMiddleware, settings=settings)
+    app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeadersMiddleware, trust_forwarded_proto=settings.trust_forwarded_proto)
 
     app.include_router(webchat.router)
     app.include_router(health.router)

@@ -15,7 +15,10 @@ class RasaUnavailable(RuntimeError):
 class RasaClient:
     def __init__(self, settings: Settings, transport: httpx.BaseTransport | None = None):
         self.settings = settings
-        self.http = httpx.Client(base_url=settings.rasa_url, timeout=settings.rasa_timeout_seconds, transport=transport)
+        # The REST channel wants the token as a bearer header (engine/secured_rest.py); Rasa's HTTP API as ?token=.
+        headers = {"Authorization": f"Bearer {settings.rasa_token}"} if settings.rasa_token else {}
+        self.http = httpx.Client(base_url=settings.rasa_url, timeout=settings.rasa_timeout_seconds, transport=transport,
+                                 headers=headers)
 
     def _params(self) -> dict[str, str]:
         return {"token": self.settings.rasa_token} if self.settings.rasa_token else {}
@@ -53,10 +56,3 @@ class RasaClient:
             return r.status_code == 200 and bool(r.json().get("model_file"))
         except (httpx.HTTPError, ValueError):
             return False
-
-    def wipe_conversation(self, sender: str) -> None:
-        """Replaces the conversation's stored events with none (after the user deleted their data)."""
-        try:
-            self.http.put(f"/conversations/{sender}/tracker/events", params=self._params(), json=[]).raise_for_status()
-        except httpx.HTTPError as exc:
-            raise RasaUnavailable(str(exc)) from exc

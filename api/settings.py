@@ -14,8 +14,14 @@ class Settings(BaseSettings):
     action_server_url: str = "http://127.0.0.1:5055"
     database_url: str | None = None
     operator_token: str | None = None
+    web_session_secret: str | None = None  # signs the web chat's cookie; default: var/secrets/web-session.key
     rasa_timeout_seconds: float = 30.0
     max_body_bytes: int = 64 * 1024
+    trust_forwarded_proto: bool = False  # believe X-Forwarded-Proto (only behind a proxy that sets it)
+    rate_limit_storage_url: str | None = None  # e.g. redis://127.0.0.1:6379/0, shared by all app processes
+    rate_limit_per_sender: str = "30/minute"  # web chat, per route
+    rate_limit_per_ip: str = "120/minute"  # web chat, per route
+    rate_limit_webhook_per_ip: str = "600/minute"  # platform webhooks: one platform sends everyone's messages
     max_message_chars: int = 2000
     reminder_poll_seconds: float = 30.0  # 0 switches the reminder scheduler off
     public_base_url: str | None = None  # e.g. https://coach.example.org, for links and images sent to messaging apps

@@ -1,6 +1,7 @@
 """Short-lived files for the user (data exports, charts): written under var/files/<token>/, served by the web app.
 
-The token is 32 random bytes, so a link is as private as the chat that got it; files expire after an hour.
+The token is 32 random bytes, so a link is as private as the chat that got it; files expire after an hour, and
+die at once when their owner erases their data (each folder records its owner's id in an `.owner` file).
 """
 from __future__ import annotations
 
@@ -16,12 +17,16 @@ _NAME = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 _TOKEN = re.compile(r"^[A-Za-z0-9_\-]{20,64}$")
 
 
-def publish(files: dict[str, bytes]) -> dict[str, str]:
-    """Stores the files under one new token; returns name -> URL path."""
+OWNER_FILE = ".owner"
+
+
+def publish(files: dict[str, bytes], owner: int) -> dict[str, str]:
+    """Stores the files under one new token for that user (their database id); returns name -> URL path."""
     cleanup()
     token = secrets.token_urlsafe(32)
     folder = FILES / token
     folder.mkdir(parents=True)
+    (folder / OWNER_FILE).write_text(str(owner))
     urls = {}
     for name, content in files.items():
         if not _NAME.match(name):
@@ -47,3 +52,16 @@ def cleanup() -> None:
     for folder in FILES.iterdir():
         if folder.is_dir() and now - folder.stat().st_mtime > TTL_SECONDS:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def forget_owner(owner: int) -> int:
+    """Deletes every published folder of that user at once (their links stop working); returns how many."""
+    if not FILES.exists():
+        return 0
+    gone = 0
+    for folder in FILES.iterdir():
+        marker = folder / OWNER_FILE
+        if marker.is_file() and marker.read_text().strip() == str(owner):
+            shutil.rmtree(folder, ignore_errors=True)
+            gone += 1
+    return gone

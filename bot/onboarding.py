@@ -8,8 +8,9 @@ CONSENT = ("Before we start: if you agree, I'll store your check-ins (pain, tire
            "random id for this chat, so I can build your pacing plan and show your trends. You can export or delete "
            "all of it at any time by saying \"export my data\" or \"delete my data\".")
 
+CONSENT_AGREE = "/consent_agree"
 CONSENT_BUTTONS = [
-    {"title": "I agree", "payload": "/consent_agree"},
+    {"title": "I agree", "payload": CONSENT_AGREE},
     {"title": "No thanks", "payload": "/consent_decline"},
 ]
 

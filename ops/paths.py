@@ -10,6 +10,7 @@ RESULTS = ROOT / "results"
 APP_PY = ROOT / ".venv" / "bin" / "python"
 ENGINE_BIN = ROOT / ".venv-rasa" / "bin"
 RASA = ENGINE_BIN / "rasa"
+ENGINE_PY = ENGINE_BIN / "python"
 
 # What the trained model depends on: a change in any of these means retraining.
 MODEL_INPUTS = ("config.yml", "domain", "data")

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import httpx
 
-from ops.paths import APP_PY, RASA, ROOT, VAR
+from bot.storage.rasa_tracker import tracker_store_location
+from ops.paths import APP_PY, ENGINE_PY, ROOT, VAR
 
 
 def free_port() -> int:
@@ -31,17 +32,6 @@ def default_database_url() -> str:
     return f"sqlite:///{VAR / 'pacing.db'}"
 
 
-def tracker_store_settings(database_url: str) -> tuple[str, str]:
-    """Rasa's SQL tracker store: its own SQLite file by default, the app's PostgreSQL database when configured."""
-    if database_url.startswith("postgres"):
-        scheme, rest = database_url.split("://", 1)
-        return "postgresql", "postgresql://" + rest  # the engine venv has psycopg2
-    app_db = Path(database_url.split("///", 1)[-1]) if database_url.startswith("sqlite:///") else VAR / "pacing.db"
-    folder = app_db.parent if str(app_db) not in ("", ":memory:") else VAR
-    folder.mkdir(parents=True, exist_ok=True)
-    return "sqlite", f"sqlite:///{folder / 'tracker.db'}"
-
-
 @dataclass
 class StackConfig:
     port: int = 8000
@@ -50,6 +40,7 @@ class StackConfig:
     host: str = "127.0.0.1"
     database_url: str = field(default_factory=default_database_url)
     rasa_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    action_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     log_dir: Path = VAR / "logs"
     extra_env: dict[str, str] = field(default_factory=dict)
 
@@ -66,12 +57,13 @@ class StackConfig:
         return f"http://127.0.0.1:{self.port}"
 
     def env(self) -> dict[str, str]:
-        dialect, tracker_url = tracker_store_settings(self.database_url)
+        dialect, tracker_url = tracker_store_location(self.database_url)
         env = dict(os.environ)
         env.update(
             DATABASE_URL=self.database_url,
             RASA_URL=self.rasa_url,
             RASA_TOKEN=self.rasa_token,
+            ACTION_SERVER_TOKEN=self.action_token,
             ACTION_ENDPOINT_URL=f"{self.action_url}/webhook",
             TRACKER_DIALECT=dialect,
             TRACKER_STORE_URL=tracker_url,
@@ -103,14 +95,15 @@ class Stack:
 
     def start_rasa(self) -> None:
         c = self.config
+        # The token reaches Rasa through RASA_TOKEN (engine/rasa_server.py), never the command line (`ps` shows it).
         self._spawn("rasa", [
-            str(RASA), "run", "--enable-api", "--auth-token", c.rasa_token,
+            str(ENGINE_PY), "-m", "engine.rasa_server", "run", "--enable-api",
             "--interface", "127.0.0.1", "--port", str(c.rasa_port),
             "--model", str(self.model), "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
         ])
 
     def start_actions(self) -> None:
-        self._spawn("actions", [str(APP_PY), "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.config.action_port)])
+        self._spawn("actions", [str(APP_PY), "-m", "actions.server", "--port", str(self.config.action_port)])
 
     def start_api(self) -> None:
         c = self.config

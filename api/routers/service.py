@@ -2,24 +2,32 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import logging
+from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, File, HTTPException, UploadFile
+from fastapi import APIRouter, Depends, File, HTTPException, Path, UploadFile
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
 from api.deps import require_operator
 from bot import coach
 from bot.clock import local_today
+from bot.erasure import erase_user
+from bot.identity import make_sender_id
 from bot.diary import import_file
 from bot.pacing.diary_import import DiaryImportError
 from bot.pacing.engine import plan_history
 from bot.storage import repo
+from bot.storage.rasa_tracker import erase_conversation
 from bot.storage.db import session_scope
 from bot.triage.rules import FollowUp, triage
 
 router = APIRouter(dependencies=[Depends(require_operator)])
 MAX_UPLOAD = 1024 * 1024
+log = logging.getLogger(__name__)
+# The channels a user can come from (api/main.py registers them; "web" is the web chat).
+KnownChannel = Literal["web", "telegram", "whatsapp", "messenger", "sms"]
+UNREADABLE = "I couldn't read that file, and nothing was saved. Please send a CSV or JSON diary."
 
 
 def _user_or_404(session, channel: str, external_id: str):
@@ -46,7 +54,8 @@ def export_csv(channel: str, external_id: str) -> PlainTextResponse:
 @router.delete("/operator/users/{channel}/{external_id}", tags=["operator"], summary="Delete everything about a user")
 def delete_user(channel: str, external_id: str) -> dict[str, str]:
     with session_scope() as session:
-        repo.delete_user(session, _user_or_404(session, channel, external_id))
+        erase_user(session, _user_or_404(session, channel, external_id))
+    erase_conversation(make_sender_id(channel, external_id))
     return {"status": "deleted"}
 
 
@@ -100,16 +109,20 @@ def summary(channel: str, external_id: str, day: dt.date | None = None) -> dict[
 
 @router.post("/pacing/users/{channel}/{external_id}/diary", tags=["pacing"],
              summary="Import a past diary (CSV or JSON rows of date, activity, minutes, pain, fatigue, flare)")
-async def import_diary(channel: str, external_id: str, file: UploadFile = File(...)) -> dict[str, Any]:
+async def import_diary(channel: KnownChannel, external_id: str = Path(min_length=1, max_length=128),
+                       file: UploadFile = File(...)) -> dict[str, Any]:
     content = await file.read(MAX_UPLOAD + 1)
     if len(content) > MAX_UPLOAD:
         raise HTTPException(status_code=413, detail="The file is larger than 1 MB.")
     try:
         with session_scope() as session:
             user = repo.get_or_create_user(session, channel, external_id)
-            result = import_file(session, user, content, file.filename)
+            result = import_file(session, user, content, file.filename, local_today(user.timezone))
     except DiaryImportError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # junk no check above foresaw
+        log.warning("diary import refused: %s", type(exc).__name__)
+        raise HTTPException(status_code=422, detail=UNREADABLE) from exc
     return vars(result)
 
 

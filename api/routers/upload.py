@@ -1,9 +1,15 @@
 """Files sent in the web chat: a past diary (CSV or JSON) becomes the user's history and starting point."""
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from fastapi import APIRouter, File, Form, HTTPException, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+
+from api.deps import get_app_settings, get_web_sessions
+from api.routers.webchat import FORBIDDEN, SENDER_PATTERN, require_browser
+from api.settings import Settings
+from api.web_session import WebSessions
 
 from bot import coach, onboarding
 from bot.clock import local_today
@@ -14,11 +20,16 @@ from bot.storage.db import session_scope
 
 router = APIRouter(tags=["web chat"])
 MAX_UPLOAD = 1024 * 1024
+log = logging.getLogger(__name__)
+UNREADABLE = "I couldn't read that file, and nothing was saved. Could you send it as a CSV or JSON diary?"
 
 
-@router.post("/webchat/diary", summary="Send a past diary file in the web chat (CSV or JSON, at most 1 MB)")
-async def upload_diary(sender: str = Form(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.\-]+$"),
-                       file: UploadFile = File(...)) -> list[dict[str, Any]]:
+@router.post("/webchat/diary", summary="Send a past diary file in the web chat (CSV or JSON, at most 1 MB)",
+             responses=FORBIDDEN)
+async def upload_diary(request: Request, sender: str = Form(min_length=1, max_length=128, pattern=SENDER_PATTERN),
+                       file: UploadFile = File(...), sessions: WebSessions = Depends(get_web_sessions),
+                       settings: Settings = Depends(get_app_settings)) -> list[dict[str, Any]]:
+    require_browser(request, sender, sessions, settings, new_allowed=False)
     content = await file.read(MAX_UPLOAD + 1)
     if len(content) > MAX_UPLOAD:
         raise HTTPException(status_code=413, detail="The file is larger than 1 MB.")
@@ -31,8 +42,11 @@ async def upload_diary(sender: str = Form(min_length=1, max_length=128, pattern=
     try:
         with session_scope() as session:
             user = repo.get_or_create_user(session, "web", sender)
-            result = import_file(session, user, content, file.filename)
+            result = import_file(session, user, content, file.filename, local_today(user.timezone))
             plan = coach.plan_text(session, user, local_today(user.timezone))
     except DiaryImportError as exc:
         return [{"recipient_id": sender, "text": f"I couldn't read that file, and nothing was saved. {exc}"}]
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # junk no check foresaw
+        log.warning("diary upload refused: %s", type(exc).__name__)
+        return [{"recipient_id": sender, "text": UNREADABLE}]
     return [{"recipient_id": sender, "text": describe_import(result)}, {"recipient_id": sender, "text": plan}]

@@ -1,25 +1,68 @@
-"""The web channel: Rasa's REST channel shape, so Rasa web widgets and test tools work against it."""
+"""The web channel: Rasa's REST channel shape, so Rasa web widgets and test tools work against it.
+
+A conversation belongs to the browser that started it (api/web_session.py): a message, the outbox or an upload for
+an existing conversation without that browser's session cookie gets 403, and a cross-site request gets 403.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field, field_validator
+from sqlalchemy.exc import SQLAlchemyError
 
 from api.conversation import Conversation
-from api.deps import get_conversation
+from api.deps import get_app_settings, get_conversation, get_web_sessions
+from api.security_headers import came_over_https
+from api.settings import Settings
+from api.web_session import WebSessions, same_origin
 from bot.inbound_text import clean_inbound
 from bot.storage import repo
 from bot.storage.db import session_scope
 
 router = APIRouter(tags=["web chat"])
+SENDER_PATTERN = r"^[A-Za-z0-9_.\-]+$"
+NOT_YOURS = ("This conversation was started in another browser. Reload the page to start a new one here "
+             "(your earlier conversation stays in the browser that started it).")
+CROSS_SITE = "Requests from other websites are not accepted."
+
+
+class ErrorOut(BaseModel):
+    detail: str
+
+
+FORBIDDEN = {403: {"model": ErrorOut, "description": "Another browser's conversation, or a cross-site request"}}
+
+
+def conversation_exists(sender: str) -> bool:
+    """True when the app knows this web conversation. With the database down nothing can be read or written, so
+    the message goes on to the conversation, whose safety reply never needs the database."""
+    try:
+        with session_scope() as session:
+            return repo.find_user(session, "web", sender) is not None
+    except SQLAlchemyError:
+        return False
+
+
+def require_browser(request: Request, sender: str, sessions: WebSessions, settings: Settings,
+                    new_allowed: bool) -> None:
+    if request.method != "GET" and not same_origin(request, settings.public_base_url):
+        raise HTTPException(status_code=403, detail=CROSS_SITE)
+    if sessions.owns(request, sender):
+        return
+    if not new_allowed or conversation_exists(sender):
+        raise HTTPException(status_code=403, detail=NOT_YOURS)
+
+
+def bind_browser(request: Request, response: Response, sender: str, sessions: WebSessions, settings: Settings) -> None:
+    sessions.bind(request, response, sender, https=came_over_https(request.scope, settings.trust_forwarded_proto))
 STATIC = Path(__file__).resolve().parent.parent / "static"
 
 
 class RestMessage(BaseModel):
-    sender: str = Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.\-]+$",
+    sender: str = Field(min_length=1, max_length=128, pattern=SENDER_PATTERN,
                         description="A stable id for the person chatting (the web page keeps a random one).")
     message: str = Field(default="", max_length=60_000)
     metadata: dict[str, Any] | None = None
@@ -40,15 +83,24 @@ class BotMessage(BaseModel):
     attachment: Any | None = None
 
 
-@router.post("/webhooks/rest/webhook", response_model=list[BotMessage], response_model_exclude_none=True)
-def rest_webhook(body: RestMessage, conversation: Conversation = Depends(get_conversation)) -> list[dict[str, Any]]:
+@router.post("/webhooks/rest/webhook", response_model=list[BotMessage], response_model_exclude_none=True,
+             responses=FORBIDDEN)
+def rest_webhook(body: RestMessage, request: Request, response: Response,
+                 conversation: Conversation = Depends(get_conversation),
+                 sessions: WebSessions = Depends(get_web_sessions),
+                 settings: Settings = Depends(get_app_settings)) -> list[dict[str, Any]]:
+    require_browser(request, body.sender, sessions, settings, new_allowed=True)
     reply = conversation.handle("web", body.sender, body.message, body.metadata)
+    bind_browser(request, response, body.sender, sessions, settings)
     return [{**m, "recipient_id": body.sender} for m in reply.messages]
 
 
 @router.get("/webchat/outbox", response_model=list[BotMessage], response_model_exclude_none=True,
-            summary="Messages the bot sent on its own (reminders) since the page last asked")
-def outbox(sender: str = Query(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.\-]+$")) -> list[dict[str, Any]]:
+            summary="Messages the bot sent on its own (reminders) since the page last asked", responses=FORBIDDEN)
+def outbox(request: Request, sender: str = Query(min_length=1, max_length=128, pattern=SENDER_PATTERN),
+           sessions: WebSessions = Depends(get_web_sessions),
+           settings: Settings = Depends(get_app_settings)) -> list[dict[str, Any]]:
+    require_browser(request, sender, sessions, settings, new_allowed=False)
     with session_scope() as session:
         user = repo.find_user(session, "web", sender)
         messages = repo.take_outbox(session, user) if user else []

@@ -5,11 +5,12 @@
   const form = document.getElementById("composer");
   const input = document.getElementById("message");
   const key = "pacing-coach-sender";
-  let sender = localStorage.getItem(key);
-  if (!sender) {
-    sender = "w" + (crypto.randomUUID ? crypto.randomUUID().replace(/-/g, "") : String(Math.random()).slice(2));
-    localStorage.setItem(key, sender);
+  function newSender() {
+    const id = "w" + (crypto.randomUUID ? crypto.randomUUID().replace(/-/g, "") : String(Math.random()).slice(2));
+    localStorage.setItem(key, id);
+    return id;
   }
+  let sender = localStorage.getItem(key) || newSender();
   const lang = (navigator.language || "").split("-");
   const country = lang.length > 1 ? lang[1].toUpperCase() : null;
   let tz = null;
@@ -57,14 +58,24 @@
     log.scrollTop = log.scrollHeight;
   }
 
+  function post(message) {
+    return fetch("/webhooks/rest/webhook", {
+      method: "POST", headers: { "Content-Type": "application/json" }, credentials: "same-origin",
+      body: JSON.stringify({ sender: sender, message: message, metadata: { country: country, timezone: tz } })
+    });
+  }
+
   async function send(message, shown, silent) {
     clearButtons();
     if (!silent) add("me", shown || message);
     try {
-      const r = await fetch("/webhooks/rest/webhook", {
-        method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ sender: sender, message: message, metadata: { country: country, timezone: tz } })
-      });
+      let r = await post(message);
+      if (r.status === 403) {
+        // This browser's session for the stored conversation is gone (cookies cleared): start a new one, so the
+        // message still gets its answer (help included) at once.
+        sender = newSender();
+        r = await post(message);
+      }
       if (!r.ok) { add("bot", "Sorry, something went wrong (" + r.status + "). Please try again."); return; }
       render(await r.json());
     } catch (e) {

@@ -31,7 +31,11 @@ Quantities (sleep hours, activity minutes) take the MIDPOINT of a range
   ("6 or 7 hours" -> 6.5, "20-30 min" -> 25). Sleep hours are rounded to
   the nearest half hour, activity minutes to whole minutes.
   Sleep over 24 h and activity over 16 h (960 min) are rejected (and
-  reported in ``out_of_range`` as "sleep_hours" / "activities").
+  reported in ``out_of_range`` as "sleep_hours" / "activities"); 16 h is
+  the most for all of a message's activities together, too.
+Numbers that are no value: a negative number ("slept -5 hours", "pain
+  minus 3") or exponent form ("1e9") fills no field; the field it was
+  meant for goes into ``out_of_range`` (see :mod:`bot.checkin.text`).
   "No sleep at all" / "haven't slept" -> 0 hours, quality "poor";
   "barely slept" -> hours unknown, quality "poor".
 Ambiguity: a number with no label anywhere in the message ("6") is not
@@ -64,11 +68,11 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
-from .text import SEPARATOR_TOKENS, Num, is_num, normalize, scan_numbers
+from .text import NOT_A_VALUE, SEPARATOR_TOKENS, Num, is_num, normalize, scan_numbers
 
 FIELDS = ("pain", "fatigue", "sleep_hours", "sleep_quality", "stress", "mood", "activities", "flare")
 
-MAX_ACTIVITY_MINUTES = 16 * 60
+MAX_ACTIVITY_MINUTES = 16 * 60  # the most activity a day can hold, all activities together
 
 
 @dataclass(frozen=True)
@@ -244,7 +248,7 @@ class _State:
         self.values.setdefault("sleep_hours", _round_half(hours))
 
     def add_activity(self, kind: str, minutes: float) -> bool:
-        if minutes > MAX_ACTIVITY_MINUTES:
+        if minutes > MAX_ACTIVITY_MINUTES or minutes < 0:
             if "activities" not in self.oor:
                 self.oor.append("activities")
             return True
@@ -544,10 +548,13 @@ def _finish(st: _State, norm: str, toks: list[str], mode: str = "checkin") -> Ch
 
     # activities
     activities = tuple(st.activities)
+    if sum(a.minutes for a in activities) > MAX_ACTIVITY_MINUTES:
+        activities = ()
+        st.oor.append("activities")
     recorded = {a.kind for a in activities}
     mentioned = tuple(dict.fromkeys(k for k in st.mentioned
                                     if k not in recorded and not (k == "other" and activities)))
-    if not activities and not mentioned:
+    if not activities and not mentioned and "activities" not in st.oor:
         if st.negated_kinds or any(re.search(p, norm) for p in lx.NONE_ACTIVITY_PATTERNS) or (
                 mode == "activity" and re.match(r"^\W*(no|none|nope|nothing|not really|not today|nada)\W*$", norm)):
             activities = (Activity("none", 0),)
@@ -593,11 +600,10 @@ def parse_scale(text: str) -> int | None | str:
     norm = normalize(text)
     if not norm:
         return None
-    # A minus sign, but not the dash of a range ("3-4" is normalised to "3 - 4" and means "3 or 4").
-    if re.search(r"(^|[^\w\d\s])\s*- ?\d|^\s*- ?\d|\bminus \d", norm) and not re.search(r"\d\s*- ?\d", norm):
-        return "out_of_range"
     toks = norm.split()
     nums = [n for n in scan_numbers(toks) if n.unit in (None, "scale")]
+    if any(n.invalid for n in nums):
+        return "out_of_range"
     if not nums:
         if _ZERO_ANSWERS.match(norm):
             return 0
@@ -617,9 +623,9 @@ def parse_duration_minutes(text: str) -> int | None:
     or more than 16 hours.
     """
     norm = normalize(text)
-    if re.match(r"^\W*- ?\d|^\W*minus\b", norm):
-        return None
     nums = scan_numbers(norm.split())
+    if any(n.invalid for n in nums):
+        return None
     durs = [n for n in nums if n.unit == "dur"]
     if durs:
         total = sum(n.mid for n in durs)
@@ -634,6 +640,39 @@ def parse_duration_minutes(text: str) -> int | None:
     return minutes
 
 
+def _sleep_hours_given(norm: str, toks: list[str]) -> tuple[float | None, str | None]:
+    """(hours as written, quality from a "N/10"): the hours are not checked yet."""
+    hours: float | None = _clock_sleep(norm, answer=True)
+    quality: str | None = None
+    for n in ([] if hours is not None else scan_numbers(toks)):
+        if n.unit == "dur":
+            return n.mid / 60, quality
+        if n.unit is None and (n.start == 0 or toks[n.start - 1] not in _TIME_PREPS):
+            return n.mid, quality
+        if n.unit == "scale" and 0 <= n.lo and n.hi <= 10:
+            quality = _quality_from_number(_scale_value(n))
+    return hours, quality
+
+
+def sleep_out_of_range(text: str) -> bool:
+    """The answer to "how did you sleep?" gives hours no night can have: below 0, over 24, or "1e9"."""
+    norm = normalize(text)
+    hours, _ = _sleep_hours_given(norm, norm.split())
+    return hours is not None and not 0 <= hours <= 24
+
+
+def activity_out_of_range(text: str) -> bool:
+    """The answer to "what activity did you do?" gives a duration no day can hold (see MAX_ACTIVITY_MINUTES)."""
+    if not text or not text.strip():
+        return False
+    return "activities" in _extract(text, mode="activity").out_of_range
+
+
+def has_non_value(text: str) -> bool:
+    """The text has a negative number or one in exponent form ("-5", "minus 5", "1e9")."""
+    return NOT_A_VALUE in normalize(text).split()
+
+
 def parse_sleep(text: str) -> tuple[float | None, str | None]:
     """Answer to "how did you sleep?" -> (hours or None, "good"|"ok"|"poor" or None).
 
@@ -643,18 +682,7 @@ def parse_sleep(text: str) -> tuple[float | None, str | None]:
     """
     norm = normalize(text)
     toks = norm.split()
-    nums = scan_numbers(toks)
-    hours: float | None = _clock_sleep(norm, answer=True)
-    quality: str | None = None
-    for n in ([] if hours is not None else nums):
-        if n.unit == "dur":
-            hours = n.mid / 60
-            break
-        if n.unit is None and (n.start == 0 or toks[n.start - 1] not in _TIME_PREPS):
-            hours = n.mid
-            break
-        if n.unit == "scale" and n.hi <= 10:
-            quality = _quality_from_number(_scale_value(n))
+    hours, quality = _sleep_hours_given(norm, toks)
     if hours is not None and (hours < 0 or hours > 24):
         hours = None
     elif hours is not None:
@@ -784,7 +812,7 @@ def parse_correction(text: str) -> int | float | None:
     toks = norm.split()
     cands = []
     for n in scan_numbers(toks):
-        if n.unit in ("time", "other"):
+        if n.unit in ("time", "other") or n.invalid:
             continue
         before = " ".join(toks[max(0, n.start - 2):n.start])
         if re.search(r"(\bnot|\bfrom|\binstead of|\brather than|\bthan|\bwasnt|\bisnt)$", before):
@@ -805,5 +833,6 @@ def parse_correction(text: str) -> int | float | None:
 __all__ = [
     "FIELDS", "Activity", "CheckinParse", "parse_checkin", "parse_scale", "parse_duration_minutes",
     "parse_sleep", "parse_mood", "parse_yes_no", "parse_activity", "activity_mentions", "is_skip",
-    "is_stop", "parse_correction",
+    "is_stop", "parse_correction", "sleep_out_of_range", "activity_out_of_range", "has_non_value",
+    "MAX_ACTIVITY_MINUTES",
 ]

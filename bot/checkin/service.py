@@ -12,6 +12,7 @@ from bot.storage.models import User
 
 SKIPPED = "skipped"
 SCALE_FIELDS = ("pain", "fatigue", "stress")
+MAX_DAY_MINUTES = 16 * 60  # all of a day's activities together, across every check-in that day
 
 
 @dataclass
@@ -36,15 +37,47 @@ class CheckinValues:
         return not self.stored_fields() and not self.activities
 
 
-def record(session: Session, user: User, values: CheckinValues) -> None:
-    """Stores the day's check-in (updating the same day, never duplicating it) and its activity entries."""
+def _new_minutes(activities: list[tuple[str, int]]) -> int:
+    return sum(minutes for kind, minutes in activities if kind != "none" and minutes > 0)
+
+
+def minutes_logged(session: Session, user: User, day: dt.date) -> int:
+    """Activity minutes already stored for that day, all activities together."""
+    return sum(a.minutes for a in repo.activities(session, user, since=day) if a.day == day)
+
+
+def fits_in_day(session: Session, user: User, day: dt.date, activities: list[tuple[str, int]]) -> bool:
+    """Whether these activities, with what the day already holds, stay within MAX_DAY_MINUTES."""
+    new = _new_minutes(activities)
+    return new == 0 or (0 < new <= MAX_DAY_MINUTES
+                        and minutes_logged(session, user, day) + new <= MAX_DAY_MINUTES)
+
+
+def too_long_question(already: int = 0) -> str:
+    """The kind question back when a day's activity would pass 16 hours (nothing of it is saved)."""
+    if already:
+        return (f"With the {already} minutes already logged for that day, that's more than 16 hours of activity "
+                f"in one day — did you mean a shorter time? I haven't saved it.")
+    return ("That's more than 16 hours of activity in one day — did you mean minutes rather than hours, "
+            "or a shorter time? I haven't saved it.")
+
+
+def record(session: Session, user: User, values: CheckinValues) -> bool:
+    """Stores the day's check-in (updating the same day, never duplicating it) and its activity entries.
+
+    The activities are left out when the day would then hold more than MAX_DAY_MINUTES; returns False then.
+    """
     day = values.day or dt.date.today()
     fields = values.stored_fields()
-    if fields or values.activities:
+    fits = fits_in_day(session, user, day, values.activities)
+    if fields or (values.activities and fits):
         repo.save_checkin(session, user, day, fields)
+    if not fits:
+        return False
     for kind, minutes in values.activities:
         if kind != "none" and minutes > 0:
             repo.add_activity(session, user, day, kind, minutes)
+    return True
 
 
 def _describe_sleep(hours: float | None, quality: str | None) -> str | None:

@@ -10,6 +10,12 @@ into its own tokens.
 ``scan_numbers`` walks the tokens and finds every number with what follows
 it: a range ("5 or 6", "6-7", "10 to 15"), a unit (hours / minutes /
 "/10" / clock time / other), multipliers ("2 x 10 min", "10 min twice").
+
+Numbers nobody means as a symptom score or a duration - a minus sign stuck to a
+number ("-5", "minus 5"; the dash of a range "3-4" is not one) or exponent form
+("1e9") - become the token ``NOT_A_VALUE``. ``scan_numbers`` reports it as a
+number with ``invalid`` set (and a negative value), so every field rejects it
+instead of reading "-5" as 5 or "1e9" as 1 and 9.
 """
 
 from __future__ import annotations
@@ -30,6 +36,11 @@ SEPARATOR_TOKENS = frozenset({",", ";", ".", "!", "?", "|", "(", ")", "[", "]", 
                               "cos", "coz", "cause", "however", "whereas", "whilst", "while",
                               "otherwise", "except"})
 RANGE_WORDS = frozenset({"or", "to", "-", "maybe", "/"})
+NOT_A_VALUE = "notavalue"
+_EXPONENT = re.compile(r"(?<![\w.])[-+]?\d+(?:\.\d+)?e[-+]?\d+(?![\w.])")
+_ATTACHED_MINUS = re.compile(r"(?:^|(?<=[\s:=(\[,;/]))-(?=\d)")
+_NUMBER_AFTER_MINUS = re.compile(r"-\d+(?:[.,]\d+)?")
+_WORD_MINUS = re.compile(r"\b(?:minus|negative) \d+(?:\.\d+)?\b")
 
 _KNOWN: frozenset[str] = frozenset(
     set(lx.TYPOS.values())
@@ -38,6 +49,7 @@ _KNOWN: frozenset[str] = frozenset(
     | set(lx.LABELS)
     | {w for p in lx.ACTIVITY_PHRASES for w in p.split()}
     | {w for d in (lx.FATIGUE_ADJ, lx.ENERGY_ADJ, lx.STRESS_ADJ, lx.MOOD_ADJ, lx.SLEEP_ADJ) for p in d for w in p.split()}
+    | {NOT_A_VALUE}
     | {"so", "good", "too", "really", "yes", "no", "all", "off", "well", "free", "see", "feel",
        "need", "week", "sleep", "been", "too", "soon", "look", "cool", "book", "food", "door"}
 )
@@ -97,6 +109,25 @@ _PHRASES: tuple[tuple[str, str], ...] = (
 )
 
 
+def _mark_negatives(t: str) -> str:
+    """"-5" -> NOT_A_VALUE where the minus is a sign: not after a number, where it is a range ("5 -6")."""
+    out, last = [], 0
+    for m in _ATTACHED_MINUS.finditer(t):
+        if m.start() < last or t[:m.start()].rstrip()[-1:].isdigit():
+            continue
+        number = _NUMBER_AFTER_MINUS.match(t, m.start())
+        out.append(t[last:m.start()] + f" {NOT_A_VALUE} ")
+        last = number.end()
+    return "".join(out) + t[last:]
+
+
+def _mark_non_values(t: str) -> str:
+    """Exponent forms and signed numbers -> NOT_A_VALUE (see module doc)."""
+    t = _EXPONENT.sub(f" {NOT_A_VALUE} ", t)
+    t = _mark_negatives(t)
+    return _WORD_MINUS.sub(NOT_A_VALUE, t)
+
+
 def normalize(text: str) -> str:
     """Canonical lower-case, space-separated form of ``text`` (see module doc)."""
     t = unicodedata.normalize("NFKC", text or "").lower()
@@ -105,6 +136,7 @@ def normalize(text: str) -> str:
          .replace("\u2212", "-").replace("\u2026", "."))
     t = re.sub(r"(\d)\s*\u00bd", r"\1.5", t).replace("\u00bd", " half ")
     t = re.sub(r"(\d) 1/2\b", r"\1.5", t)
+    t = _mark_non_values(t)
     t = re.sub(r"[\r\n]+", " | ", t)
     t = re.sub(r"(\w)'(\w)", r"\1\2", t).replace("'", " ")
     t = re.sub(r"\b\d{1,2}[:.]\d\d\s*(am|pm)\b", " clocktime ", t)
@@ -121,6 +153,7 @@ def normalize(text: str) -> str:
                r"\1 onex", t)
     t = alpha2digit(t, "en", threshold=0)
     t = t.replace("onex", "one")
+    t = _mark_non_values(t)  # "minus five" is "minus 5" only now
     t = re.sub(r"\b\d+(st|nd|rd|th)\b", " ord ", t)
     t = re.sub(r"(\d)([a-z])", r"\1 \2", t)
     t = re.sub(r"([a-z])(\d)", r"\1 \2", t)
@@ -138,6 +171,15 @@ def is_num(tok: str) -> bool:
     return bool(NUM_RE.match(tok))
 
 
+def _starts_number(tok: str) -> bool:
+    return tok == NOT_A_VALUE or is_num(tok)
+
+
+def _value(tok: str) -> float:
+    """The number a token stands for; NOT_A_VALUE is -1 so that every range check rejects it."""
+    return -1.0 if tok == NOT_A_VALUE else float(tok)
+
+
 @dataclass
 class Num:
     start: int            # first token index
@@ -148,6 +190,7 @@ class Num:
     hours_unit: bool = False  # the duration was stated in hours
     mult: int = 1
     reversed: bool = False    # a range written high-to-low ("11 to 6": clock times)
+    invalid: bool = False     # a negative number or exponent form (NOT_A_VALUE): never a value
 
     @property
     def is_range(self) -> bool:
@@ -172,15 +215,17 @@ def scan_numbers(toks: list[str]) -> list[Num]:
         return toks[k] if 0 <= k < n else ""
 
     while i < n:
-        if not is_num(toks[i]):
+        if not _starts_number(toks[i]):
             i += 1
             continue
         start = i
-        lo = hi = float(toks[i])
+        lo = hi = _value(toks[i])
+        invalid = toks[i] == NOT_A_VALUE
         j = i + 1
-        if at(j) in RANGE_WORDS and is_num(at(j + 1)) and not (at(j) == "/" and at(j + 1) == "10"):
+        if at(j) in RANGE_WORDS and _starts_number(at(j + 1)) and not (at(j) == "/" and at(j + 1) == "10"):
             # "5/6" is a range only when it is not "/10"
-            hi = float(at(j + 1))
+            hi = _value(at(j + 1))
+            invalid = invalid or at(j + 1) == NOT_A_VALUE
             j += 2
             swapped = hi < lo
             if swapped:
@@ -219,7 +264,7 @@ def scan_numbers(toks: list[str]) -> list[Num]:
             unit, j = "other", j + 1
         if at(j) == "ish":
             j += 1
-        num = Num(start, j, lo, hi, unit, hours_unit, reversed=swapped)
+        num = Num(start, j, lo, hi, unit, hours_unit, reversed=swapped, invalid=invalid)
         # multipliers
         if unit == "dur":
             if at(j) == "x" and is_num(at(j + 1)):

@@ -19,10 +19,22 @@ post_exertional     post exertional, post exertional symptoms, pem
 JSON: a list of objects, or ``{"rows": [...]}``, with the same key names.
 
 Values: dates as ``2024-03-05`` (ISO, a time part is ignored) or day/month/year
-``05/03/2024`` (``.`` or ``-`` also accepted as separators); minutes 0–1440 (``20``,
-``20.5``, ``20 min``, ``20,5``); pain and fatigue 0–10; flare yes/no, true/false, y/n,
-1/0 (empty = not said). Unknown columns (notes, ...) are ignored. At most 5,000 rows and
-2 MB. Every problem raises :class:`DiaryImportError` naming the row and column.
+``05/03/2024`` (``.`` or ``-`` also accepted as separators); minutes as plain numbers
+(``20``, ``20.5``, ``20 min``, ``20,5``; not ``1e3``, ``inf`` or ``nan``); pain and fatigue
+0–10; flare yes/no, true/false, y/n, 1/0 (empty = not said). Unknown columns (notes, ...)
+are ignored. At most 5,000 rows and 2 MB.
+
+Two kinds of problem:
+
+* a file that can't be read (not CSV/JSON, binary, a value that isn't a date or a plain
+  number, an activity name over 40 characters) raises :class:`DiaryImportError` naming
+  the row and column;
+* a readable row with an implausible value is skipped and reported in
+  ``DiaryFile.skipped``: minutes below 0, a day whose activities add up to more than
+  16 hours (``MAX_MINUTES``, all that day's rows are skipped), pain or fatigue outside
+  0–10, a date before 1900 or in the future. When every row is skipped, that raises.
+
+Messages name rows and columns but never repeat what the file holds.
 """
 
 from __future__ import annotations
@@ -39,13 +51,16 @@ from typing import Any, Sequence
 from ._util import is_number, normalise_activity
 from .engine import DayRecord
 
-__all__ = ["DiaryRow", "DiaryImportError", "parse_diary", "rows_to_records",
-           "MAX_ROWS", "MAX_BYTES", "MAX_MINUTES"]
+__all__ = ["DiaryRow", "DiaryFile", "SkippedRow", "DiaryImportError", "parse_diary", "read_diary",
+           "rows_to_records", "MAX_ROWS", "MAX_BYTES", "MAX_MINUTES"]
 
 MAX_ROWS = 5000
 MAX_BYTES = 2_000_000
-MAX_MINUTES = 1440
-MIN_YEAR, MAX_YEAR = 1900, 2100
+MAX_MINUTES = 16 * 60          # a day's activity, all activities together
+MAX_ACTIVITY_NAME = 40         # the activity column of the database
+MIN_YEAR = 1900
+FUTURE_GRACE = datetime.timedelta(days=1)  # time zones: "tomorrow" somewhere is today here
+_PLAIN_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -66,6 +81,23 @@ class DiaryImportError(ValueError):
         super().__init__(message)
         self.row = row
         self.column = column
+
+
+class _Implausible(DiaryImportError):
+    """A readable row whose value can't be true: the row is skipped, not the file."""
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    row: int
+    column: str | None
+    reason: str        # "Row 4: ..." - names the row and column, never the value
+
+
+@dataclass(frozen=True)
+class DiaryFile:
+    rows: list[DiaryRow]
+    skipped: list[SkippedRow]
 
 
 # ---------------------------------------------------------------- column names
@@ -111,20 +143,18 @@ def _map_columns(headers: Sequence[object], where: str) -> dict[str, object]:
             continue
         if fld in mapping:
             raise DiaryImportError(
-                f"Two columns both look like {_LABEL[fld]} ('{mapping[fld]}' and '{h}'). "
-                f"Could you remove or rename one of them?", column=str(h))
+                f"Two columns both look like {_LABEL[fld]}. Could you remove or rename one of "
+                f"them?", column=_LABEL[fld])
         mapping[fld] = h
     if "day" not in mapping:
-        found = ", ".join(f"'{h}'" for h in headers if str(h).strip()) or "none"
         raise DiaryImportError(
-            f"I couldn't find a date column {where} (I found: {found}). Please add a column "
-            f"called 'date', with columns like 'activity', 'minutes', 'pain', 'fatigue' and "
-            f"'flare' alongside it.", column="date")
+            f"I couldn't find a date column {where}. Please add a column called 'date', with "
+            f"columns like 'activity', 'minutes', 'pain', 'fatigue' and 'flare' alongside it.",
+            column="date")
     if len(mapping) == 1:
-        found = ", ".join(f"'{h}'" for h in headers if str(h).strip())
         raise DiaryImportError(
-            f"I found a date column but nothing to go with it (columns: {found}). I can read "
-            f"'activity', 'minutes', 'pain', 'fatigue' and 'flare'.")
+            "I found a date column but nothing to go with it. I can read 'activity', "
+            "'minutes', 'pain', 'fatigue' and 'flare'.")
     return mapping
 
 
@@ -137,11 +167,13 @@ def _where(row: int, kind: str) -> str:
     return f"{'Row' if kind == 'csv' else 'Entry'} {row}"
 
 
-def _parse_date(raw: Any, row: int, kind: str) -> datetime.date:
+def _parse_date(raw: Any, row: int, kind: str, today: datetime.date) -> datetime.date:
     where = _where(row, kind)
     hint = "Please use a date like 2024-03-05 or 05/03/2024 (day/month/year)."
     if raw is None or (isinstance(raw, str) and raw.strip().lower() in _EMPTY):
         raise DiaryImportError(f"{where} has no date. {hint}", row=row, column="date")
+    if not isinstance(raw, (str, int)) or isinstance(raw, bool):
+        raise DiaryImportError(f"{where}: I couldn't read the date. {hint}", row=row, column="date")
     s = str(raw).strip()
     day: datetime.date | None = None
     m = _DMY.match(s)
@@ -149,10 +181,10 @@ def _parse_date(raw: Any, row: int, kind: str) -> datetime.date:
         d, mo, y = (int(g) for g in m.groups())
         if len(m.group(3)) != 4:
             raise DiaryImportError(
-                f"{where}: I couldn't be sure of the year in '{s}'. {hint}", row=row, column="date")
+                f"{where}: I couldn't be sure of the year. {hint}", row=row, column="date")
         if mo > 12 and d <= 12:
             raise DiaryImportError(
-                f"{where}: '{s}' looks like month/day/year. {hint}", row=row, column="date")
+                f"{where}: the date looks like month/day/year. {hint}", row=row, column="date")
         try:
             day = datetime.date(y, mo, d)
         except ValueError:
@@ -166,38 +198,38 @@ def _parse_date(raw: Any, row: int, kind: str) -> datetime.date:
             except ValueError:
                 day = None
     if day is None:
-        raise DiaryImportError(f"{where}: I couldn't read the date '{s}'. {hint}",
+        raise DiaryImportError(f"{where}: I couldn't read the date. {hint}",
                                row=row, column="date")
-    if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise DiaryImportError(f"{where}: the date '{s}' looks mistyped. {hint}",
-                               row=row, column="date")
+    if day.year < MIN_YEAR or day > today + FUTURE_GRACE:
+        raise _Implausible(f"{where}: the date looks mistyped (before {MIN_YEAR} or in the future).",
+                           row=row, column="date")
     return day
 
 
 def _parse_number(raw: Any, row: int, kind: str, column: str) -> float | None:
     if raw is None:
         return None
+    unreadable = DiaryImportError(
+        f"{_where(row, kind)}: I expected a plain number for {column} (like 20 or 20.5). "
+        f"Could you check it?", row=row, column=column)
     if isinstance(raw, bool):
-        raise DiaryImportError(f"{_where(row, kind)}: {column} should be a number, not "
-                               f"{str(raw).lower()}.", row=row, column=column)
+        raise unreadable
     if isinstance(raw, (int, float)):
         value = float(raw)
-    else:
-        s = str(raw).strip().lower()
+    elif isinstance(raw, str):
+        s = raw.strip().lower()
         if s in _EMPTY:
             return None
         s = re.sub(r"\s*(minutes|minute|mins|min|m)$", "", s)
         if "," in s and "." not in s:
             s = s.replace(",", ".")
-        try:
-            value = float(s)
-        except ValueError:
-            raise DiaryImportError(
-                f"{_where(row, kind)}: I expected a number for {column} but found '{raw}'. "
-                f"Could you check it?", row=row, column=column) from None
+        if not _PLAIN_NUMBER.match(s):
+            raise unreadable
+        value = float(s)
+    else:
+        raise unreadable
     if not math.isfinite(value):
-        raise DiaryImportError(f"{_where(row, kind)}: {column} '{raw}' isn't a number I can use.",
-                               row=row, column=column)
+        raise unreadable
     return value
 
 
@@ -205,11 +237,11 @@ def _parse_minutes(raw: Any, row: int, kind: str) -> float | None:
     value = _parse_number(raw, row, kind, "minutes")
     if value is None:
         return None
-    if value < 0 or value > MAX_MINUTES:
-        raise DiaryImportError(
-            f"{_where(row, kind)}: {raw} minutes doesn't look right — it should be between 0 "
-            f"and {MAX_MINUTES} (a whole day). Could you check that row?",
-            row=row, column="minutes")
+    if value < 0:
+        raise _Implausible(f"{_where(row, kind)}: minutes below 0.", row=row, column="minutes")
+    if value > MAX_MINUTES:
+        raise _Implausible(f"{_where(row, kind)}: more than 16 hours of activity.",
+                           row=row, column="minutes")
     return value
 
 
@@ -218,9 +250,8 @@ def _parse_score(raw: Any, row: int, kind: str, column: str) -> float | None:
     if value is None:
         return None
     if value < 0 or value > 10:
-        raise DiaryImportError(
-            f"{_where(row, kind)}: {column} should be a score from 0 to 10, but I found '{raw}'. "
-            f"Could you check that row?", row=row, column=column)
+        raise _Implausible(f"{_where(row, kind)}: {column} outside the 0 to 10 scale.",
+                           row=row, column=column)
     return value
 
 
@@ -243,27 +274,34 @@ def _parse_flag(raw: Any, row: int, kind: str, column: str) -> bool | None:
     if s in _FALSE:
         return False
     raise DiaryImportError(
-        f"{_where(row, kind)}: for {column} I understand yes/no (or true/false, 1/0), but I "
-        f"found '{raw}'.", row=row, column=column)
+        f"{_where(row, kind)}: for {column} I understand yes/no (or true/false, 1/0).",
+        row=row, column=column)
 
 
-def _parse_activity(raw: Any) -> str | None:
+def _parse_activity(raw: Any, row: int, kind: str) -> str | None:
     if raw is None:
         return None
-    s = normalise_activity(str(raw))
+    if not isinstance(raw, str):
+        raise DiaryImportError(f"{_where(row, kind)}: the activity should be a name, like walking.",
+                               row=row, column="activity")
+    s = normalise_activity(raw)
+    if len(s) > MAX_ACTIVITY_NAME:
+        raise DiaryImportError(
+            f"{_where(row, kind)}: the activity name is longer than {MAX_ACTIVITY_NAME} characters. "
+            f"Could you shorten it?", row=row, column="activity")
     return None if s in _EMPTY else s
 
 
-def _make_row(get, mapping: dict[str, object], row: int, kind: str) -> DiaryRow:
+def _make_row(get, mapping: dict[str, object], row: int, kind: str, today: datetime.date) -> DiaryRow:
     def val(fld: str) -> Any:
         return get(mapping[fld]) if fld in mapping else None
 
-    day = _parse_date(val("day"), row, kind)
-    activity = _parse_activity(val("activity"))
+    day = _parse_date(val("day"), row, kind, today)
+    activity = _parse_activity(val("activity"), row, kind)
     minutes = _parse_minutes(val("minutes"), row, kind)
     if minutes is not None and activity is None:
         raise DiaryImportError(
-            f"{_where(row, kind)} has {minutes:g} minutes but no activity — which activity was "
+            f"{_where(row, kind)} has minutes but no activity — which activity was "
             f"it? (e.g. walking, stretching)", row=row, column="activity")
     return DiaryRow(
         day=day,
@@ -283,49 +321,110 @@ def _too_many() -> DiaryImportError:
 
 
 # ---------------------------------------------------------------- formats
-def _parse_csv(text: str) -> list[DiaryRow]:
+class _Rows:
+    """The rows read so far and the rows skipped as implausible."""
+
+    def __init__(self, today: datetime.date):
+        self.today = today
+        self.rows: list[tuple[int, DiaryRow]] = []
+        self.skipped: list[SkippedRow] = []
+
+    def add(self, get, mapping: dict[str, object], row: int, kind: str) -> None:
+        if len(self.rows) + len(self.skipped) >= MAX_ROWS:
+            raise _too_many()
+        try:
+            self.rows.append((row, _make_row(get, mapping, row, kind, self.today)))
+        except _Implausible as exc:
+            self.skipped.append(SkippedRow(row, exc.column, str(exc)))
+
+    def result(self, kind: str) -> DiaryFile:
+        """Skips every row of a day whose activities add up to more than MAX_MINUTES."""
+        totals: dict[datetime.date, float] = {}
+        for _, r in self.rows:
+            totals[r.day] = totals.get(r.day, 0.0) + (r.minutes or 0.0)
+        kept: list[DiaryRow] = []
+        skipped = list(self.skipped)
+        for row, r in self.rows:
+            if totals[r.day] > MAX_MINUTES:
+                skipped.append(SkippedRow(row, "minutes", f"{_where(row, kind)}: that day adds up to "
+                                                          f"more than 16 hours of activity."))
+            else:
+                kept.append(r)
+        skipped.sort(key=lambda s: s.row)
+        if not kept and skipped:
+            first = skipped[0]
+            raise DiaryImportError(f"None of the rows looked right, so nothing was added. {first.reason} "
+                                   f"Could you check the file?", row=first.row, column=first.column)
+        return DiaryFile(kept, skipped)
+
+
+def _parse_csv(text: str, today: datetime.date) -> DiaryFile:
     lines = text.splitlines()
     header_line = next((ln for ln in lines if ln.strip()), "")
     delimiter = max((",", ";", "\t"), key=lambda c: (header_line.count(c), c == ","))
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    # newline=None reads "\r\n", "\n" and a bare "\r" (old Mac spreadsheets) alike
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter)
     header: list[str] | None = None
-    rows: list[DiaryRow] = []
+    rows = _Rows(today)
     mapping: dict[str, object] = {}
-    for cells in reader:
-        line = reader.line_num
-        if not any(c.strip() for c in cells):
-            continue
-        if header is None:
-            header = [c.strip() for c in cells]
-            mapping = _map_columns(header, "in the first row")
-            positions = {h: i for i, h in enumerate(header)}
-            continue
-        if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
-            raise DiaryImportError(
-                f"Row {line} has {len(cells)} values but the header has {len(header)} columns. "
-                f"Is there an extra comma in that row?", row=line)
-        if len(rows) >= MAX_ROWS:
-            raise _too_many()
+    try:
+        for cells in reader:
+            line = reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if header is None:
+                header = [c.strip() for c in cells]
+                mapping = _map_columns(header, "in the first row")
+                positions = {h: i for i, h in enumerate(header)}
+                continue
+            if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
+                raise DiaryImportError(
+                    f"Row {line} has {len(cells)} values but the header has {len(header)} columns. "
+                    f"Is there an extra comma in that row?", row=line)
 
-        def get(col, cells=cells):
-            i = positions[col]
-            return cells[i] if i < len(cells) else None
+            def get(col, cells=cells):
+                i = positions[col]
+                return cells[i] if i < len(cells) else None
 
-        rows.append(_make_row(get, mapping, line, "csv"))
+            rows.add(get, mapping, line, "csv")
+    except csv.Error:
+        raise DiaryImportError("I couldn't read that as a CSV file (a line is broken, perhaps an "
+                               "unclosed quote). Could you check the file?") from None
     if header is None:
         raise DiaryImportError("The file looks empty — there's nothing in it for me to read.")
-    if not rows:
+    if not rows.rows and not rows.skipped:
         raise DiaryImportError("I found the column names but no diary rows under them yet.")
-    return rows
+    return rows.result("csv")
 
 
-def _parse_json(text: str) -> list[DiaryRow]:
+def _not_plain() -> DiaryImportError:
+    return DiaryImportError("Some numbers in the file aren't plain numbers like 20 or 20.5. Could you check it?")
+
+
+def _refuse_exponent(literal: str) -> float:
+    """JSON numbers as plain decimals only: 1e308 is nobody's minutes."""
+    if "e" in literal.lower():
+        raise _not_plain()
+    return float(literal)
+
+
+def _refuse_constant(_: str) -> float:
+    """NaN and Infinity, which Python's json would otherwise accept."""
+    raise _not_plain()
+
+
+def _parse_json(text: str, today: datetime.date) -> DiaryFile:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_float=_refuse_exponent, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise DiaryImportError(
             f"This doesn't look like valid JSON (problem near line {exc.lineno}, column "
             f"{exc.colno}). Could you check the file?", row=exc.lineno) from None
+    except DiaryImportError:
+        raise
+    except (ValueError, RecursionError):  # a number with thousands of digits; lists nested thousands deep
+        raise DiaryImportError("I couldn't read that JSON file: it has a number far too long, or is "
+                               "nested too deeply. Could you check the file?") from None
     if isinstance(data, dict):
         if "rows" not in data:
             raise DiaryImportError(
@@ -337,42 +436,57 @@ def _parse_json(text: str) -> list[DiaryRow]:
         raise DiaryImportError("The diary has no entries yet — there's nothing for me to read.")
     if len(data) > MAX_ROWS:
         raise _too_many()
-    rows: list[DiaryRow] = []
+    rows = _Rows(today)
     for i, item in enumerate(data, start=1):
         if not isinstance(item, dict):
             raise DiaryImportError(
                 f"Entry {i} isn't an object with fields like \"date\" and \"minutes\".", row=i)
         mapping = _map_columns(list(item.keys()), f"in entry {i}")
-        rows.append(_make_row(item.get, mapping, i, "json"))
-    return rows
+        rows.add(item.get, mapping, i, "json")
+    return rows.result("json")
 
 
-def parse_diary(content: bytes | str, filename: str | None = None) -> list[DiaryRow]:
-    """Parse a CSV or JSON diary. Raises DiaryImportError with a friendly message."""
+def _too_big() -> DiaryImportError:
+    return DiaryImportError(f"That file is too big for me (over {MAX_BYTES // 1_000_000} MB). Could you "
+                            f"split it into smaller files?")
+
+
+def read_diary(content: bytes | str, filename: str | None = None,
+               today: datetime.date | None = None) -> DiaryFile:
+    """Parse a CSV or JSON diary: the rows, and the implausible rows left out (see module doc).
+
+    ``today`` (default: the machine's date) is the latest plausible day. Raises DiaryImportError.
+    """
+    today = today or datetime.date.today()
     if content is None:
         raise DiaryImportError("The file looks empty — there's nothing in it for me to read.")
     if isinstance(content, (bytes, bytearray)):
         if len(content) > MAX_BYTES:
-            raise DiaryImportError(
-                f"That file is too big for me (over {MAX_BYTES // 1_000_000} MB). Could you split "
-                f"it into smaller files?")
+            raise _too_big()
         try:
             text = bytes(content).decode("utf-8-sig")
         except UnicodeDecodeError:
             text = bytes(content).decode("cp1252", errors="replace")
     else:
         text = str(content)
-        if len(text.encode("utf-8")) > MAX_BYTES:
-            raise DiaryImportError(
-                f"That file is too big for me (over {MAX_BYTES // 1_000_000} MB). Could you split "
-                f"it into smaller files?")
+        if len(text.encode("utf-8", errors="surrogatepass")) > MAX_BYTES:
+            raise _too_big()
         text = text.lstrip("\ufeff")
     if not text.strip():
         raise DiaryImportError("The file looks empty — there's nothing in it for me to read.")
+    if "\x00" in text:
+        raise DiaryImportError("That doesn't look like a diary file — I can read CSV (from a spreadsheet) "
+                               "or JSON text files.")
     ext = (filename or "").lower().rsplit(".", 1)[-1] if filename and "." in filename else ""
     if ext == "json" or (ext != "csv" and text.lstrip()[:1] in ("[", "{")):
-        return _parse_json(text)
-    return _parse_csv(text)
+        return _parse_json(text, today)
+    return _parse_csv(text, today)
+
+
+def parse_diary(content: bytes | str, filename: str | None = None,
+                today: datetime.date | None = None) -> list[DiaryRow]:
+    """The plausible rows of a CSV or JSON diary (``read_diary`` also says which were skipped)."""
+    return read_diary(content, filename, today).rows
 
 
 def rows_to_records(rows: Sequence[DiaryRow]) -> list[DayRecord]:

@@ -95,6 +95,7 @@ MIN_BASELINE_DAYS = 3           # ... and at least this many days with minutes >
 BASELINE_FRACTION = 0.8         # baseline = 80 % of the average tolerated amount
 MIN_TARGET = 2                  # computed baselines are never below 2 minutes
 MIN_ESTIMATE = 1                # a user's own estimate is respected down to 1 minute
+MAX_TARGET = 16 * 60            # no plan asks for more than a plausible day's activity (16 h)
 MIN_LOGGED_DAYS_PER_WEEK = 3    # fewer logged days in a week -> not enough information
 STABLE_ADHERENCE = 0.7          # target met on >= 70 % of logged days
 PAIN_TREND_MARGIN = 1.0         # week avg pain > previous 7 days avg + 1 -> trending up
@@ -228,7 +229,7 @@ def pace_step(level: int, pace: str = "normal") -> int:
 def _estimate_for(settings: PacingSettings, activity: str) -> int | None:
     for name, mins in (settings.starting_minutes or {}).items():
         if normalise_activity(name) == activity and is_number(mins) and mins > 0:
-            return max(MIN_ESTIMATE, round_half_up(float(mins)))
+            return min(MAX_TARGET, max(MIN_ESTIMATE, round_half_up(float(mins))))
     return None
 
 
@@ -250,7 +251,7 @@ def _compute_baseline(index, days: list[datetime.date], activity: str) -> _Basel
     bad_limit = min(bad) if bad else None
     raw = eighty if bad_limit is None else min(eighty, bad_limit)
     return _Baseline(
-        target=max(MIN_TARGET, round_half_up(raw)),
+        target=min(MAX_TARGET, max(MIN_TARGET, round_half_up(raw))),
         average=avg,
         days=len(days),
         bad_day_limit=bad_limit,
@@ -412,6 +413,11 @@ def _reason_raise(activity: str, old: int, new: int, pace: str, after_flare: boo
         return (f"A calmer week after the flare — well done. Let's go from {old} back up to "
                 f"{_m(new, activity)} a day.{tail}")
     return f"A steady week — well done. Let's go from {old} to {_m(new, activity)} a day.{tail}"
+
+
+def _reason_at_most(activity: str, level: int) -> str:
+    return (f"You're at {_m(level, activity)} a day, and that's as high as a plan goes — "
+            f"there's no need to do more.")
 
 
 def _reason_not_enough(activity: str, n: int, level: int) -> str:
@@ -587,8 +593,11 @@ class _Sim:
             self.pem_block = False
             self._new_week(day, "holding", _reason_pem_cleared(act, level))
             return
+        if level >= MAX_TARGET:
+            self._new_week(day, "holding", _reason_at_most(act, level))
+            return
         after_flare = self.phase == "flare_hold"
-        new = level + pace_step(level, self.pace)
+        new = min(MAX_TARGET, level + pace_step(level, self.pace))
         self.levels.append(new)
         self._new_week(day, "progressing", _reason_raise(act, level, new, self.pace, after_flare))
 

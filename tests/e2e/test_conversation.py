@@ -221,9 +221,20 @@ def test_export_and_delete_do_what_they_say(chat, stored, stack):
     assert csv_text.splitlines()[0].startswith("date,pain")
     chat.say("delete my data")
     assert "can't be undone" in chat.text()
+    from bot.storage.rasa_tracker import conversation_event_count, tracker_store_location
+
+    tracker_url = tracker_store_location(stack.config.database_url)[1]
+    sender = f"web:{chat.sender}"
+    assert conversation_event_count(sender, tracker_url) > 0
     chat.click("Yes, delete")
     assert "deleted" in chat.text().lower()
     assert stored(chat) == {}
+    # Nothing of the conversation is left in Rasa's tracker store, and the export links died with the data.
+    assert conversation_event_count(sender, tracker_url) == 0
+    tracker = httpx.get(f"{stack.config.rasa_url}/conversations/{sender}/tracker",
+                        params={"token": stack.config.rasa_token}).json()
+    assert "pain 3" not in str(tracker)
+    assert httpx.get(stack.config.api_url + links[0]).status_code == 404
 
 
 def test_a_report_the_classifier_takes_for_a_question_still_starts_the_checkin(chat, stored):

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import httpx
 import pytest
@@ -131,3 +134,25 @@ def test_malformed_text_gets_a_reply_never_a_500(client, text):
                     headers={"content-type": "application/json"})
     assert r.status_code == 200
     assert r.json() and r.json()[0]["text"]
+
+
+def test_a_safety_event_waiting_for_a_dead_database_never_keeps_the_process_from_exiting(tmp_path):
+    # The bot is stopped (or a test run ends) while an event waits for the database: the process must still exit.
+    script = (
+        "import httpx\n"
+        "from api.rasa_client import RasaClient\n"
+        "from api.settings import Settings\n"
+        "from api.safety_aftercare import SafetyAftercare, SafetyEvent\n"
+        "down = 'postgresql://nobody@127.0.0.1:1/nothing'\n"
+        "settings = Settings(database_url=down, rasa_token='t', reminder_poll_seconds=0)\n"
+        "rasa = RasaClient(settings, transport=httpx.MockTransport(lambda r: httpx.Response(503)))\n"
+        "care = SafetyAftercare(rasa, down)\n"
+        "care.after_reply(SafetyEvent('web', 'a', 'crisis', ('x',), 'text'), 'web:a', end_form=True)\n"
+        "assert not care.drain(timeout=1)\n"
+        "print('replied')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path,
+                          env={"PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+                               "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "replied"

@@ -23,6 +23,8 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.private_logging import keep_exception_text_out_of_logs
+
 log = logging.getLogger("pacing.actions.server")
 OPEN_PATHS = frozenset({"/health"})
 
@@ -66,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     host = os.environ.get("ACTION_SERVER_HOST", "127.0.0.1")
     logging.basicConfig(level=logging.INFO)
+    keep_exception_text_out_of_logs("sanic.root", "sanic.error", "rasa_sdk")
     build_app(token).run(host=host, port=args.port, single_process=True, access_log=False, motd=False)
     return 0
 

@@ -6,21 +6,15 @@ declares its length is stopped as soon as it passes the limit, and nothing behin
 from __future__ import annotations
 
 import re
-from typing import Any, Awaitable, Callable
 
 from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.routers.upload import MAX_UPLOAD
 
-Scope = dict[str, Any]
-Message = dict[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-
 MULTIPART_OVERHEAD = 64 * 1024  # boundaries, part headers and the small form fields around a 1 MB file
 UPLOAD_ROUTES = re.compile(r"^(/webchat/diary|/pacing/users/[^/]+/[^/]+/diary)$")
-TOO_LARGE = "That was more than this address accepts at once, so nothing was read. Please send something smaller."
+TOO_LARGE = "That is more than I can take in at once, so I stopped reading it. Please send something smaller."
 BAD_LENGTH = "The Content-Length header is not a number."
 
 

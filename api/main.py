@@ -20,8 +20,10 @@ from api.rasa_client import RasaClient
 from api.rate_limits import RateLimitMiddleware
 from api.routers import files, health, service, upload, webchat
 from api.security_headers import SecurityHeadersMiddleware
+from api.server_errors import ServerErrorsWithoutText
 from api.settings import Settings, get_settings
 from api.web_session import WebSessions, session_secret
+from bot.private_logging import keep_exception_text_out_of_logs
 from bot.safety.meaning.layer import start_loading
 from bot.storage.db import migrate
 
@@ -48,6 +50,7 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        keep_exception_text_out_of_logs("uvicorn", "uvicorn.error")
         start_loading()  # the learned safety layer loads in the background; the rules screen meanwhile
         migrate(settings.database_url)
         if not settings.operator_token:
@@ -88,6 +91,7 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
     app.add_middleware(RateLimitMiddleware, settings=settings)
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeadersMiddleware, trust_forwarded_proto=settings.trust_forwarded_proto)
+    app.add_middleware(ServerErrorsWithoutText)  # outermost of ours: a crash anywhere is logged without user text
 
     app.include_router(webchat.router)
     app.include_router(health.router)

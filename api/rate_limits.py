@@ -21,27 +21,23 @@ import math
 import re
 import time
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable
+from typing import Awaitable, Callable
 
 from limits import RateLimitItem, parse
 from limits.errors import StorageError
 from limits.storage import storage_from_string
 from limits.strategies import FixedWindowRateLimiter
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.settings import Settings
 from bot.inbound_text import clean_inbound
 from bot.safety.understand import understand
 
 log = logging.getLogger("pacing.rate_limits")
-
-Scope = dict[str, Any]
-Message = dict[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 SENDER = re.compile(r"^[A-Za-z0-9_.\-]{1,128}$")  # the web chat's sender pattern; anything else the route refuses
 URGENT = {"crisis", "emergency"}
@@ -75,7 +71,7 @@ async def from_json_message(request: Request) -> WhoSent:
 async def from_form(request: Request) -> WhoSent:
     try:
         form = await request.form(max_files=1, max_fields=10)
-    except Exception:  # a malformed form: the route itself says what is wrong
+    except (HTTPException, ValueError):  # a malformed form: the route itself says what is wrong
         return WhoSent()
     sender = form.get("sender")
     await form.close()
@@ -108,6 +104,8 @@ def make_limiter(storage_url: str | None) -> FixedWindowRateLimiter:
 
 
 class RateLimitMiddleware:
+    """Counts each request to a public route against its limits before the route sees it; 429 when one is used up."""
+
     def __init__(self, app: ASGIApp, settings: Settings):
         self.app = app
         self.rules = rules_from(settings)

@@ -5,14 +5,10 @@ X-Forwarded-Proto from a proxy in front when TRUST_FORWARDED_PROTO says that hea
 """
 from __future__ import annotations
 
-from typing import Any, Awaitable, Callable
-
 from secure import (ContentSecurityPolicy, ReferrerPolicy, Secure, StrictTransportSecurity, XContentTypeOptions,
                     XFrameOptions)
 from secure.middleware import SecureASGIMiddleware
-
-Scope = dict[str, Any]
-ASGIApp = Callable[..., Awaitable[None]]
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 HSTS_MAX_AGE = 365 * 24 * 3600
 
@@ -46,6 +42,6 @@ class SecurityHeadersMiddleware:
         self.over_https = SecureASGIMiddleware(app, secure=security_headers(https=True))
         self.over_http = SecureASGIMiddleware(app, secure=security_headers(https=False))
 
-    async def __call__(self, scope: Scope, receive, send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         https = scope["type"] == "http" and came_over_https(scope, self.trust_forwarded_proto)
         await (self.over_https if https else self.over_http)(scope, receive, send)

@@ -54,11 +54,11 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def run_conversation(client: httpx.Client, url: str, sender: str) -> list[float]:
+def run_conversation(client: httpx.Client, url: str, sender: str, headers: dict[str, str] | None = None) -> list[float]:
     times = []
     for text in CONVERSATION:
         started = time.perf_counter()
-        r = client.post(url, json={"sender": sender, "message": text})
+        r = client.post(url, json={"sender": sender, "message": text}, headers=headers)
         r.raise_for_status()
         times.append((time.perf_counter() - started) * 1000)
     return times
@@ -71,7 +71,8 @@ def main() -> int:
     model = ensure_model(quiet=True)
     with tempfile.TemporaryDirectory() as tmp:
         config = StackConfig(port=18100, rasa_port=15105, action_port=15155, database_url=f"sqlite:///{tmp}/bench.db",
-                             log_dir=Path(tmp) / "logs")
+                             log_dir=Path(tmp) / "logs",
+                             extra_env={"RATE_LIMIT_PER_IP": "100000/minute", "RATE_LIMIT_PER_SENDER": "100000/minute"})
         print(f"Starting the stack ({len(CONVERSATION)} messages x {args.rounds} rounds per path) ...", flush=True)
         started = time.monotonic()
         with Stack(config, model) as stack:
@@ -82,7 +83,8 @@ def main() -> int:
                 for i in range(args.rounds):
                     sender = f"bench{secrets.token_hex(4)}"
                     api += run_conversation(client, f"{config.api_url}/webhooks/rest/webhook", sender)
-                    rasa += run_conversation(client, f"{config.rasa_url}/webhooks/rest/webhook", f"web:direct-{sender}")
+                    rasa += run_conversation(client, f"{config.rasa_url}/webhooks/rest/webhook", f"web:direct-{sender}",
+                                             headers={"Authorization": f"Bearer {config.rasa_token}"})
             memory = {name: rss_mb(proc.pid) for name, proc in stack.procs.items()}
     print()
     print(f"{'path':<28}{'n':>5}{'p50 ms':>10}{'p95 ms':>10}{'mean ms':>10}")

@@ -72,6 +72,10 @@ def run_triage(item: dict) -> tuple[Outcome | None, list[str], list[str]]:
         asked.append(res.key)
         if res.key in scripted:
             given[res.key] = scripted[res.key]
+        elif res.key == "red_flags":
+            # this set was written before the red-flag check: a person with an emergency sign says yes to it,
+            # anyone else says none
+            given[res.key] = "yes" if item.get("emergency") else "none"
         else:
             given[res.key] = "unsure"
             unscripted.append(res.key)

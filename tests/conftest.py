@@ -143,7 +143,11 @@ def stack(tmp_path_factory, telegram_api):
                          rasa_token=secrets.token_urlsafe(16), log_dir=var / "logs",
                          extra_env={"OPERATOR_TOKEN": "test-operator-token", "REMINDER_POLL_SECONDS": "1",
                                     "TELEGRAM_BOT_TOKEN": "test-bot-token", "TELEGRAM_WEBHOOK_SECRET": "test-secret",
-                                    "TELEGRAM_API_URL": telegram_api.url})
+                                    "TELEGRAM_API_URL": telegram_api.url,
+                                    # every test chats from 127.0.0.1, faster than any person: the limits
+                                    # themselves are tested in tests/unit/test_http_limits.py
+                                    "RATE_LIMIT_PER_IP": "100000/minute",
+                                    "RATE_LIMIT_PER_SENDER": "100000/minute"})
     os.environ["DATABASE_URL"] = database_url  # tests read what the servers stored
     s = Stack(config, model)
     s.start(timeout=300)

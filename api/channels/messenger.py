@@ -13,11 +13,9 @@ from fastapi import APIRouter
 
 from api.channels import meta
 from api.channels.buttons import button_id, payload_for
-from api.channels.common import NOT_TEXT, text_of
+from api.channels.common import NOT_TEXT, is_new_delivery, offered_buttons, text_of
 from api.conversation import Conversation
 from api.settings import Settings
-from bot.storage import repo
-from bot.storage.db import session_scope
 
 log = logging.getLogger("pacing.messenger")
 MAX_TEXT = 2000
@@ -77,10 +75,9 @@ def handle_payload(payload: dict[str, Any], conversation: Conversation, client: 
             if isinstance(message, dict) and message.get("is_echo"):
                 continue
             mid = str((message or postback or {}).get("mid") or f"{psid}:{event.get('timestamp')}")
-            with session_scope() as session:
-                if not repo.first_delivery(session, "messenger", mid):
-                    continue
-                offered = repo.offered_payloads(session, repo.get_or_create_user(session, "messenger", psid))
+            if not is_new_delivery("messenger", mid):
+                continue
+            offered = offered_buttons("messenger", psid)
             text = None
             if isinstance(message, dict):
                 quick = (message.get("quick_reply") or {}).get("payload")

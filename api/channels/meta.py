@@ -9,8 +9,10 @@ import secrets
 from typing import Any, Callable
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import PlainTextResponse
+from fastapi.responses import PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
+
+from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED, error, text_success
 
 
 def signature_ok(app_secret: str, body: bytes, header: str | None) -> bool:
@@ -22,16 +24,20 @@ def signature_ok(app_secret: str, body: bytes, header: str | None) -> bool:
 def make_router(name: str, path: str, app_secret: str, verify_token: str,
                 handle: Callable[[dict[str, Any]], int]) -> APIRouter:
     """GET: Meta's handshake. POST: a signed delivery, handed to `handle`, which returns how many messages it answered."""
-    router = APIRouter(tags=["channels"])
+    router = APIRouter(tags=["channels"], responses={**BODY_LIMITS, **RATE_LIMITED})
 
-    @router.get(path, response_class=PlainTextResponse, summary=f"{name}: Meta's verification handshake")
+    @router.get(path, response_class=Response, summary=f"{name}: Meta's verification handshake",
+                responses={**text_success("text/plain", "The challenge, sent back"), 403: error("Wrong verify token"),
+                           **INVALID})
     def verify(mode: str = Query("", alias="hub.mode"), token: str = Query("", alias="hub.verify_token"),
-               challenge: str = Query("", alias="hub.challenge", max_length=256)) -> str:
+               challenge: str = Query("", alias="hub.challenge", max_length=256)) -> PlainTextResponse:
         if mode == "subscribe" and secrets.compare_digest(token.encode(), verify_token.encode()):
-            return challenge
+            return PlainTextResponse(challenge)
         raise HTTPException(status_code=403, detail="Verification failed.")
 
-    @router.post(path, summary=f"{name} webhook (X-Hub-Signature-256 required)")
+    @router.post(path, summary=f"{name} webhook (X-Hub-Signature-256 required)",
+                 responses={400: error("Not JSON, or not a webhook delivery"),
+                            401: error("Wrong or missing signature")})
     async def webhook(request: Request) -> dict[str, Any]:
         body = await request.body()
         if not signature_ok(app_secret, body, request.headers.get("x-hub-signature-256")):

@@ -14,11 +14,10 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from twilio.request_validator import RequestValidator
 
-from api.channels.common import country_of, text_of
+from api.channels.common import country_of, is_new_delivery, offered_buttons, text_of
 from api.conversation import Conversation
+from api.openapi_responses import BODY_LIMITS, RATE_LIMITED, error, text_success
 from api.settings import Settings
-from bot.storage import repo
-from bot.storage.db import session_scope
 
 log = logging.getLogger("pacing.sms")
 MAX_SMS = 1500  # Twilio splits long messages; keep each reply within its 1,600-character limit
@@ -70,11 +69,14 @@ class SmsClient:
 
 
 def make_router(settings: Settings, conversation: Conversation, client: SmsClient) -> APIRouter:
-    router = APIRouter(tags=["channels"])
+    router = APIRouter(tags=["channels"], responses={**BODY_LIMITS, **RATE_LIMITED})
     validator = RequestValidator(settings.twilio_auth_token)
     webhook_url = f"{(settings.public_base_url or '').rstrip('/')}/webhooks/sms"
 
-    @router.post("/webhooks/sms", summary="Twilio SMS webhook (X-Twilio-Signature required)")
+    @router.post("/webhooks/sms", summary="Twilio SMS webhook (X-Twilio-Signature required)", response_class=Response,
+                 responses={**text_success("application/xml", "The replies as TwiML"),
+                            400: error("Not a Twilio message, or a form that cannot be read"),
+                            403: error("Wrong or missing Twilio signature")})
     async def webhook(request: Request) -> Response:
         form = await request.form()
         params = {k: v for k, v in form.items() if isinstance(v, str)}
@@ -92,10 +94,9 @@ def make_router(settings: Settings, conversation: Conversation, client: SmsClien
 
 
 def handle_sms(sender: str, sid: str, body: str, conversation: Conversation, client: SmsClient) -> list[str]:
-    with session_scope() as session:
-        if not repo.first_delivery(session, "sms", sid):
-            return []  # Twilio retried a message we already answered
-        offered = repo.offered_payloads(session, repo.get_or_create_user(session, "sms", sender))
+    if not is_new_delivery("sms", sid):
+        return []  # Twilio retried a message we already answered
+    offered = offered_buttons("sms", sender)
     text = numbered_choice(body, offered) or body
     country = country_of(sender)
     reply = conversation.handle("sms", sender, text, {"country": country} if country else None)

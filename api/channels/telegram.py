@@ -11,11 +11,10 @@ from fastapi import APIRouter, Header, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
 from api.channels.buttons import button_id, payload_for
-from api.channels.common import NOT_TEXT, text_of
+from api.channels.common import NOT_TEXT, is_new_delivery, offered_buttons, text_of
 from api.conversation import Conversation
+from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED, error
 from api.settings import Settings
-from bot.storage import repo
-from bot.storage.db import session_scope
 
 log = logging.getLogger("pacing.telegram")
 MAX_TEXT = 4096  # Telegram's limit for one message
@@ -59,9 +58,11 @@ class TelegramClient:
 
 
 def make_router(settings: Settings, conversation: Conversation, client: TelegramClient) -> APIRouter:
-    router = APIRouter(tags=["channels"])
+    router = APIRouter(tags=["channels"], responses={**BODY_LIMITS, **RATE_LIMITED})
 
-    @router.post("/webhooks/telegram", summary="Telegram webhook (X-Telegram-Bot-Api-Secret-Token required)")
+    @router.post("/webhooks/telegram", summary="Telegram webhook (X-Telegram-Bot-Api-Secret-Token required)",
+                 responses={400: error("Not JSON, or not a Telegram update"),
+                            401: error("Wrong or missing secret token"), **INVALID})
     async def telegram_webhook(request: Request,
                                x_telegram_bot_api_secret_token: str | None = Header(default=None)) -> dict[str, Any]:
         given = (x_telegram_bot_api_secret_token or "").encode()
@@ -79,9 +80,8 @@ def make_router(settings: Settings, conversation: Conversation, client: Telegram
 
 
 def handle_update(update: dict[str, Any], conversation: Conversation, client: TelegramClient) -> dict[str, Any]:
-    with session_scope() as session:
-        if not repo.first_delivery(session, "telegram", str(update["update_id"])):
-            return {"ok": True, "duplicate": True}
+    if not is_new_delivery("telegram", str(update["update_id"])):
+        return {"ok": True, "duplicate": True}
 
     callback = update.get("callback_query")
     message = update.get("message") or update.get("edited_message")
@@ -90,16 +90,13 @@ def handle_update(update: dict[str, Any], conversation: Conversation, client: Te
         chat_id = str(chat.get("id") or (callback.get("from") or {}).get("id") or "")
         if not chat_id:
             return {"ok": True, "ignored": "no chat"}
-        with session_scope() as session:
-            user = repo.get_or_create_user(session, "telegram", chat_id)
-            offered = repo.offered_payloads(session, user)
-        text = payload_for(str(callback.get("data") or ""), offered)
+        text = payload_for(str(callback.get("data") or ""), offered_buttons("telegram", chat_id))
         client.answer_callback(str(callback.get("id", "")), None if text else OLD_BUTTON)
         if text is None:
             return {"ok": True, "ignored": "old button"}
     elif isinstance(message, dict) and isinstance(message.get("chat"), dict):
         chat_id = str(message["chat"].get("id") or "")
-        text = message.get("text")
+        text = message.get("text") or message.get("caption")  # a photo's caption is read like any message
         if not chat_id:
             return {"ok": True, "ignored": "no chat"}
         if not isinstance(text, str):

@@ -15,14 +15,13 @@ from fastapi import APIRouter
 
 from api.channels import meta
 from api.channels.buttons import button_id, payload_for
-from api.channels.common import NOT_TEXT, country_of, text_of
+from api.channels.common import NOT_TEXT, country_of, is_new_delivery, offered_buttons, text_of
 from api.conversation import Conversation
 from api.settings import Settings
-from bot.storage import repo
-from bot.storage.db import session_scope
 
 log = logging.getLogger("pacing.whatsapp")
 MAX_TEXT = 4096
+CAPTIONED = ("image", "video", "document")  # message types that can carry a caption
 
 
 class WhatsAppClient:
@@ -84,10 +83,9 @@ def handle_payload(payload: dict[str, Any], conversation: Conversation, client: 
         wa_id, message_id = str(message.get("from") or ""), str(message.get("id") or "")
         if not wa_id or not message_id:
             continue
-        with session_scope() as session:
-            if not repo.first_delivery(session, "whatsapp", message_id):
-                continue  # a retry of a delivery we already answered
-            offered = repo.offered_payloads(session, repo.get_or_create_user(session, "whatsapp", wa_id))
+        if not is_new_delivery("whatsapp", message_id):
+            continue  # a retry of a delivery we already answered
+        offered = offered_buttons("whatsapp", wa_id)
         kind = message.get("type")
         text = None
         if kind == "text":
@@ -100,6 +98,8 @@ def handle_payload(payload: dict[str, Any], conversation: Conversation, client: 
                 text = reply.get("title")  # a stale button: read its words instead
         elif kind == "button":
             text = (message.get("button") or {}).get("text")
+        elif kind in CAPTIONED:
+            text = (message.get(kind) or {}).get("caption")  # a photo, video or file sent with words
         if not isinstance(text, str):
             client.send(wa_id, [{"text": NOT_TEXT}])
             handled += 1

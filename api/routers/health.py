@@ -4,14 +4,24 @@ from __future__ import annotations
 import httpx
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlalchemy import text
 
 from api.deps import get_app_settings
+from api.openapi_responses import BODY_LIMITS
 from api.settings import Settings
 from bot.safety.meaning.layer import layer_state
 from bot.storage.db import get_engine
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], responses=BODY_LIMITS)
+
+
+class HealthOut(BaseModel):
+    ready: bool
+    rasa: bool
+    actions: bool
+    database: bool
+    safety_layer: str
 
 
 def _database_ready() -> bool:
@@ -30,7 +40,8 @@ def _actions_ready(settings: Settings) -> bool:
         return False
 
 
-@router.get("/healthz")
+@router.get("/healthz", responses={200: {"model": HealthOut, "description": "Every part is ready"},
+                                   503: {"model": HealthOut, "description": "Some part is not ready (see which)"}})
 def healthz(request: Request, settings: Settings = Depends(get_app_settings)) -> JSONResponse:
     status = {
         "rasa": request.app.state.conversation.rasa.ready(),

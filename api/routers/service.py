@@ -6,28 +6,40 @@ import logging
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, File, HTTPException, Path, UploadFile
-from fastapi.responses import PlainTextResponse
+from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field
 
 from api.deps import require_operator
+from api.openapi_responses import BODY_LIMITS, INVALID, NOT_FOUND, OPERATOR, text_success
 from bot import coach
 from bot.clock import local_today
 from bot.erasure import erase_user
 from bot.identity import make_sender_id
 from bot.diary import import_file
-from bot.pacing.diary_import import DiaryImportError
+from bot.pacing.diary_import import MIN_YEAR, DiaryImportError
 from bot.pacing.engine import plan_history
 from bot.storage import repo
 from bot.storage.rasa_tracker import erase_conversation
 from bot.storage.db import session_scope
 from bot.triage.rules import FollowUp, triage
 
-router = APIRouter(dependencies=[Depends(require_operator)])
+router = APIRouter(dependencies=[Depends(require_operator)], responses={**BODY_LIMITS, **OPERATOR, **INVALID})
 MAX_UPLOAD = 1024 * 1024
 log = logging.getLogger(__name__)
 # The channels a user can come from (api/main.py registers them; "web" is the web chat).
 KnownChannel = Literal["web", "telegram", "whatsapp", "messenger", "sms"]
 UNREADABLE = "I couldn't read that file, and nothing was saved. Please send a CSV or JSON diary."
+EARLIEST_DAY = dt.date(MIN_YEAR, 1, 1)
+FURTHEST_AHEAD = dt.timedelta(days=366)
+OUT_OF_RANGE = f"Dates must fall between {MIN_YEAR} and a year from today."
+
+
+def _plausible_day(day: dt.date, user) -> dt.date:
+    """A day from 1900 to a year past the user's today. The plan is worked out day by day from the first log, so a
+    day near the year 9999 would take seconds of work and then overflow; one in year 1 underflows last week."""
+    if not EARLIEST_DAY <= day <= local_today(user.timezone) + FURTHEST_AHEAD:
+        raise HTTPException(status_code=422, detail=OUT_OF_RANGE)
+    return day
 
 
 def _user_or_404(session, channel: str, external_id: str):
@@ -37,13 +49,15 @@ def _user_or_404(session, channel: str, external_id: str):
     return user
 
 
-@router.get("/operator/users/{channel}/{external_id}/export", tags=["operator"], summary="Everything stored about a user")
+@router.get("/operator/users/{channel}/{external_id}/export", tags=["operator"], responses=NOT_FOUND,
+            summary="Everything stored about a user")
 def export_user(channel: str, external_id: str) -> dict[str, Any]:
     with session_scope() as session:
         return repo.export_user(session, _user_or_404(session, channel, external_id))
 
 
-@router.get("/operator/users/{channel}/{external_id}/checkins.csv", tags=["operator"], response_class=PlainTextResponse,
+@router.get("/operator/users/{channel}/{external_id}/checkins.csv", tags=["operator"], response_class=Response,
+            responses={**text_success("text/csv", "The check-ins, one a row"), **NOT_FOUND},
             summary="The user's check-ins as CSV")
 def export_csv(channel: str, external_id: str) -> PlainTextResponse:
     with session_scope() as session:
@@ -51,7 +65,8 @@ def export_csv(channel: str, external_id: str) -> PlainTextResponse:
     return PlainTextResponse(text, media_type="text/csv")
 
 
-@router.delete("/operator/users/{channel}/{external_id}", tags=["operator"], summary="Delete everything about a user")
+@router.delete("/operator/users/{channel}/{external_id}", tags=["operator"], responses=NOT_FOUND,
+               summary="Delete everything about a user")
 def delete_user(channel: str, external_id: str) -> dict[str, str]:
     with session_scope() as session:
         erase_user(session, _user_or_404(session, channel, external_id))
@@ -75,19 +90,21 @@ def _plan_out(d) -> PlanOut:
 
 
 @router.get("/pacing/users/{channel}/{external_id}/plan", tags=["pacing"], response_model=list[PlanOut],
-            summary="The user's plan for a day (default: today in their time zone)")
+            responses=NOT_FOUND, summary="The user's plan for a day (default: today in their time zone)")
 def plan(channel: str, external_id: str, day: dt.date | None = None) -> list[PlanOut]:
     with session_scope() as session:
         user = _user_or_404(session, channel, external_id)
-        return [_plan_out(d) for d in coach.plans_for_day(session, user, day or local_today(user.timezone))]
+        day = _plausible_day(day, user) if day else local_today(user.timezone)
+        return [_plan_out(d) for d in coach.plans_for_day(session, user, day)]
 
 
 @router.get("/pacing/users/{channel}/{external_id}/history", tags=["pacing"], response_model=list[PlanOut],
-            summary="The plan day by day over a period, per activity")
+            responses=NOT_FOUND, summary="The plan day by day over a period, per activity")
 def history(channel: str, external_id: str, start: dt.date, end: dt.date | None = None) -> list[PlanOut]:
     with session_scope() as session:
         user = _user_or_404(session, channel, external_id)
-        end = end or local_today(user.timezone)
+        start = _plausible_day(start, user)
+        end = _plausible_day(end, user) if end else local_today(user.timezone)
         if end < start or (end - start).days > 366:
             raise HTTPException(status_code=422, detail="The period must run forward and be at most a year.")
         records = coach.diary(session, user)
@@ -99,11 +116,12 @@ def history(channel: str, external_id: str, start: dt.date, end: dt.date | None 
         return out
 
 
-@router.get("/pacing/users/{channel}/{external_id}/summary", tags=["pacing"], summary="This week against last week")
+@router.get("/pacing/users/{channel}/{external_id}/summary", tags=["pacing"], responses=NOT_FOUND,
+            summary="This week against last week")
 def summary(channel: str, external_id: str, day: dt.date | None = None) -> dict[str, Any]:
     with session_scope() as session:
         user = _user_or_404(session, channel, external_id)
-        week = coach.progress(session, user, day or local_today(user.timezone))
+        week = coach.progress(session, user, _plausible_day(day, user) if day else local_today(user.timezone))
     return {"text": week.text, **{k: v for k, v in vars(week).items() if k != "text"}}
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 
 from api.deps import get_app_settings, get_web_sessions
+from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED
 from api.routers.webchat import FORBIDDEN, SENDER_PATTERN, require_browser
 from api.settings import Settings
 from api.web_session import WebSessions
@@ -18,7 +19,7 @@ from bot.pacing.diary_import import DiaryImportError
 from bot.storage import repo
 from bot.storage.db import session_scope
 
-router = APIRouter(tags=["web chat"])
+router = APIRouter(tags=["web chat"], responses={**BODY_LIMITS, **RATE_LIMITED, **INVALID})
 MAX_UPLOAD = 1024 * 1024
 log = logging.getLogger(__name__)
 UNREADABLE = "I couldn't read that file, and nothing was saved. Could you send it as a CSV or JSON diary?"

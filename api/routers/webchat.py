@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from api.conversation import Conversation
 from api.deps import get_app_settings, get_conversation, get_web_sessions
+from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED, ErrorOut
 from api.security_headers import came_over_https
 from api.settings import Settings
 from api.web_session import WebSessions, same_origin
@@ -22,15 +23,11 @@ from bot.inbound_text import clean_inbound
 from bot.storage import repo
 from bot.storage.db import session_scope
 
-router = APIRouter(tags=["web chat"])
+router = APIRouter(tags=["web chat"], responses={**BODY_LIMITS, **RATE_LIMITED, **INVALID})
 SENDER_PATTERN = r"^[A-Za-z0-9_.\-]+$"
 NOT_YOURS = ("This conversation was started in another browser. Reload the page to start a new one here "
              "(your earlier conversation stays in the browser that started it).")
 CROSS_SITE = "Requests from other websites are not accepted."
-
-
-class ErrorOut(BaseModel):
-    detail: str
 
 
 FORBIDDEN = {403: {"model": ErrorOut, "description": "Another browser's conversation, or a cross-site request"}}

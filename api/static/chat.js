@@ -58,6 +58,12 @@
     log.scrollTop = log.scrollHeight;
   }
 
+  // The server's own words for a refusal (too many messages, too large), when it sent some.
+  async function explain(r, fallback) {
+    try { const body = await r.json(); return typeof body.detail === "string" ? body.detail : fallback; }
+    catch (e) { return fallback; }
+  }
+
   function post(message) {
     return fetch("/webhooks/rest/webhook", {
       method: "POST", headers: { "Content-Type": "application/json" }, credentials: "same-origin",
@@ -76,7 +82,7 @@
         sender = newSender();
         r = await post(message);
       }
-      if (!r.ok) { add("bot", "Sorry, something went wrong (" + r.status + "). Please try again."); return; }
+      if (!r.ok) { add("bot", await explain(r, "Sorry, something went wrong (" + r.status + "). Please try again.")); return; }
       render(await r.json());
     } catch (e) {
       add("bot", "I can't reach the server right now. Please try again in a moment.");
@@ -101,7 +107,7 @@
     data.append("file", file);
     try {
       const r = await fetch("/webchat/diary", { method: "POST", body: data });
-      if (!r.ok) { add("bot", "Sorry, I couldn't take that file (" + r.status + ")."); return; }
+      if (!r.ok) { add("bot", await explain(r, "Sorry, I couldn't take that file (" + r.status + ").")); return; }
       render(await r.json());
     } catch (e) {
       add("bot", "I can't reach the server right now. Please try again in a moment.");

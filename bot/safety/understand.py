@@ -24,6 +24,9 @@ from bot.safety.textmatch import normalise
 LEARNED_CRISIS = "learned.crisis"
 MIN_WORDS = 3  # an embedding of one or two words ("👍", "good day") says too little: the rules alone read those
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# A button payload ("/consent_agree", '/triage_answer{"triage_key":"red_flags","triage_value":"none"}') carries
+# identifiers, never a person's words: the learned layer would read "red flags" in it. The rules still see it.
+_PAYLOAD = re.compile(r'^/[a-z_]+(\{"[a-z_]+":"[a-z0-9_]+"(,"[a-z_]+":"[a-z0-9_]+")*\})?$')
 LEARNED_EMERGENCY = "learned.emergency"
 
 
@@ -59,7 +62,9 @@ def understand(text: str, wait_for_model: bool = False, use_learned: bool = True
     use_learned=False gives the rules alone (to measure what the learned layer adds)."""
     screen = screen_message(text)
     layer = learned_layer(wait=wait_for_model) if use_learned else None
-    meaning = layer.read(text) if layer is not None and len(_WORD.findall(text)) >= MIN_WORDS else None
+    payload = bool(_PAYLOAD.match(text.strip()))
+    readable = len(_WORD.findall(text)) >= MIN_WORDS and not payload
+    meaning = layer.read(text) if layer is not None and readable else None
     learned_crisis = meaning is not None and meaning.is_crisis
 
     if screen.kind == "crisis" or learned_crisis:
@@ -69,6 +74,8 @@ def understand(text: str, wait_for_model: bool = False, use_learned: bool = True
                              "stop", meaning)
     if screen.kind == "dose_request":
         return Understanding("dose_request", screen.rules, None, meaning)
+    if payload:  # an answer button ("swelling_or_giving_way": "no") is not a sensation report
+        return Understanding("none", (), None, None)
 
     findings = extract(normalise(text))
     rule_level = _rules_level(findings.rules)

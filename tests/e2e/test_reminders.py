@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-import httpx
 import pytest
 from sqlalchemy import update
 
@@ -26,12 +25,11 @@ def test_set_a_reminder_get_nudged_then_stop(chat, stored, stack):
         s.execute(update(Reminder).where(Reminder.user_id == user_id, Reminder.local_time == "11:00")
                   .values(next_fire_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=1)))
     nudges = []
-    with httpx.Client(base_url=stack.config.api_url) as http:
-        for _ in range(30):
-            nudges += http.get("/webchat/outbox", params={"sender": chat.sender}).json()
-            if nudges:
-                break
-            time.sleep(0.5)
+    for _ in range(30):  # the chat's own browser (its session cookie) picks up the outbox
+        nudges += chat.http.get("/webchat/outbox", params={"sender": chat.sender}).json()
+        if nudges:
+            break
+        time.sleep(0.5)
     assert nudges and "nudge" in nudges[0]["text"].lower()
     assert "10 minutes of walking" in nudges[0]["text"]  # adapted to the plan
 

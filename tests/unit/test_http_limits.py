@@ -242,7 +242,7 @@ def test_a_sender_over_the_limit_gets_a_kind_429_and_other_senders_are_not_affec
     assert [m["sender"] for m in fake.received].count("web:alice") == 3  # the fourth never reached the bot
 
 
-def test_one_ip_over_its_limit_is_refused_whatever_sender_it_claims(client_for, make_app):
+def test_one_ip_over_its_limit_is_refused_whatever_sender_it_claims(client_for):
     client = client_for(rate_limit_per_ip="3/minute")
     assert [chat(client, f"user{i}").status_code for i in range(3)] == [200, 200, 200]
     assert_slow_down(chat(client, "user4"))

@@ -10,7 +10,7 @@ import re
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.routers.upload import MAX_UPLOAD
+from bot.diary import MAX_FILE_BYTES
 
 MULTIPART_OVERHEAD = 64 * 1024  # boundaries, part headers and the small form fields around a 1 MB file
 UPLOAD_ROUTES = re.compile(r"^(/webchat/diary|/pacing/users/[^/]+/[^/]+/diary)$")
@@ -24,7 +24,7 @@ class BodyTooLarge(Exception):
 
 def body_limit_for(path: str, default: int) -> int:
     """The diary uploads take a 1 MB file plus multipart overhead; every other route takes `default` bytes."""
-    return MAX_UPLOAD + MULTIPART_OVERHEAD if UPLOAD_ROUTES.match(path) else default
+    return MAX_FILE_BYTES + MULTIPART_OVERHEAD if UPLOAD_ROUTES.match(path) else default
 
 
 class BodyLimitMiddleware:

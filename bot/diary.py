@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from bot.pacing.diary_import import MAX_MINUTES, DiaryRow, read_diary
+from bot.pacing.diary_import import MAX_MINUTES, DiaryImportError, DiaryRow, read_diary
 from bot.storage import repo
 from bot.storage.models import User
 
+log = logging.getLogger("pacing.diary")
+MAX_FILE_BYTES = 1024 * 1024  # a diary file, sent in the chat or through the service API
+UNREADABLE = "Please send it as a CSV or JSON diary."
 MAX_REASONS = 10  # the skipped rows named in a reply; the count covers them all
 
 
@@ -78,7 +82,11 @@ def import_file(session: Session, user: User, content: bytes, filename: str | No
 
     Implausible rows are left out and counted in the result (see bot.pacing.diary_import).
     """
-    diary = read_diary(content, filename, today)
+    try:
+        diary = read_diary(content, filename, today)
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # junk no check in the reader foresaw
+        log.warning("diary file refused: %s", type(exc).__name__)
+        raise DiaryImportError(UNREADABLE) from exc
     result = import_rows(session, user, diary.rows)
     reasons = [s.reason for s in diary.skipped] + result.skipped
     return ImportResult(days=result.days, activity_entries=result.activity_entries, first_day=result.first_day,

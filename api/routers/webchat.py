@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from api.conversation import Conversation
 from api.deps import get_app_settings, get_conversation, get_web_sessions
-from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED, ErrorOut
+from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED, error
 from api.security_headers import came_over_https
 from api.settings import Settings
 from api.web_session import WebSessions, same_origin
@@ -28,9 +28,8 @@ SENDER_PATTERN = r"^[A-Za-z0-9_.\-]+$"
 NOT_YOURS = ("This conversation was started in another browser. Reload the page to start a new one here "
              "(your earlier conversation stays in the browser that started it).")
 CROSS_SITE = "Requests from other websites are not accepted."
-
-
-FORBIDDEN = {403: {"model": ErrorOut, "description": "Another browser's conversation, or a cross-site request"}}
+FORBIDDEN = {403: error("Another browser's conversation, or a cross-site request")}
+STATIC = Path(__file__).resolve().parent.parent / "static"
 
 
 def conversation_exists(sender: str) -> bool:
@@ -55,7 +54,6 @@ def require_browser(request: Request, sender: str, sessions: WebSessions, settin
 
 def bind_browser(request: Request, response: Response, sender: str, sessions: WebSessions, settings: Settings) -> None:
     sessions.bind(request, response, sender, https=came_over_https(request.scope, settings.trust_forwarded_proto))
-STATIC = Path(__file__).resolve().parent.parent / "static"
 
 
 class RestMessage(BaseModel):

@@ -57,12 +57,6 @@ def _rules_level(rule_ids: list[str]) -> str | None:
     return None
 
 
-def _without_repeats(text: str) -> str:
-    """A sentence said again and again adds no meaning, and would push the rest out of the model's window."""
-    sentences = [s.strip() for s in re.split(r"(?<=[.!?\n])\s+", text) if s.strip()]
-    return " ".join(dict.fromkeys(sentences))
-
-
 def understand(text: str, wait_for_model: bool = False, use_learned: bool = True) -> Understanding:
     """wait_for_model: block until the learned layer has loaded (evaluation); the bot never waits for it.
     use_learned=False gives the rules alone (to measure what the learned layer adds)."""
@@ -70,7 +64,7 @@ def understand(text: str, wait_for_model: bool = False, use_learned: bool = True
     layer = learned_layer(wait=wait_for_model) if use_learned else None
     payload = bool(_PAYLOAD.match(text.strip()))
     readable = len(_WORD.findall(text)) >= MIN_WORDS and not payload
-    meaning = layer.read(_without_repeats(text)) if layer is not None and readable else None
+    meaning = layer.read(text) if layer is not None and readable else None
     learned_crisis = meaning is not None and meaning.is_crisis
 
     if screen.kind == "crisis" or learned_crisis:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import inspect, text
+from sqlalchemy import Engine, inspect, text
 
 from bot.storage.db import ROOT, get_engine
+from bot.storage.db import database_url as app_database_url
 
 VAR = ROOT / "var"
 
@@ -33,26 +34,27 @@ def tracker_store_location(database_url: str) -> tuple[str, str]:
 
 def tracker_store_url(database_url: str | None = None) -> str:
     """The tracker store this process's Rasa uses (TRACKER_STORE_URL, which ops/stack.py sets, or the default)."""
-    configured = os.environ.get("TRACKER_STORE_URL")
-    if configured:
-        return configured
-    from bot.storage.db import database_url as app_database_url
+    return os.environ.get("TRACKER_STORE_URL") or tracker_store_location(database_url or app_database_url())[1]
 
-    return tracker_store_location(database_url or app_database_url())[1]
+
+def _events_table(url: str | None) -> Engine | None:
+    """The tracker store's engine, or None while Rasa has not created its `events` table yet."""
+    engine = get_engine(url or tracker_store_url())
+    return engine if inspect(engine).has_table("events") else None
 
 
 def erase_conversation(sender_id: str, url: str | None = None) -> int:
     """Deletes every stored event of that conversation; returns how many rows went. No table yet: nothing to do."""
-    engine = get_engine(url or tracker_store_url())
-    if not inspect(engine).has_table("events"):
+    engine = _events_table(url)
+    if engine is None:
         return 0
     with engine.begin() as connection:
         return connection.execute(text("DELETE FROM events WHERE sender_id = :sender"), {"sender": sender_id}).rowcount
 
 
 def conversation_event_count(sender_id: str, url: str | None = None) -> int:
-    engine = get_engine(url or tracker_store_url())
-    if not inspect(engine).has_table("events"):
+    engine = _events_table(url)
+    if engine is None:
         return 0
     with engine.connect() as connection:
         return connection.execute(text("SELECT count(*) FROM events WHERE sender_id = :sender"),

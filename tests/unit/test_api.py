@@ -114,6 +114,7 @@ def test_crisis_message_is_answered_before_rasa_and_ends_the_form(client, fake):
     assert fake.received == []  # never reached the model
     assert body[0]["custom"] == {"crisis": True}
     assert "116 123" in body[0]["text"]
+    assert client.app.state.conversation.aftercare.drain(timeout=30)  # the form is ended after the reply
     assert fake.tracker_events and fake.tracker_events[0][1][0] == {"event": "active_loop", "name": None}
 
 

@@ -103,7 +103,13 @@ class LearnedLayer:
         return cls(Classifier.train(Embedder(), training_set()))
 
     def read(self, text: str) -> Meaning:
-        return meaning_of(self.classifier.probabilities(segments(text)))
+        return meaning_of(self.classifier.probabilities(segments(without_repeats(text))))
+
+
+def without_repeats(text: str) -> str:
+    """A sentence said again and again adds no meaning, and would push the rest out of the model's window."""
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?\n])\s+", text) if s.strip()]
+    return " ".join(dict.fromkeys(sentences))
 
 
 _layer: LearnedLayer | None = None

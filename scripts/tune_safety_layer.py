@@ -1,69 +1,98 @@
 #!/usr/bin/env python3
-"""Choose the learned layer's regularisation and thresholds on dev data: leave-one-author-out over the bank.
+"""Choose the learned layer's thresholds on dev data, for sensitivity first.
 
-    python scripts/tune_safety_layer.py
+    python scripts/tune_safety_layer.py                      # the dev sets eval/safety/blind and blind_v2
+    python scripts/tune_safety_layer.py DIR [DIR ...]
 
-Each author's file is held out in turn; the classifier is trained on the others (plus the NLU's ordinary
-messages) and scored on the held-out file, message by message, whole and clause by clause as the bot reads it.
-Prints, per C and pair of thresholds (whole message, single clause): crisis recall, emergency recall, sensation recall, and false alarms on the quiet
-categories. Thresholds are picked for sensitivity first. Never run this on a blind set.
+Trains the classifier on the whole bank (plus the NLU's ordinary messages), reads every message of the dev sets as
+the bot does (whole and clause by clause) and prints, per pair of thresholds (whole message, single clause):
+- crisis: recall on the crisis probes, with the rules (either one escalates), and false alarms on figures of
+  speech, low mood, ordinary messages and sensation reports;
+- emergency: recall on the vignettes marked emergency, alarms on the other vignettes and on the distractors;
+- sensation: how many vignettes read as a sensation, alarms on the distractors.
+Never run this on a blind set: a set whose figures chose a threshold is dev data from then on.
 """
 from __future__ import annotations
 
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
+import yaml  # noqa: E402
 
-from bot.safety.meaning.bank import CRISIS, QUIET, SENSATION, load_bank, nlu_ordinary  # noqa: E402
-from bot.safety.meaning.classifier import Classifier, embed_cached  # noqa: E402
+from bot.safety.meaning.bank import training_set  # noqa: E402
+from bot.safety.meaning.classifier import Classifier  # noqa: E402
 from bot.safety.meaning.embedder import Embedder  # noqa: E402
-from bot.safety.meaning.layer import meaning_of, segments  # noqa: E402
+from bot.safety.meaning.layer import Meaning, meaning_of, segments, without_repeats  # noqa: E402
+from bot.safety.screen import screen_message  # noqa: E402
+
+DEV_SETS = (ROOT / "eval" / "safety" / "blind", ROOT / "eval" / "safety" / "blind_v2")
+GRID = [(w, c) for w in (0.35, 0.40, 0.45, 0.50, 0.55, 0.60) for c in (0.80, 0.85, 0.90, 1.01)]
 
 
-def main() -> int:
-    embedder = Embedder()
-    bank, ordinary = load_bank(), nlu_ordinary()
-    everything = bank + ordinary
-    vectors = embed_cached(embedder, [e.text for e in everything])
-    index = {id(e): i for i, e in enumerate(everything)}
-    authors = sorted({e.source for e in bank})
-    seg_cache: dict[str, np.ndarray] = {}
-    for e in bank:
-        segs = segments(e.text)
-        seg_cache[e.text] = embedder.embed(segs)
-    for c in (2.0, 4.0, 8.0):
-        scores: list[tuple[str, object]] = []
-        for held in authors:
-            train = [e for e in everything if e.source != held]
-            clf = Classifier.train(embedder, train, c=c, vectors=vectors[[index[id(e)] for e in train]])
-            for e in bank:
-                if e.source == held:
-                    scores.append((e.category, meaning_of(clf.probabilities_of_vectors(seg_cache[e.text]))))
-        print(f"== C={c}")
-        for name, group, attr in (("crisis", CRISIS, "crisis"), ("emergency", ("emergency",), "emergency"),
-                                  ("sensation", SENSATION, "sensation")):
-            for whole, clause in ((0.3, 0.7), (0.35, 0.8), (0.4, 0.8), (0.45, 0.8), (0.5, 0.8), (0.5, 0.9),
-                                  (0.6, 0.9)):
-                def hit(m) -> bool:
-                    return getattr(m, attr).over((whole, clause))
-                pos = [hit(m) for cat, m in scores if cat in group]
-                quiet = defaultdict(list)
-                for cat, m in scores:
-                    if cat not in group:
-                        quiet[cat if cat in QUIET else "other"].append(hit(m))
-                fa = " ".join(f"{k}={100 * np.mean(v):.1f}%" for k, v in sorted(quiet.items()))
-                print(f"  {name:<9} whole>={whole:.2f} clause>={clause:.2f} recall {100 * np.mean(pos):5.1f}%"
-                      f"  alarms: {fa}")
-        levels = [(cat, m.level) for cat, m in scores if cat in SENSATION and m.is_sensation]
-        want = {"emergency": "stop", "stop": "stop", "assess": "assess", "normal_sensation": "normal"}
-        print(f"  level right on sensations read as such: {100 * np.mean([want[c] == lv for c, lv in levels]):.1f}%")
+def dev_messages(directories: list[Path]) -> list[tuple[str, str, bool]]:
+    """(label, text, emergency) per message; label: crisis | figure_of_speech | low_mood | ordinary | sensation."""
+    out = []
+    for directory in directories:
+        for path in sorted(directory.glob("*.yml")):
+            for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+                if path.name.startswith("crisis"):
+                    label = "crisis"
+                elif path.name.startswith("distractors"):
+                    label = item["category"]
+                else:
+                    label = "sensation"
+                out.append((label, item["text"], bool(item.get("emergency"))))
+    return out
+
+
+def readings(classifier: Classifier, texts: list[str]) -> list[Meaning]:
+    parts = [segments(without_repeats(t)) for t in texts]
+    flat = [p for ps in parts for p in ps]
+    probabilities = classifier.probabilities(flat)
+    out, start = [], 0
+    for ps in parts:
+        out.append(meaning_of(probabilities[start:start + len(ps)]))
+        start += len(ps)
+    return out
+
+
+def rate(hits: list[bool]) -> str:
+    return f"{100 * np.mean(hits):5.1f}%" if hits else "  -  "
+
+
+def main(argv: list[str]) -> int:
+    directories = [Path(a) for a in argv] or list(DEV_SETS)
+    messages = dev_messages(directories)
+    classifier = Classifier.train(Embedder(), training_set())
+    meanings = readings(classifier, [t for _, t, _ in messages])
+    rules_crisis = [screen_message(t).kind == "crisis" for _, t, _ in messages]
+    quiet = ("figure_of_speech", "low_mood", "ordinary")
+    print(f"dev sets: {', '.join(str(d.relative_to(ROOT)) for d in directories)}; {len(messages)} messages")
+    for name in ("crisis", "emergency", "sensation"):
+        print(f"== {name} (whole, clause)")
+        for whole, clause in GRID:
+            hit = [getattr(m, name).over((whole, clause)) for m in meanings]
+            if name == "crisis":
+                hit = [h or r for h, r in zip(hit, rules_crisis, strict=True)]
+                positive = [h for h, (lab, _, _) in zip(hit, messages, strict=True) if lab == "crisis"]
+                alarms = {q: [h for h, (lab, _, _) in zip(hit, messages, strict=True) if lab == q]
+                          for q in (*quiet, "sensation")}
+            elif name == "emergency":
+                positive = [h for h, (lab, _, em) in zip(hit, messages, strict=True) if em]
+                alarms = {"non_emergency_vignette": [h for h, (lab, _, em) in zip(hit, messages, strict=True)
+                                                     if lab == "sensation" and not em],
+                          "distractors": [h for h, (lab, _, _) in zip(hit, messages, strict=True) if lab in quiet]}
+            else:
+                positive = [h for h, (lab, _, _) in zip(hit, messages, strict=True) if lab == "sensation"]
+                alarms = {q: [h for h, (lab, _, _) in zip(hit, messages, strict=True) if lab == q] for q in quiet}
+            shown = " ".join(f"{k} {rate(v)}" for k, v in alarms.items())
+            print(f"  {whole:.2f} {clause:.2f}  recall {rate(positive)}  alarms: {shown}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -61,6 +61,7 @@ UNSEEN_CRISIS = [
     "been sorting out who gets my things and writing letters to the kids for after",
     "i reckon the world keeps turning fine once im not in it",
     "the pills in the cupboard are starting to look like my way out of all this",
+    "kinda hopin i just dont wake up tmrw ngl, wud be easier on evry1",
 ]
 UNSEEN_EMERGENCY = [
     "halfway round the park my words started coming out jumbled and my right hand went useless",
@@ -69,6 +70,9 @@ UNSEEN_QUIET = [
     "that aqua class nearly finished me off haha, legs like noodles",
     "fed up of being the one who always cancels plans because of fibro",
     "pain 5 today, slept 6 hours, walked 12 minutes",
+    "cheers for the reminder yesterday, the stretch before bed really worked",
+    "does pregabalin make anyone else dizzy when they stand up quick",
+    "went to the garden centre with my sister, pain a 4, lovely afternoon",
 ]
 
 

@@ -110,10 +110,12 @@ _SUICIDAL = compile_all([
     r"\b(?:ways|way|how|methods?)\s+to\s+(?:die|kill myself|end it|end my life|commit|do it painlessly|go painlessly)\b",
     r"\b(?:goodbye|suicide|farewell)\s+(?:letter|note|message|video)s?\b",
     r"\bwr(?:ote|itten|iting)\s+(?:my\s+)?(?:a\s+)?(?:will and\s+)?goodbye",
-    r"\b(?:jump(?:ing|ed)?|throw(?:ing)? myself|threw myself)\s+(?:off|from|in front of|under)\b",
+    r"\b(?:jump(?:ing|ed)?|throw(?:ing)? myself|threw myself)\s+(?:off|from|in front of|under)\b"
+    r"(?!\s+(?:the|a|that)\s+(?:bottom|last|first|low|little|kitchen)?\s*(?:steps?|stairs?|kerb|curb|bed|sofa|couch|chair|bus|"
+    r"horse|bike|trampoline|box|stool)\b)",
     r"\b(?:step(?:ping|ped)?|walk(?:ing|ed)?|lie|lying|lay|laying|jump(?:ing)?)\s+(?:out\s+)?in front of\s+(?:a|the|an)\s+(?:train|bus|car|lorry|truck|tram)\b",
     r"\bdriv\w*\s+(?:my car\s+|the car\s+)?(?:into|off)\s+(?:a|the)\s+(?:wall|tree|bridge|cliff|river|lake|sea|motorway)\b",
-    r"\bhang(?:ing|ed)?\s+myself\b",
+    r"\bhang(?:ing|ed)?\s+myself\b(?!\s+(?:up|out)\s+(?:on the (?:washing )?line|to dry))",
     r"\b(?:slit|slash|cut)\w*\s+my\s+wrists?\b",
     r"\brather\s+(?:be\s+)?dead\b(?!\s+than)",
     r"\brather\s+(?:just\s+)?(?:be\s+dead|die)\s+than\s+(?:live|living|go on|going on|carry on|carrying on|keep|keeping|be in|being in|feel|feeling|"
@@ -139,7 +141,30 @@ _SUICIDAL = compile_all([
     r"\b(?:this is|consider this|take this as)\s+(?:my\s+)?(?:goodbye|last message|last check[- ]?in)\b",
     r"\bwon't be (?:long|much longer) now\b",
     # methods and lethality, without the word
-    r"\b(?:look|seem|pass)\s+(?:like|as|for)\s+an\s+accident\b",
+    r"\b(?:looks?|looking|seems?|pass(?:es)?)\s+(?:like|as|for)\s+an\s+accident\b",
+    # heights, tracks and traffic looked at as a way out
+    r"\b(?:tempting|how easy it (?:would|'d) be|so easy to just|calling (?:to )?me|pulling me)\b[^.!?]{0,50}"
+    r"\b(?:tracks|train|railway|bridge|ledge|balcony|edge|roof|cliff|drop|jump|step off|let go|traffic|overpass|river)\b",
+    r"\b(?:tracks|train|railway|bridge|ledge|balcony|edge|roof|cliff|drop|traffic|overpass|river|look down)\b[^.!?]{0,50}"
+    r"\b(?:tempting|how easy it (?:would|'d) be|so easy to just|calling (?:to )?me|inviting)\b",
+    r"\b(?:fall|fell|falling|jump|jumping|drop)\s+(?:from|off)\b[^.!?]{0,40}\b(?:would|do|does|could|will)\s+"
+    r"(?:you|i|someone|a person|it)\s+(?:feel it|survive|die|be instant|be quick)\b",
+    r"\b(?:car|engine)\s+running\b[^.!?]{0,40}\b(?:garage|door shut|doors shut|doors? closed|hose|pipe)\b",
+    r"\b(?:climb\w*|stood|standing|stand|sat|sitting|stepped|stepping|leaning)\s+(?:up\s+)?(?:on|over)\s+(?:the\s+|a\s+)?"
+    r"(?:bridge\s+|balcony\s+|roof\s+)?(?:railings?|rail|ledge|parapet|barrier)\b",
+    r"\b(?:world|everyone|everybody|everything|they|the kids|my family)\b[^.!?]{0,30}\b(?:go on|keep (?:spinning|turning|going)|"
+    r"be fine|carry on|manage|cope|spin)\s+(?:just\s+)?(?:fine\s+)?without me\b",
+    r"\b(?:waan|wan|wanna|want|want to)\s+dead\b",
+    # internet and gaming words for leaving life
+    r"\bbrb\s+never\b",
+    r"\b(?:no more|out of|used up (?:all )?my|on my last)\s+(?:lives|continues|respawns?|extra lives)\b",
+    r"\b(?:done|finished|tired of|sick of|no more|stop|stopping|quit|quitting)\s+respawn\w*",
+    r"\blog(?:ging|ged)?\s+(?:off|out)\s+(?:for good|forever|permanently|of life|of this life|for the last time)\b",
+    r"\buninstall\w*\s+(?:myself|me|my life)\b",
+    r"\b(?:rage\s*)?quit(?:ting)?\s+(?:life|living|existence|being alive)\b",
+    # a note that reads like a farewell
+    r"\bif\s+i\s+(?:don't|dont|do not|never|can't)\s+(?:answer|reply|respond|check in|message|text|wake)\b[^.!?]{0,40}"
+    r"\b(?:it worked|that's why|you'll know|i'm gone|goodbye|i did it)\b",
     r"\b(?:hairdryer|hair dryer|toaster|radio|heater)\b.{0,25}\bbath\b|\bbath\b.{0,25}\b(?:hairdryer|hair dryer|toaster|heater)\b",
     r"\b(?:edge|top)\s+of\s+(?:the|a)\s+(?:quarry|cliff|bridge|roof|multi-?stor(?:e)?y|car park|tower)\b",
     r"\blife insurance\b.{0,60}\b(?:pay|pays|paid|payout|cover|covers|suicide|after)\b",
@@ -153,6 +178,14 @@ _SELF_HARM = compile_all([
     r"\bself[\s-]*harm\w*",
     r"\bself[\s-]*injur\w*",
     r"\bself[\s-]*mutilat\w*",
+    r"\bsh(?:ing|'ing|'d)\b",
+    r"#\s*(?:sh|selfharm|self harm)\b",
+    r"\U0001F52A[^\n]{0,6}\U0001FA78|\U0001FA78[^\n]{0,6}\U0001F52A",
+    r"\b(?:been|started|keep|kept|stop|quit)\s+sh\b|\bsh\s+(?:again|urges?|scars?|wounds?|relapse)\b",
+    r"\b(?:took|taken|take|taking|put|used)\s+(?:a\s+|the\s+|my\s+)?(?:knife|blade|razor|lighter|scissors|compass|sharpener)\s+"
+    r"(?:to|on|against)\s+(?:my|me)\b",
+    r"\brelaps\w*\b[^\n]{0,20}[🩹🔪]|[🩹🔪][^\n]{0,20}\brelaps\w*",
+    r"\bclean\s+(?:for|from)\s+(?:\w+\s+){0,2}(?:days|weeks|months)\b[^.!?]{0,40}\b(?:until|till|til|but|relapsed|broke|ruined)\b",
 ])
 _SELF_HARM_VERB = re.compile(
     r"\b(?:cut|cutting|cuts|burn|burning|burnt|burned|burns|hurt|hurting|hurts|harm|harming|harmed|punish|punishing|"
@@ -193,6 +226,8 @@ _OVERDOSE = compile_all([
     rf"\b(?:take|taking|took|swallow\w*|down|downing|neck|necking)\s+(?:all|every one|everything|the whole|the entire|a whole|the rest|"
     rf"them all|the lot|loads|a load|handfuls?|a handful|every|every single|each)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|those\s+|them\s+)?{PILLS}?",
     r"\btake\s+(?:them\s+|it\s+)?all\s+at\s+once\b",
+    rf"\b(?:took|taken|swallowed|had|downed|necked|overdid)\s+(?:about\s+|like\s+|around\s+|nearly\s+|over\s+)?"
+    rf"(?:[1-9]\d|1\d\d|ten|twelve|fifteen|twenty|thirty|forty|fifty|a hundred)\s+(?:of\s+)?(?:my\s+|the\s+|his\s+|her\s+)?{PILLS}",
     rf"\b(?:sav|stockpil|hoard|stash|collect|stor)\w*\s+(?:up\s+)?(?:\w+\s+){{0,2}}{PILLS}\b",
     rf"\b{PILLS}\s+(?:\w+\s+){{0,1}}(?:saved|stockpiled|hoarded|stashed)\b",
 ])
@@ -205,15 +240,27 @@ _TAKE_ALL_BENIGN = re.compile(
 # "my legs want to die after those stairs": the subject is a body part, not the person
 _NOT_SELF_DIE = re.compile(
     r"\b(?:legs?|feet|foot|knees?|body|muscles|arms?|back|calves|thighs|hips?|glutes|lungs|brain|phone|battery|"
-    r"laptop|car|plants?|garden|hamstrings|quads|abs|bum)\s+(?:\w+\s+)?(?:want|wants|wanted|wanna|wish|are ready|is ready)"
-    r"\s+to\s+(?:just\s+)?die\b"
+    r"laptop|car|plants?|garden|hamstrings|quads|abs|bum)\s+(?:\w+\s+)?(?:want|wants|wanted|wanna|wan|waan|wish|are ready|is ready)"
+    r"(?:\s+to)?\s+(?:just\s+)?(?:die|dead)\b"
 )
 
 
+# "I nearly lost the will to live on hold": the speaker says it did not happen
+_HYPERBOLE = re.compile(r"\b(?:nearly|almost|practically)\s+lost\s+(?:the|my|all)\s+will\s+to\s+live\b")
+# a gun, coffin, headstone or noose sent without a laugh; a skull said not to be a joke
+_GRAVE_EMOJI = re.compile("[\U0001F52B\u26B0\U0001FAA6\U0001FAA2]")
+_LAUGH = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F639]|\\b(?:lol|lmao|haha\\w*|jk|joking|kidding|rofl)\\b")
+_SKULL_NOT_A_JOKE = re.compile("\U0001F480[^.!?]{0,10}\\bnot\\s+(?:the\\s+)?(?:funny|joke|joking|lol|laughing)\\b")
+
+
+def _grave_emoji(t: str) -> bool:
+    return bool(_GRAVE_EMOJI.search(t) and not _LAUGH.search(t)) or bool(_SKULL_NOT_A_JOKE.search(t))
+
+
 def _crisis_rules(t: str) -> list[str]:
-    t = _NOT_SELF_DIE.sub(" ", t)
+    t = _HYPERBOLE.sub(" ", _NOT_SELF_DIE.sub(" ", t))
     rules = []
-    if any(rx.search(t) for rx in _SUICIDAL):
+    if any(rx.search(t) for rx in _SUICIDAL) or _grave_emoji(t):
         rules.append("crisis.suicidal_ideation")
     sh = any(rx.search(t) for rx in _SELF_HARM)
     if not sh:
@@ -233,7 +280,7 @@ def _crisis_rules(t: str) -> list[str]:
         hit = False
         for m in rx.finditer(t):
             sent = sentence_of(t, m.start(), m.end())
-            if rx.pattern.startswith(r"\b(?:take|taking") and _TAKE_ALL_BENIGN.search(sent):
+            if rx.pattern.startswith((r"\b(?:take|taking", r"\b(?:took|taken")) and _TAKE_ALL_BENIGN.search(sent):
                 continue
             hit = True
             break

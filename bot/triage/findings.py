@@ -57,6 +57,7 @@ _DIZZY = compile_all([
     r"\b(?:grab|grabbed|hold onto|held onto|hold on to|held on to|clutch\w*|lean on|leaned on|leant on)\s+(?:\w+\s+){0,2}"
     r"(?:rail|railing|wall|chair|bannister|banister|table|counter|something)\b.{0,30}\b(?:steady|balance|fall|falling|keep upright|stay up)\b",
     r"\b(?:swimmy|spinny|giddy|wobbly|woozy|dizzy|funny|strange|weird)\b[^.!?]{0,40}\b(?:grab|grabbed|hold onto|held onto|hold on to|held on to)\b",
+    r"\b(?:got|get|gets|getting|had|have|having)\s+(?:the\s+)?(?:spins|head spins|whirlies)\b",
 ])
 _SEVERE_BREATH = compile_all([
     r"\b(?:can't|cannot|couldn't|could not|struggl\w* to|hard to|difficult to|unable to|trouble|difficulty)\s+"
@@ -89,16 +90,25 @@ _INSTABILITY = compile_all([
     r"\b(?:gave|give|gives|giving|given)\s+(?:way|out)\b",
     r"\bbuckl\w*",
     r"\b(?:unstable|instability)\b",
-    rf"\b(?:knee|ankle|hip|shoulder|joint|leg|kneecap|knee cap|elbow|wrist)\s+{G3}(?:wobbly|loose|slipp\w* out|pop\w* out|came out|comes out|"
+    rf"\b(?:knee|ankle|hip|shoulder|joint|leg|kneecap|knee cap|elbow|wrist)\s+{G3}(?:wobbly|loose|slip\w* out|pop\w* out|came out|comes out|"
     r"coming out|dislocat\w*|collaps\w*|going from under|went from under)",
     r"\bdislocat\w*", r"\bsubluxat\w*",
     r"\b(?:slipping|slipped|slips|popping|popped|pops|coming|came|comes)\s+out\s+of\s+(?:the\s+|its\s+)?(?:socket|joint|place)",
     r"\bwon't (?:hold|take) my weight\b", r"\bwouldn't (?:hold|take) my weight\b",
+    r"\b(?:knee|ankle|hip|shoulder|joint|kneecap|knee cap|elbow|wrist)\b[^.!?]{0,40}\b(?:slip\w*|going to come|gonna come)\s+out\b",
+    rf"\b(?:{JOINT}|kneecap)\b[^.!?]{{0,30}}\b(?:clunk\w*|slid|slides|sliding|rolls?|rolling|rolled)\s+(?:out|under me|under)\b",
+    r"\bpop\w*\s+(?:back\s+)?(?:out\s+and\s+)?(?:back\s+)?in\b[^.!?]{0,40}\b(?:loose|unstable|go again|wobbly|hurts)\b|"
+    r"\b(?:slid|slipped|popped|clunked)\s+out\s+and\s+(?:popped|slid|went|clunked)\s+back\s+in\b",
+    rf"\b(?:{JOINT})\b[^.!?]{{0,40}}\b(?:will|gonna|going to|might)\s+go\s+again\b",
+    r"\bnot screwed on\b",
+    # "my knee feels like it won't hold me"
+    rf"\b(?:{JOINT}|legs?)\b[^.!?]{{0,30}}\b(?:won't|wont|wouldn't|doesn't|didn't|isn't going to)\s+(?:hold|support|take)\s+(?:me|my weight)\b",
 ])
 _GIVE_BODY = re.compile(rf"\b(?:{JOINT}|legs?|back)\b")
 _NO_WEIGHT = compile_all([
     r"\b(?:can't|cannot|couldn't|could not|unable to|can not)\s+(?:put\s+(?:any\s+)?weight|bear\s+(?:any\s+)?weight|stand\s+on|walk\s+on|weight\s*-?bear)",
     r"\bnon-?weight-?bearing\b",
+    r"\b(?:can't|cannot|couldn't|could not|unable to|can not)\s+put\s+(?:it|my (?:foot|heel|leg|ankle))\s+(?:down|on the (?:floor|ground))\b",
 ])
 _PALPITATIONS = compile_all([
     r"\bpalpitation\w*",
@@ -108,7 +118,17 @@ _PALPITATIONS = compile_all([
     rf"\b(?:heart|pulse)\s+{G3}(?:irregular\w*|erratic\w*)",
     r"\b(?:heart|pulse)\b[^.!?;]{0,50}\b(?:irregular\w*|erratic\w*|out of rhythm)",
     r"\b(?:heart|pulse)\b[^.!?;]{0,60}\b(?:won't|wouldn't|didn't|doesn't|isn't|not)\s+(?:slow\w*|calm\w*|settl\w*)",
+    r"\b(?:thump|beat|bang|thud)\w*\s+(?:then\s+)?(?:a\s+)?(?:pause|gap|stop)\b",
+    r"\b(?:heart ?beat|heart rate|heartbeat|pulse)\b[^.!?;]{0,40}\b(?:skipp\w*|irregular\w*|erratic\w*|flutter\w*|trip\w* over)",
+    r"\b(?:a-?fib|atrial fibrillation)\b",
 ])
+# a racing heart that is still racing long after the effort ("heart racing since the walk, 45 mins on the couch")
+_HEART_FAST = re.compile(r"\b(?:heart|pulse|heart rate|heartbeat)\b[^.!?;]{0,40}\b(?:racing|races|raced|pounding|thumping|"
+                         r"hammering|banging|going like|going mad|going fast|beating fast|so fast|racing thing|went to \d{3}|"
+                         r"still (?:fast|high|racing|pounding|going)|(?:hasn't|hasnt|not|won't|didn't) come down)")
+_STILL_GOING = re.compile(r"\b(?:still|since|an hour|hours?|\d+\s*(?:min\w*|mins)|(?:twenty|thirty|forty|fifty)\s+min\w*|"
+                          r"all (?:evening|night|day|afternoon|morning)|on and off|won't stop|not stopping|keeps|for ages|"
+                          r"come down|came down)\b")
 
 # ------------------------------------------------------------------ assess
 _WORSENING = compile_all([
@@ -369,6 +389,14 @@ def _regions(t: str) -> list[str]:
     return out
 
 
+def _heart_still_racing(t: str) -> bool:
+    for m in iter_affirmed([_HEART_FAST], t):
+        after = t[m.start():m.end() + 80]
+        if _STILL_GOING.search(after) and not _SETTLED.search(after):
+            return True
+    return False
+
+
 def extract(t: str) -> Findings:
     f = Findings()
     # ---- stop level
@@ -398,7 +426,7 @@ def extract(t: str) -> Findings:
         break
     if any_affirmed(_NO_WEIGHT, t):
         _add(f, "stop.cannot_bear_weight")
-    if any_affirmed(_PALPITATIONS, t):
+    if any_affirmed(_PALPITATIONS, t) or _heart_still_racing(t):
         _add(f, "stop.palpitations")
     # ---- assess level
     f.trend = trend_from_text(t)

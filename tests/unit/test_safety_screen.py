@@ -39,6 +39,10 @@ CRISIS_SELF_HARM = [
     "I get the urge to hurt myself when the pain is bad",
     "I started self-harming again",
     "I burn myself with a lighter",
+    "put the razor to my arm again last night",       # described, no "myself"
+    "been sh'ing since my mum died",                  # community shorthand
+    "clean for three months but it ended on saturday",
+    "relapse 🩹 dont tell anyone",
 ]
 
 CRISIS_OVERDOSE = [
@@ -48,6 +52,23 @@ CRISIS_OVERDOSE = [
     "I've been stockpiling my tablets",
     "I want to overdose tonight",
     "what is a fatal dose of amitriptyline",
+    "i have swallowed 40 of my gabapentin",             # already taken
+]
+
+CRISIS_SIDEWAYS = [
+    "⚰️⚰️",
+    "pain 7. 🪦",
+    "skull emoji 💀 and not the joke kind tonight",
+    "used up all my lives, not playing any more",
+    "logging off for good after this one",
+    "if i dont reply by monday you'll know i did it",
+    "the edge of the platform is so tempting when the train comes in",
+    "if you drop off a multi storey car park would you survive",
+    "sat in the car with the engine running and the garage door shut",
+    "stood on the bridge railing for ages on the way home",
+    "my family would cope fine without me",
+    "me waan dead fi real",
+    "#selfharm again",
 ]
 
 CHECK_IN_CRISIS = [
@@ -63,6 +84,11 @@ def test_suicidal_ideation_is_crisis(text):
     assert r.kind == "crisis", (text, r)
     assert "crisis.suicidal_ideation" in r.rules
     assert r.urgent
+
+
+@pytest.mark.parametrize("text", CRISIS_SIDEWAYS)
+def test_crisis_said_in_emoji_gaming_words_farewells_and_heights(text):
+    assert screen_message(text).kind == "crisis", text
 
 
 @pytest.mark.parametrize("text", CRISIS_SELF_HARM)
@@ -212,6 +238,13 @@ def test_not_dose_requests(text):
     "I'm sick to death of flares",
     "I'd rather die than do burpees",
     "I thought I was going to die on that hill lol",
+    "coffin dodger, that's me ⚰️😂",
+    "almost lost the will to live in the post office queue",
+    "going to hang myself out to dry after the rain walk",
+    "i jumped off the last stair and my knee complained",
+    "i took 2 of my paracetamol with breakfast",
+    "I've taken 28 of my tablets this month, every day as prescribed",
+    "mi back waan dead after di market",
 ])
 def test_figures_of_speech_are_none(text):
     assert screen_message(text) == ScreenResult("none", ()), text

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from bot.triage.findings import extract
+from bot.safety.textmatch import normalise
 from bot.safety.redflags import EMERGENCY_RULE_IDS
 from bot.safety.screen import screen_message
 from bot.triage import FollowUp, Outcome, triage
@@ -95,6 +97,15 @@ def test_assess_rules(text, rule):
     ("my knee gave way when I stood up", "stop.joint_instability"),
     ("I can't put weight on my foot", "stop.cannot_bear_weight"),
     ("my heart was skipping beats on the treadmill", "stop.palpitations"),
+    ("my pulse has been hammering away for half an hour since the bike", "stop.palpitations"),
+    ("heart goes beat beat pause beat after the swim", "stop.palpitations"),
+    ("my shoulder feels like it could slip out when i lift the bag", "stop.joint_instability"),
+    ("my ankle won't hold me since the step class", "stop.joint_instability"),
+    ("i couldn't put my foot on the ground after the hike", "stop.cannot_bear_weight"),
+    ("had the head spins on the rowing machine", "stop.dizziness"),
+    ("my heart rate hasn't come down in 20 mins since the walk", "stop.palpitations"),
+    ("my watch flagged afib during aqua", "stop.palpitations"),
+    ("my knee clunked out and back in on the stairs", "stop.joint_instability"),
 ])
 def test_stop_rules_not_emergency(text, rule):
     r = outcome(text)
@@ -287,3 +298,11 @@ def test_rule_ids_are_documented():
 
 def test_empty_text_does_not_crash():
     assert isinstance(triage(""), FollowUp)
+
+
+@pytest.mark.parametrize("text", [
+    "my heart was pounding on the hill for a few minutes but it settled when i stopped",
+    "heart racing during the class, back to normal after a sit down",
+])
+def test_a_racing_heart_that_settles_is_effort_not_palpitations(text):
+    assert "stop.palpitations" not in extract(normalise(text)).rules

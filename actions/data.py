@@ -21,8 +21,9 @@ class ActionExportData(Action):
             data = repo.export_user(session, user)
             csv_text = repo.checkins_csv(session, user)
             owner = user.id
+            web_sender = user.external_id if user.channel == "web" else None
         urls = publish({"my-data.json": json.dumps(data, indent=2, ensure_ascii=False).encode(),
-                        "checkins.csv": csv_text.encode()}, owner=owner)
+                        "checkins.csv": csv_text.encode()}, owner=owner, web_sender=web_sender)
         dispatcher.utter_message(text=("Here is everything I have stored about you, as a file. The CSV opens in a "
                                        "spreadsheet and is handy to show your clinician. The links work for one hour."))
         dispatcher.utter_message(json_message={"download": {"url": urls["my-data.json"], "label": "Download all my data (JSON)"}})

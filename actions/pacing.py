@@ -52,9 +52,10 @@ class ActionProgress(Action):
             week = weekly_summary(records, today)
             png = week_chart(records, today)  # draws the last seven of those days
             owner = user.id
+            web_sender = user.external_id if user.channel == "web" else None
         dispatcher.utter_message(text=week.text)
         if png:
-            url = publish({"week.png": png}, owner=owner)["week.png"]
+            url = publish({"week.png": png}, owner=owner, web_sender=web_sender)["week.png"]
             dispatcher.utter_message(image=url, json_message={"alt": "Chart of pain, tiredness and activity minutes per day this week"})
         return []
 

@@ -1,7 +1,8 @@
 """Short-lived files for the user (data exports, charts): written under var/files/<token>/, served by the web app.
 
 The token is 32 random bytes, so a link is as private as the chat that got it; files expire after an hour, and
-die at once when their owner erases their data (each folder records its owner's id in an `.owner` file).
+die at once when their owner erases their data (each folder records its owner's id in an `.owner` file). A file made
+for a web conversation also names that conversation: only the browser that holds it may open the link.
 """
 from __future__ import annotations
 
@@ -20,13 +21,14 @@ _TOKEN = re.compile(r"^[A-Za-z0-9_\-]{20,64}$")
 OWNER_FILE = ".owner"
 
 
-def publish(files: dict[str, bytes], owner: int) -> dict[str, str]:
-    """Stores the files under one new token for that user (their database id); returns name -> URL path."""
+def publish(files: dict[str, bytes], owner: int, web_sender: str | None = None) -> dict[str, str]:
+    """Stores the files under one new token for that user (their database id); returns name -> URL path.
+    web_sender: the web conversation they were made for (its browser alone may open them)."""
     cleanup()
     token = secrets.token_urlsafe(32)
     folder = FILES / token
     folder.mkdir(parents=True)
-    (folder / OWNER_FILE).write_text(str(owner))
+    (folder / OWNER_FILE).write_text(str(owner) + (f"\n{web_sender}" if web_sender else ""))
     urls = {}
     for name, content in files.items():
         if not _NAME.match(name):
@@ -45,6 +47,22 @@ def lookup(token: str, name: str) -> Path | None:
     return path
 
 
+def web_conversation(token: str) -> str | None:
+    """The web conversation a link was made for, or None (a link sent to a messaging app)."""
+    if not _TOKEN.match(token):
+        return None
+    lines = _marker_lines(FILES / token)
+    return lines[1] if len(lines) > 1 and lines[1] else None
+
+
+def _marker_lines(folder: Path) -> list[str]:
+    marker = folder / OWNER_FILE
+    try:
+        return marker.read_text().strip().split("\n") if marker.is_file() else []
+    except OSError:
+        return []
+
+
 def cleanup() -> None:
     if not FILES.exists():
         return
@@ -60,8 +78,8 @@ def forget_owner(owner: int) -> int:
         return 0
     gone = 0
     for folder in FILES.iterdir():
-        marker = folder / OWNER_FILE
-        if marker.is_file() and marker.read_text().strip() == str(owner):
+        lines = _marker_lines(folder)
+        if lines and lines[0] == str(owner):
             shutil.rmtree(folder, ignore_errors=True)
             gone += 1
     return gone

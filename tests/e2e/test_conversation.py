@@ -215,9 +215,11 @@ def test_export_and_delete_do_what_they_say(chat, stored, stack):
     chat.say("export my data")
     links = [c["download"]["url"] for c in chat.custom() if "download" in c]
     assert len(links) == 2
-    exported = httpx.get(stack.config.api_url + links[0]).json()
+    exported = chat.http.get(links[0]).json()
     assert exported["checkins"][0]["pain"] == 3 and exported["activities"][0]["minutes"] == 20
-    csv_text = httpx.get(stack.config.api_url + links[1]).text
+    csv_text = chat.http.get(links[1]).text
+    # the links are this browser's: another client with the link alone gets nothing
+    assert httpx.get(stack.config.api_url + links[0]).status_code == 404
     assert csv_text.splitlines()[0].startswith("date,pain")
     chat.say("delete my data")
     assert "can't be undone" in chat.text()
@@ -234,7 +236,7 @@ def test_export_and_delete_do_what_they_say(chat, stored, stack):
     tracker = httpx.get(f"{stack.config.rasa_url}/conversations/{sender}/tracker",
                         params={"token": stack.config.rasa_token}).json()
     assert "pain 3" not in str(tracker)
-    assert httpx.get(stack.config.api_url + links[0]).status_code == 404
+    assert chat.http.get(links[0]).status_code == 404
 
 
 def test_a_report_the_classifier_takes_for_a_question_still_starts_the_checkin(chat, stored):

@@ -111,3 +111,18 @@ def test_the_session_secret_file_is_private_and_kept(tmp_path):
     assert session_secret(None, key) == first and len(first) >= 32
     assert stat.S_IMODE(os.stat(key).st_mode) == 0o600
     assert session_secret("from-the-environment", key) == "from-the-environment"
+
+
+def test_a_download_made_for_a_web_conversation_opens_only_in_its_browser(browsers, tmp_path, monkeypatch):
+    from bot import files
+    monkeypatch.setattr(files, "FILES", tmp_path / "files")
+    mine, theirs = browsers
+    assert say(mine, "hi").status_code == 200
+    link = files.publish({"my-data.json": b'{"pain": 7}'}, owner=1, web_sender="alice")["my-data.json"]
+    assert mine.get(link).json() == {"pain": 7}
+    r = theirs.get(link)
+    assert r.status_code == 404 and "pain" not in r.text
+    # a link sent to a messaging app opens in any browser: the app's chat is where it was given
+    sent_to_an_app = files.publish({"week.png": b"png"}, owner=2)["week.png"]
+    assert theirs.get(sent_to_an_app).status_code == 200
+    assert files.forget_owner(1) == 1 and mine.get(link).status_code == 404

@@ -12,7 +12,6 @@ Run: `python -m actions.server --port 5055` (ops/stack.py does).
 from __future__ import annotations
 
 import argparse
-import hmac
 import logging
 import os
 import sys
@@ -24,15 +23,14 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.private_logging import keep_exception_text_out_of_logs
+from engine.bearer import bearer_matches
 
 log = logging.getLogger("pacing.actions.server")
 OPEN_PATHS = frozenset({"/health"})
 
 
 def is_authorised(request: Request, token: str) -> bool:
-    header = request.headers.get("authorization") or ""
-    given = header[len("Bearer "):] if header.startswith("Bearer ") else ""
-    return hmac.compare_digest(given.encode(), token.encode())
+    return bearer_matches(request.headers.get("authorization"), token)
 
 
 def build_app(token: str) -> Sanic:

@@ -9,7 +9,6 @@ Loaded by Rasa from credentials.yml (`engine.secured_rest.SecuredRestInput`); ru
 """
 from __future__ import annotations
 
-import hmac
 import logging
 import os
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
@@ -20,13 +19,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from engine.bearer import bearer_matches
+
 logger = logging.getLogger(__name__)
-
-
-def bearer_matches(header: Optional[str], token: Optional[str]) -> bool:
-    if not token or not header or not header.startswith("Bearer "):
-        return False
-    return hmac.compare_digest(header[len("Bearer "):].encode(), token.encode())
 
 
 class SecuredRestInput(RestInput):

@@ -9,17 +9,20 @@ The order is the safety floor:
 3. a sensation report goes to hurt-versus-harm triage (never the FAQ fallback); a check-in that also reports a
    worrying sensation is recorded and then triaged; a typed answer to a triage question stays with the triage;
 4. everything else goes to Rasa as it is.
-Channels call `handle()` and know nothing of pacing; this module knows nothing of a channel's wire format.
+Channels hand over an `Inbound` (api/inbound.py) and know nothing of pacing; this module owns the whole turn
+(screen, duplicate check, the person's record, buttons, Rasa) and knows nothing of a channel's wire format.
 """
 from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from api.buttons import numbered_choice, payload_for
+from api.inbound import Inbound, Reply
 from api.rasa_client import RasaClient, RasaUnavailable
 from api.safety_aftercare import SafetyAftercare, SafetyEvent
 from api.settings import Settings
@@ -45,9 +48,10 @@ SHORT_ANSWER_WORDS = 6
 
 
 @dataclass
-class Reply:
-    messages: list[dict[str, Any]] = field(default_factory=list)
-    safety: str | None = None  # "crisis" | "emergency" | "dose_request" when the screen answered
+class _Person:
+    """What the turn needs from the database, read in one session."""
+    offered: list[str]
+    first_delivery: bool
 
 
 def _strip_command(text: str) -> str:
@@ -91,34 +95,40 @@ class Conversation:
         self.aftercare = SafetyAftercare(rasa, settings.database_url)
         self._countries: dict[str, str] = {}  # sender -> country, so help lines never wait for the database
 
-    def handle(self, channel: str, external_id: str, text: object, metadata: dict[str, Any] | None = None) -> Reply:
-        metadata = metadata or {}
+    def handle(self, inbound: Inbound) -> Reply:
+        channel, external_id = inbound.channel, inbound.external_id
         sender = make_sender_id(channel, external_id)
-        text = clean_inbound(text)
+        text = clean_inbound(inbound.text)
+        country = _valid_country(inbound.country) or self._countries.get(sender)
 
         # 1. Understanding needs nothing but the text: it answers even when the database or Rasa is down or hung.
         understanding = understand(text)
-        country = _valid_country(metadata.get("country")) or self._countries.get(sender)
-        safety = self._safety_reply(understanding, country)
-        if safety is not None:
-            self.aftercare.after_reply(SafetyEvent(channel, external_id, understanding.kind, understanding.rules, text),
-                                       sender, end_form=understanding.urgent)
-            return safety
+        if inbound.button is None:
+            safety = self._answer_safety(inbound, understanding, text, country)
+            if safety is not None:
+                return safety
 
         try:
-            with session_scope() as session:
-                user = repo.get_or_create_user(session, channel, external_id)
-                if country and user.country != country:
-                    user.country = country
-                if user.country:
-                    self._countries[sender] = user.country
-                tz = metadata.get("timezone")
-                if isinstance(tz, str) and valid_timezone(tz) and user.timezone != tz:
-                    user.timezone = tz
-                offered = repo.offered_payloads(session, user)
+            person = self._person(inbound, sender, country)
         except SQLAlchemyError:
             log.error("database unavailable")
             return Reply([{"text": UNAVAILABLE}])
+        if not person.first_delivery:
+            return Reply(duplicate=True)
+        offered = person.offered
+
+        # 2. A pressed button or a numbered SMS option stands for a payload offered with the last reply.
+        chosen = payload_for(inbound.button, offered) if inbound.button is not None else None
+        if chosen is None and inbound.numbered_options:
+            chosen = numbered_choice(text, offered)
+        if inbound.button is not None and chosen is None and not text.strip():
+            return Reply(old_button=True)
+        if chosen is not None or inbound.button is not None:
+            text = chosen if chosen is not None else text  # a stale button: its words are read instead
+            understanding = understand(text)
+            safety = self._answer_safety(inbound, understanding, text, country)
+            if safety is not None:
+                return safety
 
         if not text.strip():
             return Reply([{"text": EMPTY}])
@@ -128,8 +138,9 @@ class Conversation:
         if text.lstrip().startswith("/") and text.strip() not in offered:
             text = _strip_command(text)
 
+        meta = {k: v for k, v in (("country", inbound.country), ("timezone", inbound.timezone)) if v}
         try:
-            messages = self._to_rasa(sender, text, understanding, offered, metadata)
+            messages = self._to_rasa(sender, text, understanding, offered, meta)
         except RasaUnavailable:
             log.error("Rasa did not answer")
             return Reply([{"text": UNAVAILABLE}])
@@ -153,6 +164,31 @@ class Conversation:
             log.error("database unavailable: buttons offered were not recorded")
         return Reply(messages)
 
+    def _answer_safety(self, inbound: Inbound, understanding: Understanding, text: str,
+                       country: str | None) -> Reply | None:
+        safety = self._safety_reply(understanding, country)
+        if safety is not None:
+            self.aftercare.after_reply(SafetyEvent(inbound.channel, inbound.external_id, understanding.kind,
+                                                   understanding.rules, text),
+                                       make_sender_id(inbound.channel, inbound.external_id),
+                                       end_form=understanding.urgent)
+        return safety
+
+    def _person(self, inbound: Inbound, sender: str, country: str | None) -> _Person:
+        """One session: the duplicate check, the person's record (country, time zone) and the buttons offered last.
+        With the database unavailable a delivery cannot be told from a retry, and is answered."""
+        with session_scope() as session:
+            first = inbound.delivery_id is None or repo.first_delivery(session, inbound.channel, inbound.delivery_id)
+            user = repo.get_or_create_user(session, inbound.channel, inbound.external_id)
+            if country and user.country != country:
+                user.country = country
+            if user.country:
+                self._countries[sender] = user.country
+            tz = inbound.timezone
+            if isinstance(tz, str) and valid_timezone(tz) and user.timezone != tz:
+                user.timezone = tz
+            return _Person(repo.offered_payloads(session, user), first)
+
     @staticmethod
     def _safety_reply(understanding: Understanding, country: str | None) -> Reply | None:
         if understanding.kind == "crisis":
@@ -165,9 +201,8 @@ class Conversation:
         return None
 
     def _to_rasa(self, sender: str, text: str, understanding: Understanding, offered: list[str],
-                 metadata: dict[str, Any]) -> list[dict[str, Any]]:
+                 meta: dict[str, Any]) -> list[dict[str, Any]]:
         """Sends the turn to Rasa, routing sensation reports and typed triage answers to the triage."""
-        meta = {k: v for k, v in metadata.items() if k in ("country", "timezone")}
         if text.startswith("/"):
             return self.rasa.send(sender, text, metadata=meta)
         answering_triage = any(p.startswith(TRIAGE_ANSWER_PREFIX) for p in offered)

@@ -1,16 +1,9 @@
 """Small things every messaging channel needs."""
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 import phonenumbers
-from sqlalchemy.exc import SQLAlchemyError
-
-from bot.storage import repo
-from bot.storage.db import session_scope
-
-log = logging.getLogger("pacing.channels")
 
 NOT_TEXT = "I can only read text messages for now. You can type how you're doing, or tap a button."
 
@@ -31,24 +24,3 @@ def text_of(message: dict[str, Any], public_base_url: str) -> str | None:
     if download and public_base_url:
         return f"{download.get('label', 'Download')}: {public_base_url}{download['url']}"
     return message.get("text")
-
-
-def is_new_delivery(channel: str, message_id: str) -> bool:
-    """False for a platform's retry of a message already answered. With the database unavailable this cannot be
-    told, and the message is answered anyway: a reply sent twice is better than help withheld."""
-    try:
-        with session_scope() as session:
-            return repo.first_delivery(session, channel, message_id)
-    except SQLAlchemyError:
-        log.error("%s: could not check for a duplicate delivery (database unavailable); answering", channel)
-        return True
-
-
-def offered_buttons(channel: str, external_id: str) -> list[str]:
-    """The button payloads offered with the last reply (none when the database is unavailable)."""
-    try:
-        with session_scope() as session:
-            return repo.offered_payloads(session, repo.get_or_create_user(session, channel, external_id))
-    except SQLAlchemyError:
-        log.error("%s: could not read the offered buttons (database unavailable)", channel)
-        return []

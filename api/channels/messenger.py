@@ -12,9 +12,10 @@ import httpx
 from fastapi import APIRouter
 
 from api.channels import meta
-from api.channels.buttons import button_id, payload_for
-from api.channels.common import NOT_TEXT, is_new_delivery, offered_buttons, text_of
+from api.buttons import button_id
+from api.channels.common import NOT_TEXT, text_of
 from api.conversation import Conversation
+from api.inbound import Inbound
 from api.settings import Settings
 
 log = logging.getLogger("pacing.messenger")
@@ -75,21 +76,20 @@ def handle_payload(payload: dict[str, Any], conversation: Conversation, client: 
             if isinstance(message, dict) and message.get("is_echo"):
                 continue
             mid = str((message or postback or {}).get("mid") or f"{psid}:{event.get('timestamp')}")
-            if not is_new_delivery("messenger", mid):
-                continue
-            offered = offered_buttons("messenger", psid)
-            text = None
+            text, button = None, None
             if isinstance(message, dict):
                 quick = (message.get("quick_reply") or {}).get("payload")
-                text = payload_for(str(quick), offered) if quick else None
-                text = text or message.get("text")  # a stale quick reply: its title is in the text
+                button = str(quick) if quick else None
+                text = message.get("text")  # a stale quick reply: its title is in the text
             elif isinstance(postback, dict):
-                text = payload_for(str(postback.get("payload") or ""), offered) or postback.get("title")
-            if not isinstance(text, str):
+                button, text = str(postback.get("payload") or ""), postback.get("title")
+            if not isinstance(text, str) and button is None:
                 client.send(psid, [{"text": NOT_TEXT}])
                 handled += 1
                 continue
-            reply = conversation.handle("messenger", psid, text)
+            reply = conversation.handle(Inbound("messenger", psid, text, button=button, delivery_id=mid))
+            if reply.duplicate:
+                continue
             client.send(psid, reply.messages)
             handled += 1
     return handled

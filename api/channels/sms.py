@@ -4,7 +4,6 @@ TWILIO_FROM_NUMBER and PUBLIC_BASE_URL (Twilio signs the public address it calle
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -14,8 +13,9 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from twilio.request_validator import RequestValidator
 
-from api.channels.common import country_of, is_new_delivery, offered_buttons, text_of
+from api.channels.common import country_of, text_of
 from api.conversation import Conversation
+from api.inbound import Inbound
 from api.openapi_responses import BODY_LIMITS, RATE_LIMITED, error, text_success
 from api.settings import Settings
 
@@ -36,16 +36,6 @@ def render(messages: list[dict[str, Any]], public_base_url: str = "") -> list[st
         if text:
             out.append(text[:MAX_SMS])
     return out
-
-
-def numbered_choice(text: str, offered: list[str]) -> str | None:
-    """'2' after numbered command options means the second option."""
-    match = re.fullmatch(r"\s*(\d{1,2})\s*", text)
-    if match and offered and any(p.startswith("/") for p in offered):
-        index = int(match.group(1)) - 1
-        if 0 <= index < len(offered):
-            return offered[index]
-    return None
 
 
 class SmsClient:
@@ -94,10 +84,8 @@ def make_router(settings: Settings, conversation: Conversation, client: SmsClien
 
 
 def handle_sms(sender: str, sid: str, body: str, conversation: Conversation, client: SmsClient) -> list[str]:
-    if not is_new_delivery("sms", sid):
+    reply = conversation.handle(Inbound("sms", sender, body, numbered_options=True, delivery_id=sid,
+                                        country=country_of(sender)))
+    if reply.duplicate:
         return []  # Twilio retried a message we already answered
-    offered = offered_buttons("sms", sender)
-    text = numbered_choice(body, offered) or body
-    country = country_of(sender)
-    reply = conversation.handle("sms", sender, text, {"country": country} if country else None)
     return render(reply.messages, client.public_base_url)

@@ -10,9 +10,10 @@ import httpx
 from fastapi import APIRouter, Header, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
-from api.channels.buttons import button_id, payload_for
-from api.channels.common import NOT_TEXT, is_new_delivery, offered_buttons, text_of
+from api.buttons import button_id
+from api.channels.common import NOT_TEXT, text_of
 from api.conversation import Conversation
+from api.inbound import Inbound
 from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED, error
 from api.settings import Settings
 
@@ -80,9 +81,7 @@ def make_router(settings: Settings, conversation: Conversation, client: Telegram
 
 
 def handle_update(update: dict[str, Any], conversation: Conversation, client: TelegramClient) -> dict[str, Any]:
-    if not is_new_delivery("telegram", str(update["update_id"])):
-        return {"ok": True, "duplicate": True}
-
+    delivery = str(update["update_id"])
     callback = update.get("callback_query")
     message = update.get("message") or update.get("edited_message")
     if isinstance(callback, dict):
@@ -90,10 +89,15 @@ def handle_update(update: dict[str, Any], conversation: Conversation, client: Te
         chat_id = str(chat.get("id") or (callback.get("from") or {}).get("id") or "")
         if not chat_id:
             return {"ok": True, "ignored": "no chat"}
-        text = payload_for(str(callback.get("data") or ""), offered_buttons("telegram", chat_id))
-        client.answer_callback(str(callback.get("id", "")), None if text else OLD_BUTTON)
-        if text is None:
+        reply = conversation.handle(Inbound("telegram", chat_id, button=str(callback.get("data") or ""),
+                                            delivery_id=delivery))
+        if reply.duplicate:
+            return {"ok": True, "duplicate": True}
+        client.answer_callback(str(callback.get("id", "")), OLD_BUTTON if reply.old_button else None)
+        if reply.old_button:
             return {"ok": True, "ignored": "old button"}
+        client.send(chat_id, reply.messages)
+        return {"ok": True}
     elif isinstance(message, dict) and isinstance(message.get("chat"), dict):
         chat_id = str(message["chat"].get("id") or "")
         text = message.get("text") or message.get("caption")  # a photo's caption is read like any message
@@ -105,6 +109,8 @@ def handle_update(update: dict[str, Any], conversation: Conversation, client: Te
     else:
         return {"ok": True, "ignored": "not a message"}
 
-    reply = conversation.handle("telegram", chat_id, text)
+    reply = conversation.handle(Inbound("telegram", chat_id, text, delivery_id=delivery))
+    if reply.duplicate:
+        return {"ok": True, "duplicate": True}
     client.send(chat_id, reply.messages)
     return {"ok": True}

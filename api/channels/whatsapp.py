@@ -14,9 +14,10 @@ import httpx
 from fastapi import APIRouter
 
 from api.channels import meta
-from api.channels.buttons import button_id, payload_for
-from api.channels.common import NOT_TEXT, country_of, is_new_delivery, offered_buttons, text_of
+from api.buttons import button_id
+from api.channels.common import NOT_TEXT, country_of, text_of
 from api.conversation import Conversation
+from api.inbound import Inbound
 from api.settings import Settings
 
 log = logging.getLogger("pacing.whatsapp")
@@ -83,29 +84,26 @@ def handle_payload(payload: dict[str, Any], conversation: Conversation, client: 
         wa_id, message_id = str(message.get("from") or ""), str(message.get("id") or "")
         if not wa_id or not message_id:
             continue
-        if not is_new_delivery("whatsapp", message_id):
-            continue  # a retry of a delivery we already answered
-        offered = offered_buttons("whatsapp", wa_id)
         kind = message.get("type")
-        text = None
+        text, button = None, None
         if kind == "text":
             text = (message.get("text") or {}).get("body")
         elif kind == "interactive":
             interactive = message.get("interactive") or {}
             reply = interactive.get("button_reply") or interactive.get("list_reply") or {}
-            text = payload_for(str(reply.get("id") or ""), offered)
-            if text is None:
-                text = reply.get("title")  # a stale button: read its words instead
+            button, text = str(reply.get("id") or ""), reply.get("title")  # a stale button: its words are read
         elif kind == "button":
             text = (message.get("button") or {}).get("text")
         elif kind in CAPTIONED:
             text = (message.get(kind) or {}).get("caption")  # a photo, video or file sent with words
-        if not isinstance(text, str):
+        if not isinstance(text, str) and button is None:
             client.send(wa_id, [{"text": NOT_TEXT}])
             handled += 1
             continue
-        country = country_of(wa_id)
-        reply = conversation.handle("whatsapp", wa_id, text, {"country": country} if country else None)
+        reply = conversation.handle(Inbound("whatsapp", wa_id, text, button=button, delivery_id=message_id,
+                                            country=country_of(wa_id)))
+        if reply.duplicate:
+            continue  # a retry of a delivery we already answered
         client.send(wa_id, reply.messages)
         handled += 1
     return handled

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field, field_validator
 from sqlalchemy.exc import SQLAlchemyError
 
 from api.conversation import Conversation
+from api.inbound import Inbound
 from api.deps import get_app_settings, get_conversation, get_web_sessions
 from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED, error
 from api.security_headers import came_over_https
@@ -30,6 +31,10 @@ NOT_YOURS = ("This conversation was started in another browser. Reload the page 
 CROSS_SITE = "Requests from other websites are not accepted."
 FORBIDDEN = {403: error("Another browser's conversation, or a cross-site request")}
 STATIC = Path(__file__).resolve().parent.parent / "static"
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def conversation_exists(sender: str) -> bool:
@@ -85,7 +90,9 @@ def rest_webhook(body: RestMessage, request: Request, response: Response,
                  sessions: WebSessions = Depends(get_web_sessions),
                  settings: Settings = Depends(get_app_settings)) -> list[dict[str, Any]]:
     require_browser(request, body.sender, sessions, settings, new_allowed=True)
-    reply = conversation.handle("web", body.sender, body.message, body.metadata)
+    metadata = body.metadata or {}
+    reply = conversation.handle(Inbound("web", body.sender, body.message, country=_text_or_none(metadata.get("country")),
+                                        timezone=_text_or_none(metadata.get("timezone"))))
     bind_browser(request, response, body.sender, sessions, settings)
     return [{**m, "recipient_id": body.sender} for m in reply.messages]
 

@@ -10,6 +10,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from api.inbound import Inbound
 from api.main import create_app
 from api.rasa_client import RasaClient
 from api.settings import Settings
@@ -95,10 +96,10 @@ def test_a_plain_check_in_is_not_triaged(client, fake):
 def test_crisis_help_goes_out_with_the_database_and_rasa_down(fake, monkeypatch):
     fake.down = True
     app = make_client(fake, "postgresql://nobody@127.0.0.1:1/nothing", monkeypatch)  # nothing listens there
-    reply = app.state.conversation.handle("web", "alice", "i want to end my life")
+    reply = app.state.conversation.handle(Inbound("web", "alice", "i want to end my life"))
     assert reply.safety == "crisis"
     assert "emergency" in reply.messages[0]["text"]
-    reply = app.state.conversation.handle("web", "alice", "my face has gone droopy on one side and my speech is slurred")
+    reply = app.state.conversation.handle(Inbound("web", "alice", "my face has gone droopy on one side and my speech is slurred"))
     assert reply.safety == "emergency"
 
 
@@ -119,7 +120,7 @@ def test_the_safety_event_is_stored_once_the_database_is_back(fake, tmp_path, mo
         return real_scope(*args, **kwargs)
 
     monkeypatch.setattr(aftercare, "session_scope", flaky_scope)
-    reply = app.state.conversation.handle("web", "alice", "i want to end my life")
+    reply = app.state.conversation.handle(Inbound("web", "alice", "i want to end my life"))
     assert reply.safety == "crisis"
     assert app.state.conversation.aftercare.drain(timeout=30)
     assert failures["left"] == 0

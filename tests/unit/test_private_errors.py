@@ -25,8 +25,8 @@ def crashing_client(tmp_path, monkeypatch):
     settings = Settings(database_url=url, rasa_token="t", reminder_poll_seconds=0, web_session_secret="s")
     app = create_app(settings, RasaClient(settings, transport=httpx.MockTransport(FakeRasa().handler)))
 
-    def crash(channel, external_id, text, metadata=None):
-        raise ValueError(f"could not read {text!r}")
+    def crash(inbound):
+        raise ValueError(f"could not read {inbound.text!r}")
 
     monkeypatch.setattr(app.state.conversation, "handle", crash)
     with TestClient(app, raise_server_exceptions=False) as client:

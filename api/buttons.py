@@ -1,8 +1,10 @@
 """Buttons on messaging apps: their reply ids are short, our payloads can be long, so a button carries an index
-into the buttons offered last plus a check, and a stale button is recognised instead of being misread."""
+into the buttons offered last plus a check, and a stale button is recognised instead of being misread. On SMS, where
+there are no buttons, a bare number picks one of the options just listed."""
 from __future__ import annotations
 
 import hashlib
+import re
 
 
 def _tag(payload: str) -> str:
@@ -24,4 +26,14 @@ def payload_for(data: str, offered: list[str]) -> str | None:
         return None
     if 0 <= index < len(offered) and _tag(offered[index]) == tag:
         return offered[index]
+    return None
+
+
+def numbered_choice(text: str, offered: list[str]) -> str | None:
+    """'2' after numbered command options means the second option."""
+    match = re.fullmatch(r"\s*(\d{1,2})\s*", text)
+    if match and offered and any(p.startswith("/") for p in offered):
+        index = int(match.group(1)) - 1
+        if 0 <= index < len(offered):
+            return offered[index]
     return None

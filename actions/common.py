@@ -1,4 +1,5 @@
 """Small helpers the actions share: the user behind a conversation, the message text, buttons."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Greeting, consent and the menu."""
+
 from __future__ import annotations
 
 from typing import Any

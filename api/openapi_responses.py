@@ -5,6 +5,7 @@ RequestValidationError handler (api/main.py) builds: where and what is wrong, wi
 (an unreadable diary, a period that runs backwards) carries a sentence instead. Declaring 422 here replaces FastAPI's
 default HTTPValidationError, which would promise fields (`input`, `ctx`) the app leaves out on purpose.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -19,7 +20,7 @@ class ErrorOut(BaseModel):
 
 class FieldProblem(BaseModel):
     model_config = ConfigDict(extra="forbid")  # no `input`, no `ctx`: the 422 never echoes the request
-    loc: list[str | int] = Field(description="Where the problem is, e.g. [\"body\", \"sender\"].")
+    loc: list[str | int] = Field(description='Where the problem is, e.g. ["body", "sender"].')
     msg: str
     type: str
 
@@ -27,7 +28,8 @@ class FieldProblem(BaseModel):
 class ValidationErrorOut(BaseModel):
     model_config = ConfigDict(extra="forbid")
     detail: list[FieldProblem] | str = Field(
-        description="What is wrong and where; a sentence when the request was well formed but cannot be used.")
+        description="What is wrong and where; a sentence when the request was well formed but cannot be used."
+    )
 
 
 def error(description: str, **extra: Any) -> dict[str, Any]:
@@ -47,8 +49,10 @@ BODY_LIMITS = {
 }
 # api/rate_limits.py answers this on the web chat and the platform webhooks.
 RATE_LIMITED = {
-    429: error("Too many requests; wait as long as Retry-After says",
-               headers={"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}}),
+    429: error(
+        "Too many requests; wait as long as Retry-After says",
+        headers={"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}},
+    ),
 }
 INVALID = {422: {"model": ValidationErrorOut, "description": "The request does not have the expected shape"}}
 OPERATOR = {

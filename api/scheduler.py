@@ -1,5 +1,6 @@
 """Fires due movement reminders: our database says when, Rasa's trigger_intent API says what (adapted to the
 user's plan and flare days by action_movement_reminder), and the outbox holds the message for the channel."""
+
 from __future__ import annotations
 
 import asyncio

@@ -1,4 +1,5 @@
 """A small chart of the week: pain and tiredness (0-10) and activity minutes per day, as a PNG."""
+
 from __future__ import annotations
 
 import datetime as dt

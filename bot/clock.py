@@ -1,4 +1,5 @@
 """The user's local date: check-ins belong to the day as the user lives it, timestamps stay in UTC."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -275,11 +275,7 @@ class KnowledgeBase:
             df.update(w.keys())
             df_asked.update(tok for tok, fw in w.items() if fw >= 2.0)
         n = max(len(self.topics), 1)
-        idf = {
-            tok: math.log(1.0 + n / count)
-            for tok, count in df.items()
-            if df_asked[tok] <= _MAX_DF_SHARE * n
-        }
+        idf = {tok: math.log(1.0 + n / count) for tok, count in df.items() if df_asked[tok] <= _MAX_DF_SHARE * n}
         by_prefix: dict[str, list[str]] = {}
         for tok in sorted(idf):
             if len(tok) >= _PREFIX_LEN:
@@ -363,8 +359,7 @@ def _parse_topic(path: Path, data: object, problems: list[str]) -> Topic | None:
     n_sent = len(split_sentences(strings["answer"]))
     if not MIN_ANSWER_SENTENCES <= n_sent <= MAX_ANSWER_SENTENCES:
         problems.append(
-            f"{where}: answer has {n_sent} sentence(s), expected "
-            f"{MIN_ANSWER_SENTENCES}-{MAX_ANSWER_SENTENCES}"
+            f"{where}: answer has {n_sent} sentence(s), expected {MIN_ANSWER_SENTENCES}-{MAX_ANSWER_SENTENCES}"
         )
 
     questions = _as_str_tuple(data["questions"], "questions", where, problems)
@@ -437,9 +432,7 @@ def _load_cached(kb_dir: str, seeds_dir: str | None) -> KnowledgeBase:
     return _load(Path(kb_dir), Path(seeds_dir) if seeds_dir else None)
 
 
-def load_knowledge(
-    path: str | Path | None = None, *, seeds_dir: str | Path | None = None
-) -> KnowledgeBase:
+def load_knowledge(path: str | Path | None = None, *, seeds_dir: str | Path | None = None) -> KnowledgeBase:
     """Load and validate the FAQ knowledge base (cached per directory).
 
     ``path`` defaults to ``<repo>/knowledge/faq``. Topic ``sources`` are checked

@@ -7,6 +7,7 @@ environment it refuses everything. It also never logs the message text when a tu
 
 Loaded by Rasa from credentials.yml (`engine.secured_rest.SecuredRestInput`); runs in the Rasa virtualenv.
 """
+
 from __future__ import annotations
 
 import logging
@@ -52,8 +53,15 @@ class SecuredRestInput(RestInput):
             metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else None
             collector = CollectingOutputChannel()
             try:
-                await on_new_message(UserMessage(text if isinstance(text, str) else None, collector, sender,
-                                                 input_channel=self.name(), metadata=metadata))
+                await on_new_message(
+                    UserMessage(
+                        text if isinstance(text, str) else None,
+                        collector,
+                        sender,
+                        input_channel=self.name(),
+                        metadata=metadata,
+                    )
+                )
             except Exception as error:  # noqa: BLE001 - the kind of failure is logged, never the person's words
                 logger.error("a turn failed in the REST channel: %s", type(error).__name__)
             return response.json(collector.messages)

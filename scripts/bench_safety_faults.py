@@ -9,6 +9,7 @@ API never answers), Rasa dead (connection refused), and 100 users sending a cris
 reply time (median and worst) per fault. The action server sits behind Rasa, so its faults reach the pipeline as
 Rasa's. Figures, not assertions: nothing here fails on a slow machine.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -31,7 +32,10 @@ from api.settings import Settings  # noqa: E402
 from bot.safety.meaning.layer import learned_layer  # noqa: E402
 from bot.storage.db import migrate  # noqa: E402
 
-MESSAGES = ["i dont want to be here anymore, everyone would be better off", "my face is drooping and i cant lift my arm"]
+MESSAGES = [
+    "i dont want to be here anymore, everyone would be better off",
+    "my face is drooping and i cant lift my arm",
+]
 
 
 def hung(request: httpx.Request) -> httpx.Response:

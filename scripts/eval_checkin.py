@@ -119,8 +119,10 @@ def main(argv: list[str] | None = None) -> int:
         label = name if name in FIELDS else f"({name})"
         print(f"{label:<15}{c['correct']:>8}{c['missed']:>8}{c['wrong']:>7}{c['spurious']:>10}{share:>9}")
     ok, total = _share(overall)
-    print(f"{'OVERALL':<15}{overall['correct']:>8}{overall['missed']:>8}{overall['wrong']:>7}{overall['spurious']:>10}"
-          f"{(ok / total if total else 0):>9.1%}")
+    print(
+        f"{'OVERALL':<15}{overall['correct']:>8}{overall['missed']:>8}{overall['wrong']:>7}{overall['spurious']:>10}"
+        f"{(ok / total if total else 0):>9.1%}"
+    )
     print()
     if res["misses"]:
         print(f"misses ({len(res['misses'])}):")

@@ -1,5 +1,6 @@
 """Buttons on messaging apps: their reply ids are short, our payloads can be long, so a button carries an index
 into the buttons offered last plus a check, and a stale button is recognised instead of being misread."""
+
 from __future__ import annotations
 
 import hashlib

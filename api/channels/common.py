@@ -1,4 +1,5 @@
 """Small things every messaging channel needs."""
+
 from __future__ import annotations
 
 import logging

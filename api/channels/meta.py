@@ -1,5 +1,6 @@
 """What Meta's webhooks (WhatsApp and Messenger) share: the verification handshake, the body signature
 (X-Hub-Signature-256 over the raw body) and the shape of the router."""
+
 from __future__ import annotations
 
 import hashlib
@@ -21,23 +22,36 @@ def signature_ok(app_secret: str, body: bytes, header: str | None) -> bool:
     return bool(header) and hmac.compare_digest(expected.encode(), header.encode())
 
 
-def make_router(name: str, path: str, app_secret: str, verify_token: str,
-                handle: Callable[[dict[str, Any]], int]) -> APIRouter:
+def make_router(
+    name: str, path: str, app_secret: str, verify_token: str, handle: Callable[[dict[str, Any]], int]
+) -> APIRouter:
     """GET: Meta's handshake. POST: a signed delivery, handed to `handle`, which returns how many messages it answered."""
     router = APIRouter(tags=["channels"], responses={**BODY_LIMITS, **RATE_LIMITED})
 
-    @router.get(path, response_class=Response, summary=f"{name}: Meta's verification handshake",
-                responses={**text_success("text/plain", "The challenge, sent back"), 403: error("Wrong verify token"),
-                           **INVALID})
-    def verify(mode: str = Query("", alias="hub.mode"), token: str = Query("", alias="hub.verify_token"),
-               challenge: str = Query("", alias="hub.challenge", max_length=256)) -> PlainTextResponse:
+    @router.get(
+        path,
+        response_class=Response,
+        summary=f"{name}: Meta's verification handshake",
+        responses={
+            **text_success("text/plain", "The challenge, sent back"),
+            403: error("Wrong verify token"),
+            **INVALID,
+        },
+    )
+    def verify(
+        mode: str = Query("", alias="hub.mode"),
+        token: str = Query("", alias="hub.verify_token"),
+        challenge: str = Query("", alias="hub.challenge", max_length=256),
+    ) -> PlainTextResponse:
         if mode == "subscribe" and secrets.compare_digest(token.encode(), verify_token.encode()):
             return PlainTextResponse(challenge)
         raise HTTPException(status_code=403, detail="Verification failed.")
 
-    @router.post(path, summary=f"{name} webhook (X-Hub-Signature-256 required)",
-                 responses={400: error("Not JSON, or not a webhook delivery"),
-                            401: error("Wrong or missing signature")})
+    @router.post(
+        path,
+        summary=f"{name} webhook (X-Hub-Signature-256 required)",
+        responses={400: error("Not JSON, or not a webhook delivery"), 401: error("Wrong or missing signature")},
+    )
     async def webhook(request: Request) -> dict[str, Any]:
         body = await request.body()
         if not signature_ok(app_secret, body, request.headers.get("x-hub-signature-256")):

@@ -1,5 +1,6 @@
 """Telegram: the webhook (secret-token checked, duplicate deliveries answered once) and sending replies with
 inline keyboards. Needs TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET; without them the channel is off."""
+
 from __future__ import annotations
 
 import logging
@@ -60,11 +61,18 @@ class TelegramClient:
 def make_router(settings: Settings, conversation: Conversation, client: TelegramClient) -> APIRouter:
     router = APIRouter(tags=["channels"], responses={**BODY_LIMITS, **RATE_LIMITED})
 
-    @router.post("/webhooks/telegram", summary="Telegram webhook (X-Telegram-Bot-Api-Secret-Token required)",
-                 responses={400: error("Not JSON, or not a Telegram update"),
-                            401: error("Wrong or missing secret token"), **INVALID})
-    async def telegram_webhook(request: Request,
-                               x_telegram_bot_api_secret_token: str | None = Header(default=None)) -> dict[str, Any]:
+    @router.post(
+        "/webhooks/telegram",
+        summary="Telegram webhook (X-Telegram-Bot-Api-Secret-Token required)",
+        responses={
+            400: error("Not JSON, or not a Telegram update"),
+            401: error("Wrong or missing secret token"),
+            **INVALID,
+        },
+    )
+    async def telegram_webhook(
+        request: Request, x_telegram_bot_api_secret_token: str | None = Header(default=None)
+    ) -> dict[str, Any]:
         given = (x_telegram_bot_api_secret_token or "").encode()
         if not secrets.compare_digest(given, (settings.telegram_webhook_secret or "").encode()):
             raise HTTPException(status_code=401, detail="Wrong or missing secret token.")
@@ -86,7 +94,7 @@ def handle_update(update: dict[str, Any], conversation: Conversation, client: Te
     callback = update.get("callback_query")
     message = update.get("message") or update.get("edited_message")
     if isinstance(callback, dict):
-        chat = ((callback.get("message") or {}).get("chat") or {})
+        chat = (callback.get("message") or {}).get("chat") or {}
         chat_id = str(chat.get("id") or (callback.get("from") or {}).get("id") or "")
         if not chat_id:
             return {"ok": True, "ignored": "no chat"}

@@ -5,6 +5,7 @@ or a list. Needs WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOK
 Note: outside WhatsApp's 24-hour customer-service window only approved templates may be sent, so a reminder to
 someone who has not written for a day is refused by Meta (logged) until templates are set up.
 """
+
 from __future__ import annotations
 
 import logging
@@ -28,8 +29,9 @@ class WhatsAppClient:
     def __init__(self, settings: Settings, transport: httpx.BaseTransport | None = None):
         self.url = f"{settings.whatsapp_api_url.rstrip('/')}/{settings.whatsapp_phone_number_id}/messages"
         self.public_base_url = (settings.public_base_url or "").rstrip("/")
-        self.http = httpx.Client(timeout=15.0, transport=transport,
-                                 headers={"Authorization": f"Bearer {settings.whatsapp_access_token}"})
+        self.http = httpx.Client(
+            timeout=15.0, transport=transport, headers={"Authorization": f"Bearer {settings.whatsapp_access_token}"}
+        )
 
     def _post(self, body: dict[str, Any]) -> None:
         try:
@@ -50,14 +52,30 @@ class WhatsAppClient:
                     ids.append(button_id(index, b["payload"]))
                     index += 1
                 if len(buttons) <= 3:  # reply buttons: at most 3, titles at most 20 characters
-                    action = {"buttons": [{"type": "reply", "reply": {"id": i, "title": b["title"][:20]}}
-                                          for i, b in zip(ids, buttons)]}
+                    action = {
+                        "buttons": [
+                            {"type": "reply", "reply": {"id": i, "title": b["title"][:20]}}
+                            for i, b in zip(ids, buttons)
+                        ]
+                    }
                 else:  # a list: at most 10 rows, titles at most 24 characters
-                    action = {"button": "Choose", "sections": [{"title": "Options", "rows": [
-                        {"id": i, "title": b["title"][:24]} for i, b in list(zip(ids, buttons))[:10]]}]}
+                    action = {
+                        "button": "Choose",
+                        "sections": [
+                            {
+                                "title": "Options",
+                                "rows": [{"id": i, "title": b["title"][:24]} for i, b in list(zip(ids, buttons))[:10]],
+                            }
+                        ],
+                    }
                 kind = "button" if len(buttons) <= 3 else "list"
-                self._post({"to": to, "type": "interactive",
-                            "interactive": {"type": kind, "body": {"text": text[:1024]}, "action": action}})
+                self._post(
+                    {
+                        "to": to,
+                        "type": "interactive",
+                        "interactive": {"type": kind, "body": {"text": text[:1024]}, "action": action},
+                    }
+                )
             elif text:
                 self._post({"to": to, "type": "text", "text": {"body": text[:MAX_TEXT]}})
             if m.get("image") and self.public_base_url:
@@ -65,8 +83,13 @@ class WhatsAppClient:
 
 
 def make_router(settings: Settings, conversation: Conversation, client: WhatsAppClient) -> APIRouter:
-    return meta.make_router("WhatsApp", "/webhooks/whatsapp", settings.whatsapp_app_secret,
-                            settings.whatsapp_verify_token, lambda payload: handle_payload(payload, conversation, client))
+    return meta.make_router(
+        "WhatsApp",
+        "/webhooks/whatsapp",
+        settings.whatsapp_app_secret,
+        settings.whatsapp_verify_token,
+        lambda payload: handle_payload(payload, conversation, client),
+    )
 
 
 def _messages(payload: dict[str, Any]):

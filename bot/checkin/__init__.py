@@ -5,9 +5,23 @@ The parser's names are re-exported lazily so that importing
 """
 
 _PARSE_NAMES = (
-    "FIELDS", "Activity", "CheckinParse", "activity_mentions", "is_skip", "is_stop", "parse_activity",
-    "parse_checkin", "parse_correction", "parse_duration_minutes", "parse_mood", "parse_scale",
-    "parse_sleep", "parse_yes_no", "sleep_out_of_range", "activity_out_of_range", "has_non_value",
+    "FIELDS",
+    "Activity",
+    "CheckinParse",
+    "activity_mentions",
+    "is_skip",
+    "is_stop",
+    "parse_activity",
+    "parse_checkin",
+    "parse_correction",
+    "parse_duration_minutes",
+    "parse_mood",
+    "parse_scale",
+    "parse_sleep",
+    "parse_yes_no",
+    "sleep_out_of_range",
+    "activity_out_of_range",
+    "has_non_value",
     "MAX_ACTIVITY_MINUTES",
 )
 

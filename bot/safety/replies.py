@@ -8,6 +8,7 @@ Rules for anyone editing these texts: never a question in the crisis reply,
 never method information, never a medicine dose or pill count, never
 "it's all in your head" or "push through".
 """
+
 from __future__ import annotations
 
 from bot.safety.helplines import helplines_for
@@ -28,8 +29,7 @@ EMERGENCY_WHY: dict[str, str] = {
     "emergency.rhabdo": "Dark urine with severe muscle pain after exercise can mean muscle breakdown, which needs treatment quickly.",
 }
 
-_STROKE = {"emergency.face_droop", "emergency.slurred_speech", "emergency.one_sided_weakness",
-           "emergency.vision_loss"}
+_STROKE = {"emergency.face_droop", "emergency.slurred_speech", "emergency.one_sided_weakness", "emergency.vision_loss"}
 _SPINE = {"emergency.saddle_numbness", "emergency.bladder_bowel"}
 
 
@@ -61,8 +61,9 @@ def emergency_reply(country: str | None, rules: tuple[str, ...] = ()) -> str:
         parts.append("Note the time it started: the team will want to know.")
     if any(r in _SPINE for r in rules):
         parts.append("If you can't get through, go to the emergency department now.")
-    parts.append("I'm a pacing coach and no substitute for a doctor. Please get help first; "
-                 "we can talk about pacing later.")
+    parts.append(
+        "I'm a pacing coach and no substitute for a doctor. Please get help first; we can talk about pacing later."
+    )
     return "\n".join(parts)
 
 

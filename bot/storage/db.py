@@ -1,4 +1,5 @@
 """The database connection: SQLite file by default, PostgreSQL through DATABASE_URL; migrations on start."""
+
 from __future__ import annotations
 
 import os
@@ -51,8 +52,14 @@ def _engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, pool_timeout=10,
-                         connect_args={"connect_timeout": 5} if url.startswith("postgresql") else {})
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=5,
+        max_overflow=5,
+        pool_timeout=10,
+        connect_args={"connect_timeout": 5} if url.startswith("postgresql") else {},
+    )
 
 
 @lru_cache(maxsize=8)

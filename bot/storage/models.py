@@ -1,4 +1,5 @@
 """The tables. Timestamps are stored in UTC; each user's time zone is kept on the user."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -51,7 +52,9 @@ class User(Base):
     starting_minutes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    checkins: Mapped[list["CheckIn"]] = relationship(back_populates="user", cascade="all, delete-orphan", passive_deletes=True)
+    checkins: Mapped[list["CheckIn"]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", passive_deletes=True
+    )
 
     @property
     def consented(self) -> bool:

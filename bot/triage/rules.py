@@ -46,6 +46,7 @@ Behaviour
   * Missing or "not sure" answers default toward caution (assess).  When in
     doubt between two levels, the higher one wins.
 """
+
 from __future__ import annotations
 
 import re
@@ -62,37 +63,62 @@ MAX_FOLLOWUPS = 3
 
 @dataclass(frozen=True)
 class FollowUp:
-    key: str                                 # "swelling" | "spreading" | "trend" | "timing"
+    key: str  # "swelling" | "spreading" | "trend" | "timing"
     question: str
-    options: tuple[tuple[str, str], ...]     # (button title, value)
+    options: tuple[tuple[str, str], ...]  # (button title, value)
 
 
 @dataclass(frozen=True)
 class Outcome:
-    level: str            # "normal" | "assess" | "stop"
+    level: str  # "normal" | "assess" | "stop"
     emergency: bool
     rules: tuple[str, ...]
     message: str
 
 
 RULE_IDS = (
-    "normal.tired_muscles", "normal.effort_warmth", "normal.stiffness_eases", "normal.mild_pain_rise",
-    "normal.muscle_soreness", "normal.settling",
-    "assess.worsening", "assess.persisting", "assess.radiating", "assess.swelling", "assess.sharp_pain",
-    "assess.limp", "assess.recurring", "assess.severe_pain", "assess.new_pain", "assess.injury",
-    "assess.numbness", "assess.dark_urine", "assess.uncertain",
-    "stop.dizziness", "stop.severe_breathlessness", "stop.sudden_weakness_numbness",
-    "stop.joint_instability", "stop.cannot_bear_weight", "stop.palpitations",
-    "stop.red_flag_reported", "stop.red_flag_unsure",
+    "normal.tired_muscles",
+    "normal.effort_warmth",
+    "normal.stiffness_eases",
+    "normal.mild_pain_rise",
+    "normal.muscle_soreness",
+    "normal.settling",
+    "assess.worsening",
+    "assess.persisting",
+    "assess.radiating",
+    "assess.swelling",
+    "assess.sharp_pain",
+    "assess.limp",
+    "assess.recurring",
+    "assess.severe_pain",
+    "assess.new_pain",
+    "assess.injury",
+    "assess.numbness",
+    "assess.dark_urine",
+    "assess.uncertain",
+    "stop.dizziness",
+    "stop.severe_breathlessness",
+    "stop.sudden_weakness_numbness",
+    "stop.joint_instability",
+    "stop.cannot_bear_weight",
+    "stop.palpitations",
+    "stop.red_flag_reported",
+    "stop.red_flag_unsure",
 )
 
 # ---------------------------------------------------------------- answers
 _ANSWER_MAP: dict[str, tuple[tuple[str, str], ...]] = {
     "red_flags": (
-        (r"^(?:no+|none|nope|nah|neither|nothing|not any|none of (?:these|those|them|that))\b"
-         r"(?!\s+(?:wait|actually))", "none"),
-        (r"\b(?:yes|yeah|yep|yup|one of|some of|a few|chest|faint\w*|pass\w* out|black\w* out|droop\w*|slur\w*|"
-         r"numb\w*|bladder|bowel|dark|breath\w*|weak\w*)\b", "yes"),
+        (
+            r"^(?:no+|none|nope|nah|neither|nothing|not any|none of (?:these|those|them|that))\b"
+            r"(?!\s+(?:wait|actually))",
+            "none",
+        ),
+        (
+            r"\b(?:yes|yeah|yep|yup|one of|some of|a few|chest|faint\w*|pass\w* out|black\w* out|droop\w*|slur\w*|"
+            r"numb\w*|bladder|bowel|dark|breath\w*|weak\w*)\b",
+            "yes",
+        ),
         (r"\b(?:no|not really|don't think so|all fine|fine)\b", "none"),
     ),
     "trend": (

@@ -1,4 +1,5 @@
 """The learned safety layer: pinned weights, stable vectors, and what it adds to the rules on unseen words."""
+
 from __future__ import annotations
 
 import json
@@ -105,14 +106,21 @@ def test_a_sensation_report_is_recognised_and_a_worrying_one_says_so(layer):
     assert understand("what does pacing mean", wait_for_model=True).kind == "none"
 
 
-@pytest.mark.parametrize("payload", ['/triage_answer{"triage_key":"red_flags","triage_value":"none"}',
-                                     '/triage_answer{"triage_key":"swelling_or_giving_way","triage_value":"no"}',
-                                     "/consent_agree"])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        '/triage_answer{"triage_key":"red_flags","triage_value":"none"}',
+        '/triage_answer{"triage_key":"swelling_or_giving_way","triage_value":"no"}',
+        "/consent_agree",
+    ],
+)
 def test_a_button_payload_is_not_read_as_words(layer, payload):
     reading = understand(payload, wait_for_model=True)
     assert reading.learned is None and reading.kind == "none"
 
 
 def test_words_dressed_as_a_payload_are_still_read(layer):
-    assert understand('/ask_sensation{"said":"nobody would miss me if i just stopped existing"}',
-                      wait_for_model=True).kind == "crisis"
+    assert (
+        understand('/ask_sensation{"said":"nobody would miss me if i just stopped existing"}', wait_for_model=True).kind
+        == "crisis"
+    )

@@ -1,4 +1,5 @@
 """Storage on SQLite and on the real PostgreSQL: what users would notice if it went wrong."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,8 +16,18 @@ DAY = dt.date(2026, 11, 20)
 def test_migrations_create_every_table_and_run_twice(database_url):
     migrate(database_url)  # a second run on start must be harmless
     tables = set(inspect(get_engine(database_url)).get_table_names())
-    assert {"users", "checkins", "activity_entries", "pacing_plans", "reminders", "triage_events",
-            "faq_feedback", "offered_buttons", "inbound_messages", "alembic_version"} <= tables
+    assert {
+        "users",
+        "checkins",
+        "activity_entries",
+        "pacing_plans",
+        "reminders",
+        "triage_events",
+        "faq_feedback",
+        "offered_buttons",
+        "inbound_messages",
+        "alembic_version",
+    } <= tables
 
 
 def test_one_user_per_channel_identity(database_url):

@@ -183,7 +183,7 @@ def checkin_instead(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     text = tracker.latest_message.get("text") or ""
     if tracker.active_loop_name or text.startswith("/") or not looks_like_report(text):
         return None
-    return start_events(dispatcher, tracker) + [FollowupAction("checkin_form")]
+    return [*start_events(dispatcher, tracker), FollowupAction("checkin_form")]
 
 
 class ActionCheckinStart(Action):
@@ -214,7 +214,7 @@ class ValidateCheckinForm(Action):
             value, _ = parse_answer(requested, text)  # "not today" answers the flare question, it doesn't stop
             if value is not None:
                 return [SlotSet(requested, value), SlotSet("ci_last_slot", requested)]
-        if parse.is_stop(text) or intent == "stop" and confidence > 0.8:
+        if parse.is_stop(text) or (intent == "stop" and confidence > 0.8):
             return [SlotSet(s, SKIPPED) for s in missing] + [SlotSet("ci_stopped", True)]
         if parse.is_skip(text):
             return [SlotSet(requested, SKIPPED), SlotSet("ci_last_slot", requested)]

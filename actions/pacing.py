@@ -114,7 +114,7 @@ class ActionSetPace(Action):
             pace = "faster"
         else:
             pace = "normal"
-        with user_session(tracker) as (session, user):
+        with user_session(tracker) as (_session, user):
             if not user.consented:
                 return consent_prompt(dispatcher)
             user.pace = pace

@@ -30,7 +30,7 @@ class ActionSetReminder(Action):
                     text='What time would suit you? For example "remind me at 11am and 4pm".' + now
                 )
                 return []
-            created = reminders.set_reminders(session, user, times, dt.datetime.now(dt.timezone.utc))
+            created = reminders.set_reminders(session, user, times, dt.datetime.now(dt.UTC))
             kept = [r.local_time for r in created]
             zone = user.timezone
         extra = f" (I keep at most {reminders.MAX_REMINDERS} a day)" if len(times) > len(kept) else ""

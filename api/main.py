@@ -6,12 +6,11 @@ import asyncio
 import logging
 from contextlib import asynccontextmanager
 
+import httpx
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-
-import httpx
 
 from api import scheduler
 from api.body_limit import BodyLimitMiddleware

@@ -21,8 +21,8 @@ import logging
 import math
 import re
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Awaitable, Callable
 
 from limits import RateLimitItem, parse
 from limits.errors import StorageError

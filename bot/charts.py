@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import Sequence
+from collections.abc import Sequence
 
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-from bot.pacing.engine import DayRecord  # noqa: E402
+from bot.pacing.engine import DayRecord
 
 
 def week_chart(records: Sequence[DayRecord], today: dt.date) -> bytes | None:

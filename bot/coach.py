@@ -102,7 +102,10 @@ def checkin_note(session: Session, user: User, today: dt.date) -> str | None:
         return "It sounds like a flare day. Be kind to yourself: rest, warmth and gentle stretching are fine." + extra
     planned = [d for d in decisions if d.target_minutes]
     if not planned:
-        return "Keep checking in for a few days and I'll suggest a gentle starting amount you can repeat on good and bad days."
+        return (
+            "Keep checking in for a few days and I'll suggest a gentle starting amount you can repeat on good and "
+            "bad days."
+        )
     d = planned[0]
     return f"Today's plan: {d.target_minutes} minutes of {d.activity}. {d.reason}"
 

@@ -57,13 +57,13 @@ def import_rows(session: Session, user: User, rows: list[DiaryRow]) -> ImportRes
         for name in ("pain", "fatigue"):
             value = getattr(row, name)
             if value is not None:
-                values[name] = int(round(value))
+                values[name] = round(value)
         if row.flare is not None:
             values["flare"] = bool(values.get("flare")) or row.flare
         if getattr(row, "post_exertional", None):
             values["post_exertional"] = True
         if row.activity and row.minutes:
-            repo.add_activity(session, user, row.day, row.activity, int(round(row.minutes)), source="import")
+            repo.add_activity(session, user, row.day, row.activity, round(row.minutes), source="import")
             entries += 1
     for day, values in days.items():
         if values:

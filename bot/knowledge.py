@@ -182,10 +182,7 @@ def _stem(word: str) -> str:
             if word.endswith(suf) and len(word) - len(suf) >= 3:
                 if suf == "s" and word.endswith(("ss", "us", "is")):
                     continue
-                if suf in ("ies", "ied"):
-                    word = word[: -len(suf)] + "y"
-                else:
-                    word = word[: -len(suf)]
+                word = word[: -len(suf)] + ("y" if suf in ("ies", "ied") else "")
                 break
         if word == before:
             break

@@ -52,10 +52,10 @@ def next_fire(local_time: str, timezone: str | None, after: dt.datetime) -> dt.d
     hour, minute = (int(x) for x in local_time.split(":"))
     local_after = after.astimezone(zone)
     day = local_after.date()
-    for offset in range(0, 3):
+    for offset in range(3):
         candidate = dt.datetime.combine(day + dt.timedelta(days=offset), dt.time(hour, minute), tzinfo=zone)
         # a time that does not exist (spring forward) is moved by fold handling of zoneinfo to a real instant
-        utc = candidate.astimezone(dt.timezone.utc)
+        utc = candidate.astimezone(dt.UTC)
         if utc > after:
             return utc
     raise AssertionError("unreachable")

@@ -88,16 +88,17 @@ class Stack:
 
     def _spawn(self, name: str, args: list[str]) -> None:
         self.config.log_dir.mkdir(parents=True, exist_ok=True)
-        log = open(self.config.log_dir / f"{name}.log", "ab")
-        self.procs[name] = subprocess.Popen(
-            args,
-            cwd=ROOT,
-            env=self.config.env(),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+        # the child gets its own copy of the descriptor; ours is closed once it is started
+        with open(self.config.log_dir / f"{name}.log", "ab") as log:
+            self.procs[name] = subprocess.Popen(
+                args,
+                cwd=ROOT,
+                env=self.config.env(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
 
     def start_rasa(self) -> None:
         c = self.config
@@ -193,7 +194,7 @@ class Stack:
         for name in ("api", "actions", "rasa"):
             self.stop_one(name)
 
-    def __enter__(self) -> "Stack":
+    def __enter__(self) -> Stack:
         self.start()
         return self
 

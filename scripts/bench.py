@@ -18,8 +18,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ops.model import ensure_model  # noqa: E402
-from ops.stack import Stack, StackConfig  # noqa: E402
+from ops.model import ensure_model
+from ops.stack import Stack, StackConfig
 
 CONVERSATION = [
     "hi",
@@ -52,7 +52,7 @@ def rss_mb(pid: int) -> float:
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def run_conversation(client: httpx.Client, url: str, sender: str, headers: dict[str, str] | None = None) -> list[float]:
@@ -86,7 +86,7 @@ def main() -> int:
             api, rasa = [], []
             with httpx.Client(timeout=60) as client:
                 run_conversation(client, f"{config.api_url}/webhooks/rest/webhook", "warmup")  # warm-up, not counted
-                for i in range(args.rounds):
+                for _ in range(args.rounds):
                     sender = f"bench{secrets.token_hex(4)}"
                     api += run_conversation(client, f"{config.api_url}/webhooks/rest/webhook", sender)
                     rasa += run_conversation(

@@ -41,7 +41,6 @@ import datetime as dt
 import json
 import math
 import random
-import re
 import secrets
 import statistics
 import sys
@@ -49,10 +48,11 @@ import tempfile
 import time
 import uuid
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

@@ -368,7 +368,8 @@ def main() -> int:
     print()
     print("== Rasa's own report (fallback undone, as `rasa test nlu` reports)")
     print(
-        f"   intent accuracy:  {rep(intent_report, 'accuracy'):.1f} %   macro F1: {rep(intent_report, 'macro avg'):.1f} %"
+        f"   intent accuracy:  {rep(intent_report, 'accuracy'):.1f} %"
+        f"   macro F1: {rep(intent_report, 'macro avg'):.1f} %"
         f"   weighted F1: {rep(intent_report, 'weighted avg'):.1f} %   ({len(scored)} examples)"
     )
     print(
@@ -468,7 +469,8 @@ def main() -> int:
 
 def _sweep_table(scored, thresholds, make, current: float, best: float) -> None:
     print(
-        "   threshold | path taken | FAQ right | wrong topic | don't know | other intent | OOS recall | fallback (other intents)"
+        "   threshold | path taken | FAQ right | wrong topic | don't know | other intent | OOS recall"
+        " | fallback (other intents)"
     )
     for t in thresholds:
         f = figures(scored, *make(t))

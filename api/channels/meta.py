@@ -7,7 +7,8 @@ import hashlib
 import hmac
 import json
 import secrets
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import PlainTextResponse, Response
@@ -25,7 +26,8 @@ def signature_ok(app_secret: str, body: bytes, header: str | None) -> bool:
 def make_router(
     name: str, path: str, app_secret: str, verify_token: str, handle: Callable[[dict[str, Any]], int]
 ) -> APIRouter:
-    """GET: Meta's handshake. POST: a signed delivery, handed to `handle`, which returns how many messages it answered."""
+    """GET: Meta's handshake. POST: a signed delivery, handed to `handle`, which returns how many messages it
+    answered."""
     router = APIRouter(tags=["channels"], responses={**BODY_LIMITS, **RATE_LIMITED})
 
     @router.get(
@@ -59,7 +61,7 @@ def make_router(
         try:
             payload = json.loads(body)
         except ValueError:
-            raise HTTPException(status_code=400, detail="The body is not JSON.")
+            raise HTTPException(status_code=400, detail="The body is not JSON.") from None
         if not isinstance(payload, dict) or not isinstance(payload.get("entry"), list):
             raise HTTPException(status_code=400, detail=f"Not a {name} webhook (no entry list).")
         return {"ok": True, "messages": await run_in_threadpool(handle, payload)}

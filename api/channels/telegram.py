@@ -79,7 +79,7 @@ def make_router(settings: Settings, conversation: Conversation, client: Telegram
         try:
             update = await request.json()
         except ValueError:
-            raise HTTPException(status_code=400, detail="The body is not JSON.")
+            raise HTTPException(status_code=400, detail="The body is not JSON.") from None
         if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
             raise HTTPException(status_code=400, detail="Not a Telegram update (no update_id).")
         return await run_in_threadpool(handle_update, update, conversation, client)

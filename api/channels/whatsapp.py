@@ -55,7 +55,7 @@ class WhatsAppClient:
                     action = {
                         "buttons": [
                             {"type": "reply", "reply": {"id": i, "title": b["title"][:20]}}
-                            for i, b in zip(ids, buttons)
+                            for i, b in zip(ids, buttons, strict=True)
                         ]
                     }
                 else:  # a list: at most 10 rows, titles at most 24 characters
@@ -64,7 +64,10 @@ class WhatsAppClient:
                         "sections": [
                             {
                                 "title": "Options",
-                                "rows": [{"id": i, "title": b["title"][:24]} for i, b in list(zip(ids, buttons))[:10]],
+                                "rows": [
+                                    {"id": i, "title": b["title"][:24]}
+                                    for i, b in list(zip(ids, buttons, strict=True))[:10]
+                                ],
                             }
                         ],
                     }

@@ -13,14 +13,14 @@ from api.deps import require_operator
 from api.openapi_responses import BODY_LIMITS, INVALID, NOT_FOUND, OPERATOR, text_success
 from bot import coach
 from bot.clock import local_today
+from bot.diary import MAX_FILE_BYTES, import_file
 from bot.erasure import erase_user
 from bot.identity import make_sender_id
-from bot.diary import MAX_FILE_BYTES, import_file
 from bot.pacing.diary_import import MIN_YEAR, DiaryImportError
 from bot.pacing.engine import plan_history
 from bot.storage import repo
-from bot.storage.rasa_tracker import erase_conversation
 from bot.storage.db import session_scope
+from bot.storage.rasa_tracker import erase_conversation
 from bot.triage.rules import FollowUp, triage
 
 router = APIRouter(dependencies=[Depends(require_operator)], responses={**BODY_LIMITS, **OPERATOR, **INVALID})

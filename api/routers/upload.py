@@ -11,7 +11,6 @@ from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED
 from api.routers.webchat import FORBIDDEN, SENDER_PATTERN, require_browser
 from api.settings import Settings
 from api.web_session import WebSessions
-
 from bot import coach, onboarding
 from bot.clock import local_today
 from bot.diary import MAX_FILE_BYTES, describe_import, import_file

@@ -119,12 +119,12 @@ def _round_half(x: float) -> float:
 
 
 def _round_int(x: float) -> int:
-    return int(math.floor(x + 0.5))
+    return math.floor(x + 0.5)
 
 
 def _scale_value(num: Num) -> int:
     """0-10 value of a scale number: highest of a range, decimals round up."""
-    return int(math.ceil(num.hi - 1e-9))
+    return math.ceil(num.hi - 1e-9)
 
 
 def _mood_from_number(v: float) -> str:
@@ -177,7 +177,8 @@ def _find_activities(toks: list[str], lo: int, hi: int) -> list[list]:
 def _negated(toks: list[str], pos: int, lo: int) -> bool:
     prefix = " ".join(toks[max(lo, pos - 4) : pos])
     if re.search(
-        r"\b(too \w+ (to|for)|unable to|not able to|wasnt able to|no energy (to|for)|cant face|couldnt face|gave up on|give up on)( \w+)?$",
+        r"\b(too \w+ (to|for)|unable to|not able to|wasnt able to|no energy (to|for)|cant face|couldnt face|"
+        r"gave up on|give up on)( \w+)?$",
         prefix,
     ):
         return True
@@ -254,7 +255,7 @@ class _State:
             return
         value = _scale_value(num)
         if invert:  # energy -> fatigue
-            value = 10 - int(math.floor(num.lo + 1e-9))
+            value = 10 - math.floor(num.lo + 1e-9)
         if fld == "mood":
             self.values.setdefault("mood", _mood_from_number(value))
         elif fld == "sleep_quality":
@@ -336,7 +337,7 @@ def _extract(text: str, mode: str = "checkin") -> CheckinParse:
             if not free:
                 continue
 
-            def dist(a):
+            def dist(a, n=n):  # this number, bound when defined
                 if a[1] <= n.start:
                     return (n.start - a[1], 0)
                 return (a[0] - n.end, 1)
@@ -479,7 +480,7 @@ def _extract(text: str, mode: str = "checkin") -> CheckinParse:
 
         # state for the next clause
         hanging = None
-        for pos, fld in reversed(labels):
+        for _pos, fld in reversed(labels):
             if fld == "flare":
                 continue
             key = {"energy": "fatigue", "sleep": "sleep_hours"}.get(fld, fld)
@@ -497,12 +498,14 @@ def _extract(text: str, mode: str = "checkin") -> CheckinParse:
 
 
 _CLOCK_SPAN = re.compile(
-    r"\b(slept|sleep|asleep|bed|sleeping)\b(?: [a-z]+){0,3}? (from )?(\d{1,2}(?:\.\d\d?)?) ?(am|pm)? ?(?:to|till|til|until|-) ?(\d{1,2}(?:\.\d\d?)?) ?(am|pm)?(?! ?(hours|min|\d))"
+    r"\b(slept|sleep|asleep|bed|sleeping)\b(?: [a-z]+){0,3}? (from )?"
+    r"(\d{1,2}(?:\.\d\d?)?) ?(am|pm)? ?(?:to|till|til|until|-) ?(\d{1,2}(?:\.\d\d?)?) ?(am|pm)?(?! ?(hours|min|\d))"
 )
 
 
 _CLOCK_SPAN_ANSWER = re.compile(
-    r"^\W*()(from )?(\d{1,2}(?:\.\d\d?)?) ?(am|pm)? ?(?:to|till|til|until|-) ?(\d{1,2}(?:\.\d\d?)?) ?(am|pm)?(?! ?(hours|min|\d))"
+    r"^\W*()(from )?"
+    r"(\d{1,2}(?:\.\d\d?)?) ?(am|pm)? ?(?:to|till|til|until|-) ?(\d{1,2}(?:\.\d\d?)?) ?(am|pm)?(?! ?(hours|min|\d))"
 )
 
 
@@ -593,13 +596,17 @@ def _finish(st: _State, norm: str, toks: list[str], mode: str = "checkin") -> Ch
         st.oor.append("activities")
     recorded = {a.kind for a in activities}
     mentioned = tuple(dict.fromkeys(k for k in st.mentioned if k not in recorded and not (k == "other" and activities)))
-    if not activities and not mentioned and "activities" not in st.oor:
-        if (
+    if (
+        not activities
+        and not mentioned
+        and "activities" not in st.oor
+        and (
             st.negated_kinds
             or any(re.search(p, norm) for p in lx.NONE_ACTIVITY_PATTERNS)
             or (mode == "activity" and re.match(r"^\W*(no|none|nope|nothing|not really|not today|nada)\W*$", norm))
-        ):
-            activities = (Activity("none", 0),)
+        )
+    ):
+        activities = (Activity("none", 0),)
 
     oor = tuple(f for f in dict.fromkeys(st.oor) if not (f in v and f != "activities"))
     return CheckinParse(
@@ -630,11 +637,12 @@ def parse_checkin(text: str) -> CheckinParse:
 
 
 _ZERO_ANSWERS = re.compile(
-    r"^\W*(none|nothing|no pain|no stress|no fatigue|zero|nil|pain free|not at all|no|nope|0)( at all| today| really)?\W*$"
+    r"^\W*(none|nothing|no pain|no stress|no fatigue|zero|nil|pain free|not at all|no|nope|0)"
+    r"( at all| today| really)?\W*$"
 )
 
 
-def parse_scale(text: str) -> int | None | str:
+def parse_scale(text: str) -> int | str | None:
     """Answer to "how is your X, 0-10?" -> 0..10, None if no number, or "out_of_range".
 
     "6" -> 6, "about a six" -> 6, "5 or 6" -> 6 (the higher: caution),
@@ -693,7 +701,7 @@ def _sleep_hours_given(norm: str, toks: list[str]) -> tuple[float | None, str | 
             return n.mid / 60, quality
         if n.unit is None and (n.start == 0 or toks[n.start - 1] not in _TIME_PREPS):
             return n.mid, quality
-        if n.unit == "scale" and 0 <= n.lo and n.hi <= 10:
+        if n.unit == "scale" and n.lo >= 0 and n.hi <= 10:
             quality = _quality_from_number(_scale_value(n))
     return hours, quality
 
@@ -756,7 +764,8 @@ def parse_mood(text: str) -> str | None:
     norm = normalize(text)
     toks = norm.split()
     if re.search(
-        r"\bnot (very |too |so |that |really )?(good|great|happy|well|brilliant|positive|the best)\b|\bcould be better\b",
+        r"\bnot (very |too |so |that |really )?(good|great|happy|well|brilliant|positive|the best)\b"
+        r"|\bcould be better\b",
         norm,
     ):
         return "low"
@@ -881,21 +890,21 @@ def parse_correction(text: str) -> int | float | None:
 
 __all__ = [
     "FIELDS",
+    "MAX_ACTIVITY_MINUTES",
     "Activity",
     "CheckinParse",
-    "parse_checkin",
-    "parse_scale",
-    "parse_duration_minutes",
-    "parse_sleep",
-    "parse_mood",
-    "parse_yes_no",
-    "parse_activity",
     "activity_mentions",
-    "is_skip",
-    "is_stop",
-    "parse_correction",
-    "sleep_out_of_range",
     "activity_out_of_range",
     "has_non_value",
-    "MAX_ACTIVITY_MINUTES",
+    "is_skip",
+    "is_stop",
+    "parse_activity",
+    "parse_checkin",
+    "parse_correction",
+    "parse_duration_minutes",
+    "parse_mood",
+    "parse_scale",
+    "parse_sleep",
+    "parse_yes_no",
+    "sleep_out_of_range",
 ]

@@ -100,7 +100,6 @@ _KNOWN: frozenset[str] = frozenset(
         "week",
         "sleep",
         "been",
-        "too",
         "soon",
         "look",
         "cool",
@@ -215,7 +214,8 @@ def normalize(text: str) -> str:
     t = re.sub(r"\bno one\b", "nobody", t)
     # "this one", "the next one": a pronoun, not the number 1
     t = re.sub(
-        r"\b(this|that|next|the|which|other|another|last|each|every|any|some|good|bad|quick|big|small|short|long|mild|rough) one\b",
+        r"\b(this|that|next|the|which|other|another|last|each|every|any|some|good|bad|quick|big|small|short|long|mild|"
+        r"rough) one\b",
         r"\1 onex",
         t,
     )
@@ -311,7 +311,7 @@ def scan_numbers(toks: list[str]) -> list[Num]:
             unit, j = "scale", j + 2
         elif at(j) in ("out", "outta") and (at(j + 1) == "10" or (at(j + 1) == "of" and at(j + 2) == "10")):
             unit, j = "scale", j + (2 if at(j + 1) == "10" else 3)
-        elif at(j) == "of" and at(j + 1) == "10" and not at(j + 2) in lx.HOUR_UNITS | lx.MIN_UNITS:
+        elif at(j) == "of" and at(j + 1) == "10" and at(j + 2) not in lx.HOUR_UNITS | lx.MIN_UNITS:
             unit, j = "scale", j + 2
         elif at(k) in lx.HOUR_UNITS:
             unit, hours_unit, j = "dur", True, k + 1

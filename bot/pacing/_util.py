@@ -19,7 +19,7 @@ def normalise_activity(name: str) -> str:
 
 def round_half_up(x: float) -> int:
     """Round to the nearest whole number, halves upwards (10.5 -> 11), unlike Python's round()."""
-    return int(math.floor(x + 0.5 + 1e-9))
+    return math.floor(x + 0.5 + 1e-9)
 
 
 def weekday_name(day: datetime.date) -> str:
@@ -35,7 +35,7 @@ def short_date(day: datetime.date) -> str:
 def fmt_num(x: float) -> str:
     """12.0 -> '12', 12.46 -> '12.5'."""
     if abs(x - round(x)) < 0.05:
-        return str(int(round(x)))
+        return str(round(x))
     return f"{x:.1f}"
 
 

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import datetime
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ._util import daterange, plural, short_date
 from .engine import (

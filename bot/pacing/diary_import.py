@@ -45,23 +45,24 @@ import io
 import json
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from ._util import is_number, normalise_activity
 from .engine import DayRecord
 
 __all__ = [
-    "DiaryRow",
+    "MAX_BYTES",
+    "MAX_MINUTES",
+    "MAX_ROWS",
     "DiaryFile",
-    "SkippedRow",
     "DiaryImportError",
+    "DiaryRow",
+    "SkippedRow",
     "parse_diary",
     "read_diary",
     "rows_to_records",
-    "MAX_ROWS",
-    "MAX_BYTES",
-    "MAX_MINUTES",
 ]
 
 MAX_ROWS = 5000
@@ -409,7 +410,7 @@ def _parse_csv(text: str, today: datetime.date) -> DiaryFile:
                     row=line,
                 )
 
-            def get(col, cells=cells):
+            def get(col, cells=cells, positions=positions):
                 i = positions[col]
                 return cells[i] if i < len(cells) else None
 

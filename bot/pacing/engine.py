@@ -61,8 +61,8 @@ from __future__ import annotations
 
 import datetime
 import statistics
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
 
 from ._util import (
     daterange,
@@ -79,13 +79,13 @@ __all__ = [
     "DayRecord",
     "PacingSettings",
     "PlanDecision",
-    "plan_for_day",
-    "plan_history",
     "activities_in",
+    "is_bad_day",
     "merge_records",
     "normalise_activity",
-    "is_bad_day",
     "pace_step",
+    "plan_for_day",
+    "plan_history",
 ]
 
 # ---------------------------------------------------------------- constants

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ._util import daterange, fmt_num, plural, weekday_name
 from .engine import DayRecord, merge_records

@@ -9,10 +9,10 @@ from bot.safety.screen import ScreenResult, screen_message
 
 __all__ = [
     "Helplines",
-    "helplines_for",
     "ScreenResult",
-    "screen_message",
     "crisis_reply",
-    "emergency_reply",
     "dose_refusal_reply",
+    "emergency_reply",
+    "helplines_for",
+    "screen_message",
 ]

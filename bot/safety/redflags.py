@@ -139,7 +139,7 @@ _ONE_SIDE = compile_all(
         rf"\b{SUDDEN}\s+{G6}{LIMB_UP}\s+{G3}{WEAK}",
         rf"\barms?\s+{G3}(?:suddenly\s+)?(?:went|gone|going|goes|turned|just went)\s+(?:all\s+|completely\s+|really\s+|totally\s+)?"
         r"(?:numb|weak|dead|limp|floppy|heavy)",
-        rf"\bhemipleg\w*|\bhemipar\w*",
+        r"\bhemipleg\w*|\bhemipar\w*",
     ]
 )
 _ARM_POSTURE = re.compile(r"\b(?:slept|sleeping|lying|lay|lain|leaning|leant|leaned|sat|sitting)\s+on\b")
@@ -148,7 +148,7 @@ _VISION = compile_all(
         rf"\b{SUDDEN}\s+{G4}(?:blur\w*|double|lost|loss of|losing|dim\w*|dark\w*|grey|gray|no)\s+{G2}(?:vision|sight|eyesight)\b",
         rf"\b(?:lost|loss of|losing|blurr?\w*|double|dim|dark)\s+(?:the\s+)?(?:vision|sight|eyesight)\s+(?:in|of|from)\s+(?:one|{POSS}(?:left|right))\s+eye\b",
         rf"\b(?:can't|couldn't|unable to)\s+see\s+(?:out of|with|from)\s+(?:one|{POSS}(?:left|right))\s+eye\b",
-        rf"\b(?:went|gone|going)\s+blind\b",
+        r"\b(?:went|gone|going)\s+blind\b",
         rf"\b(?:vision|sight)\s+{G3}(?:one|left|right)\s+eye\s+{G2}(?:went|gone|go|blur\w*|dark|black)",
     ]
 )
@@ -285,9 +285,10 @@ _SEVERE_MUSCLE = compile_all(
 
 def _chest(t: str) -> bool:
     for m in iter_affirmed(_CHEST, t):
-        if "heart attack" in m.group(0) or "cardiac" in m.group(0):
-            if _NOT_LITERAL_BEFORE.search(t[max(0, m.start() - 40) : m.start()]):
-                continue
+        if ("heart attack" in m.group(0) or "cardiac" in m.group(0)) and _NOT_LITERAL_BEFORE.search(
+            t[max(0, m.start() - 40) : m.start()]
+        ):
+            continue
         return True
     return False
 
@@ -344,14 +345,11 @@ def _breathless_at_rest(t: str) -> bool:
         sent = sentence_of(t, m.start(), m.end())
         if _NOT_SETTLING.search(sent):
             return True
-    for m in _CANT_BREATHE_NOW.finditer(t):
-        if not is_negated(t, m.start(), m.end()):
-            return True
-    return False
+    return any(not is_negated(t, m.start(), m.end()) for m in _CANT_BREATHE_NOW.finditer(t))
 
 
 def _saddle(t: str) -> bool:
-    for i, m in enumerate(iter_affirmed(_SADDLE, t)):
+    for m in iter_affirmed(_SADDLE, t):
         sent = sentence_of(t, m.start(), m.end())
         g = m.group(0)
         if (

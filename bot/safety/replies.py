@@ -19,14 +19,18 @@ EMERGENCY_WHY: dict[str, str] = {
     "emergency.arm_jaw_spread": "Pain spreading into your arm or jaw can be a sign of a heart problem.",
     "emergency.face_droop": "A face drooping on one side can be a sign of a stroke.",
     "emergency.slurred_speech": "Slurred or mixed-up speech can be a sign of a stroke.",
-    "emergency.one_sided_weakness": "Sudden weakness or numbness in the face, an arm or one side can be a sign of a stroke.",
+    "emergency.one_sided_weakness": (
+        "Sudden weakness or numbness in the face, an arm or one side can be a sign of a stroke."
+    ),
     "emergency.vision_loss": "Sudden loss of vision can be a sign of a stroke.",
     "emergency.thunderclap_headache": "A sudden, very severe headache needs checking straight away.",
     "emergency.fainting": "Fainting or passing out needs checking straight away.",
     "emergency.breathless_at_rest": "Breathlessness that doesn't settle with rest needs help now.",
     "emergency.saddle_numbness": "Numbness around your bottom, groin or inner thighs needs checking today, urgently.",
     "emergency.bladder_bowel": "New loss of bladder or bowel control needs checking today, urgently.",
-    "emergency.rhabdo": "Dark urine with severe muscle pain after exercise can mean muscle breakdown, which needs treatment quickly.",
+    "emergency.rhabdo": (
+        "Dark urine with severe muscle pain after exercise can mean muscle breakdown, which needs treatment quickly."
+    ),
 }
 
 _STROKE = {"emergency.face_droop", "emergency.slurred_speech", "emergency.one_sided_weakness", "emergency.vision_loss"}

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 NEG_WINDOW = 4
 
@@ -305,9 +305,7 @@ def is_negated(text: str, start: int, end: int, window: int = NEG_WINDOW) -> boo
             if nxt in _HEDGE_NEXT:
                 continue
             return True
-    if _POST_NEG_RX.search(text[end : end + 30]):
-        return True
-    return False
+    return bool(_POST_NEG_RX.search(text[end : end + 30]))
 
 
 def compile_all(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:

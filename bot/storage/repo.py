@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
@@ -170,9 +171,7 @@ def export_user(session: Session, user: User) -> dict[str, Any]:
                 "created_at",
             ),
         ),
-        "checkins": [
-            _row(c, ("day",) + CHECKIN_FIELDS + ("created_at", "updated_at")) for c in checkins(session, user)
-        ],
+        "checkins": [_row(c, ("day", *CHECKIN_FIELDS, "created_at", "updated_at")) for c in checkins(session, user)],
         "activities": [
             _row(a, ("day", "activity", "minutes", "source", "created_at")) for a in activities(session, user)
         ],

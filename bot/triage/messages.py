@@ -88,7 +88,9 @@ def normal_message(rules: tuple[str, ...]) -> str:
 # ---------------------------------------------------------------- assess
 _ASSESS_LIKELY = {
     "assess.worsening": "Pain that keeps building during or after activity is a sign to pause, not to push on.",
-    "assess.persisting": "Pain that's still there more than a day or two after activity, and not easing, is worth a check.",
+    "assess.persisting": (
+        "Pain that's still there more than a day or two after activity, and not easing, is worth a check."
+    ),
     "assess.radiating": "Pain or tingling that travels down an arm or leg can come from an irritated nerve.",
     "assess.swelling": "Swelling needs checking before you load that area again.",
     "assess.sharp_pain": "Sharp or stabbing pain is different from the dull ache of effort.",
@@ -120,11 +122,16 @@ def assess_message(rules: tuple[str, ...]) -> str:
 
 # ---------------------------------------------------------------- stop
 _STOP_NOW = {
-    "stop.dizziness": "Dizziness or feeling faint during activity is a sign to stop. Sit or lie down until it passes, and sip some water.",
+    "stop.dizziness": (
+        "Dizziness or feeling faint during activity is a sign to stop. Sit or lie down until it passes, "
+        "and sip some water."
+    ),
     "stop.severe_breathlessness": "Being very short of breath is a sign to stop. Sit down and rest.",
     "stop.sudden_weakness_numbness": "Sudden weakness or numbness needs checking today.",
     "stop.joint_instability": "A joint that gives way or feels unstable needs checking. Don't put weight on it.",
-    "stop.cannot_bear_weight": "Not being able to put weight on it needs checking today (GP, urgent care or minor injuries).",
+    "stop.cannot_bear_weight": (
+        "Not being able to put weight on it needs checking today (GP, urgent care or minor injuries)."
+    ),
     "stop.palpitations": "A fluttering or irregular heartbeat is a sign to stop. Sit down and rest.",
     "stop.red_flag_unsure": (
         "When it's hard to tell whether one of those signs is there, it's safest to stop, rest, "

@@ -50,8 +50,8 @@ Behaviour
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from bot.safety.redflags import emergency_rules
 from bot.safety.textmatch import normalise
@@ -271,7 +271,7 @@ def _triage_by_rules(text: str, answers: Mapping[str, str] | None) -> FollowUp |
 
     # 3. stiffness that loosens with movement
     if f.stiffness and trend == "easing" and timing in (None, "under_24h", "1_2_days"):
-        return _outcome("normal", ["normal.stiffness_eases"] + normal)
+        return _outcome("normal", ["normal.stiffness_eases", *normal])
 
     # 4. a mild rise in the usual pain, tired muscles, effort: clearly normal
     if "normal.mild_pain_rise" in normal and trend != "same":

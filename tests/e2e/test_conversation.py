@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 pytestmark = pytest.mark.e2e
@@ -140,7 +138,7 @@ def test_crisis_in_the_middle_of_a_checkin_gets_help_at_once_and_ends_the_form(n
     chat = new_chat(country="GB")
     chat.consent()
     chat.say("check in")
-    reply = chat.say("pain 8, slept 3 hours, honestly I don't see the point of living")
+    chat.say("pain 8, slept 3 hours, honestly I don't see the point of living")
     assert {"crisis": True} in chat.custom()
     assert "116 123" in chat.text() and "?" not in chat.text().split("116 123")[0][-5:]
     # the event is stored just after the reply went out (help never waits for the database)

@@ -26,7 +26,7 @@ def test_set_a_reminder_get_nudged_then_stop(chat, stored, stack):
         s.execute(
             update(Reminder)
             .where(Reminder.user_id == user_id, Reminder.local_time == "11:00")
-            .values(next_fire_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=1))
+            .values(next_fire_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1))
         )
     nudges = []
     for _ in range(30):  # the chat's own browser (its session cookie) picks up the outbox

@@ -7,8 +7,8 @@ The expected plans are written out by hand in tests/unit/test_pacing_diaries.py.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from bot.pacing.engine import DayRecord, PacingSettings
 

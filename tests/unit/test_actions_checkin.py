@@ -11,7 +11,7 @@ from bot.checkin.parse import parse_checkin
 
 
 def tracker(text: str, requested: str | None, intent: str = "inform", confidence: float = 0.9, **slots) -> Tracker:
-    all_slots = {s: None for s in FORM_SLOTS} | {"requested_slot": requested, "ci_last_slot": None} | slots
+    all_slots = dict.fromkeys(FORM_SLOTS) | {"requested_slot": requested, "ci_last_slot": None} | slots
     return Tracker.from_dict(
         {
             "sender_id": "web:test",

@@ -118,8 +118,9 @@ def test_crisis_help_goes_out_with_the_database_and_rasa_down(fake, monkeypatch)
 
 
 def test_the_safety_event_is_stored_once_the_database_is_back(fake, tmp_path, monkeypatch):
-    import api.safety_aftercare as aftercare
     from sqlalchemy.exc import OperationalError
+
+    import api.safety_aftercare as aftercare
 
     url = f"sqlite:///{tmp_path / 'api.db'}"
     app = make_client(fake, url, monkeypatch)

@@ -35,7 +35,7 @@ def rasa_said(url: str, sender: str, words: str) -> None:
         )
         connection.execute(
             text("INSERT INTO events (sender_id, type_name, timestamp, data) VALUES (:s, 'user', 1, :d)"),
-            {"s": sender, "d": '{"event": "user", "text": "%s"}' % words},
+            {"s": sender, "d": f'{{"event": "user", "text": "{words}"}}'},
         )
 
 

@@ -297,11 +297,14 @@ def test_the_outbox_and_the_diary_upload_are_limited_per_sender(client_for):
     assert [client.get("/webchat/outbox", params={"sender": "dan"}).status_code for _ in range(2)] == [200, 200]
     assert_slow_down(client.get("/webchat/outbox", params={"sender": "dan"}))
     assert client.get("/webchat/outbox", params={"sender": "erin"}).status_code == 200
-    upload = lambda who: client.post(
-        "/webchat/diary",
-        data={"sender": who},  # noqa: E731
-        files={"file": ("d.csv", b"date,activity,minutes\n", "text/csv")},
-    )
+
+    def upload(who):
+        return client.post(
+            "/webchat/diary",
+            data={"sender": who},
+            files={"file": ("d.csv", b"date,activity,minutes\n", "text/csv")},
+        )
+
     assert [upload("dan").status_code for _ in range(2)] == [200, 200]
     assert_slow_down(upload("dan"))
     assert upload("erin").status_code == 200

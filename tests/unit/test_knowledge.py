@@ -448,7 +448,7 @@ def test_validation_checks_sources_only_when_seeds_present(tmp_path):
     assert load_knowledge(kb_dir, seeds_dir=tmp_path / "absent")  # folder absent: skipped
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    with pytest.raises(KnowledgeError, match="source '999_0000000000000000.txt' not found"):
+    with pytest.raises(KnowledgeError, match=re.escape("source '999_0000000000000000.txt' not found")):
         load_knowledge(kb_dir, seeds_dir=seeds)
     (seeds / "999_0000000000000000.txt").write_text("seed", encoding="utf-8")
     other = tmp_path / "kb2"

@@ -69,7 +69,7 @@ def test_big_days_without_a_crash_are_not_boom_and_bust():
 
 
 def test_single_cycle_with_low_variability_is_only_a_gentle_note():
-    records = series(W, [10] * 13, pain=3) + [rec(13, {W: 16}, pain=3), rec(14, {W: 0}, pain=7)]
+    records = [*series(W, [10] * 13, pain=3), rec(13, {W: 16}, pain=3), rec(14, {W: 0}, pain=7)]
     r = detect_boom_bust(records, d(14), W)
     assert r.big_days == (d(13),) and r.crash_days == (d(14),)
     assert r.variability is not None and r.variability < 0.5

@@ -8,6 +8,8 @@ Phase letters: C collecting, B baseline, P progressing, H holding, F flare_hold.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from bot.pacing.engine import plan_for_day, plan_history
@@ -598,7 +600,7 @@ def test_at_most_one_step_a_week_and_never_over_20_percent(diary):
         hist = plan_history(diary.records, activity, diary.start, diary.end, diary.settings)
         raises = [
             (a, b)
-            for a, b in zip(hist, hist[1:])
+            for a, b in itertools.pairwise(hist)
             if a.target_minutes
             and b.target_minutes
             and b.target_minutes > a.target_minutes
@@ -606,6 +608,6 @@ def test_at_most_one_step_a_week_and_never_over_20_percent(diary):
         ]
         for a, b in raises:
             assert b.target_minutes - a.target_minutes <= max(1, a.target_minutes * 0.2)
-        raise_days = [b.day for a, b in raises]
-        for x, y in zip(raise_days, raise_days[1:]):
+        raise_days = [b.day for _, b in raises]
+        for x, y in itertools.pairwise(raise_days):
             assert (y - x).days >= 7

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import pytest
@@ -280,19 +281,19 @@ def test_pain_spike_without_flare_flag_counts_as_flare():
 
 
 def test_pain_of_eight_is_a_spike_unless_it_is_your_usual():
-    records = _built_up() + [rec(21, {W: 10}, pain=8)]
+    records = [*_built_up(), rec(21, {W: 10}, pain=8)]
     assert plan(records, 22).phase == "flare_hold"
-    usual = week0(10, pain=7.5) + series(W, [8] * 7, first_day=7, pain=7.5) + [rec(14, {W: 9}, pain=8)]
+    usual = [*week0(10, pain=7.5), *series(W, [8] * 7, first_day=7, pain=7.5), rec(14, {W: 9}, pain=8)]
     assert plan(usual, 15).phase == "progressing"
 
 
 def test_pain_a_little_up_is_not_a_spike():
-    records = _built_up() + [rec(21, {W: 10}, pain=6)]
+    records = [*_built_up(), rec(21, {W: 10}, pain=6)]
     assert plan(records, 22).phase == "progressing"
 
 
 def test_post_exertional_flag_holds_then_needs_a_stable_week_before_building():
-    records = _built_up() + [rec(21, {W: 10}, pain=5, post_exertional=True)]
+    records = [*_built_up(), rec(21, {W: 10}, pain=5, post_exertional=True)]
     records += series(W, [9] * 7 + [9] * 7 + [10] * 7, first_day=22)
     t = targets(records, 21, 43)
     assert t == [10] + [9] * 7 + [9] * 7 + [10] * 7 + [11]
@@ -379,7 +380,7 @@ def test_plan_history_range():
 
 def test_decisions_are_frozen():
     p = plan([], 0)
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         p.target_minutes = 3  # type: ignore[misc]
 
 

@@ -27,15 +27,15 @@ def _two_weeks():
 
 def test_this_week_against_last_week():
     s = weekly_summary(_two_weeks(), d(13))
-    t, l = s.this_week, s.last_week
-    assert (t.start, t.end, l.start, l.end) == (d(7), d(13), d(0), d(6))
-    assert t.days_logged == 5 and l.days_logged == 4
+    t, last = s.this_week, s.last_week
+    assert (t.start, t.end, last.start, last.end) == (d(7), d(13), d(0), d(6))
+    assert t.days_logged == 5 and last.days_logged == 4
     assert t.avg_pain == pytest.approx(23 / 5)
     assert t.avg_fatigue == pytest.approx(26 / 5)
     assert t.avg_minutes_per_day == pytest.approx(53 / 4)  # the no-activity day is left out
-    assert l.avg_minutes_per_day == pytest.approx(50 / 4)
+    assert last.avg_minutes_per_day == pytest.approx(50 / 4)
     assert (t.best_day, t.worst_day) == (d(8), d(11))
-    assert t.flare_days == (d(11),) and l.flare_days == ()
+    assert t.flare_days == (d(11),) and last.flare_days == ()
     assert s.avg_pain == t.avg_pain and s.flare_days == t.flare_days
 
 

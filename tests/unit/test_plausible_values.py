@@ -73,7 +73,7 @@ def test_a_message_whose_activities_pass_16_hours_stores_none_of_them():
 
 # ---------------------------------------------------------------- the check-in form
 def run_form(text: str, requested: str):
-    slots = {s: None for s in FORM_SLOTS} | {"requested_slot": requested, "ci_last_slot": None}
+    slots = dict.fromkeys(FORM_SLOTS) | {"requested_slot": requested, "ci_last_slot": None}
     tracker = Tracker.from_dict(
         {
             "sender_id": "web:test",

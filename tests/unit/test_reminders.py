@@ -14,7 +14,7 @@ from bot import reminders
 from bot.storage import repo
 from bot.storage.db import session_scope
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 @pytest.mark.parametrize(

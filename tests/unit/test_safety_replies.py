@@ -61,7 +61,7 @@ def test_other_eu_country_gets_112():
 
 def test_docs_table_lists_every_number():
     doc = (ROOT / "docs" / "helplines.md").read_text(encoding="utf-8")
-    for h in list(TABLE.values()) + [GENERIC]:
+    for h in [*TABLE.values(), GENERIC]:
         for field in (h.emergency, h.crisis_line):
             assert field in doc, field
 

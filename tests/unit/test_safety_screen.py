@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from bot.safety.redflags import EMERGENCY_RULE_IDS
@@ -304,7 +306,7 @@ def test_screen_result_is_frozen_and_urgent_property():
     assert r.urgent
     assert not ScreenResult("dose_request", ("dose_request.amount",)).urgent
     assert not ScreenResult("none").urgent
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         r.kind = "none"  # type: ignore[misc]
 
 

@@ -42,14 +42,14 @@ def action_server(tmp_path_factory):
     token = "a-shared-secret-for-this-test"
     env = {**os.environ, "DATABASE_URL": url, "ACTION_SERVER_TOKEN": token}
     env.pop("ACTION_SERVER_HOST", None)
-    log = open(folder / "actions.log", "wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "actions.server", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    with open(folder / "actions.log", "wb") as log:  # the server keeps its own copy of the descriptor
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "actions.server", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
     for _ in range(120):
         try:

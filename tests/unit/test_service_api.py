@@ -12,8 +12,6 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from api.rasa_client import RasaClient
 from api.settings import Settings
-from bot.storage import repo
-from bot.storage.db import session_scope
 
 DIARIES = Path(__file__).resolve().parent.parent / "data" / "diaries"
 AUTH = {"Authorization": "Bearer s3cret"}

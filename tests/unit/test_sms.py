@@ -110,7 +110,7 @@ def test_crisis_by_sms_gets_the_help_line_of_the_callers_country(client, fakes):
 
 def test_reminders_by_sms_go_out_through_twilio(client, fakes):
     _, twilio = fakes
-    now = dt.datetime(2026, 6, 1, 8, 0, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2026, 6, 1, 8, 0, tzinfo=dt.UTC)
     with session_scope() as s:
         user = repo.get_or_create_user(s, "sms", "+447700900123")
         repo.record_consent(s, user)

@@ -156,9 +156,9 @@ def test_download_links_are_sent_as_full_links(client, fakes):
 
 
 def test_reminders_for_telegram_users_are_pushed_not_queued(client, fakes, monkeypatch):
-    rasa_fake, tg = fakes
+    _, tg = fakes
     settings = client.app.state.settings
-    now = dt.datetime(2026, 6, 1, 8, 0, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2026, 6, 1, 8, 0, tzinfo=dt.UTC)
     with session_scope() as s:
         user = repo.get_or_create_user(s, "telegram", "42")
         repo.record_consent(s, user)

@@ -200,7 +200,7 @@ def test_follow_up_shapes_and_documented_values():
     r = triage("my elbow hurts", {"red_flags": "none"})
     assert isinstance(r, FollowUp) and r.key == "swelling"
     assert r.question.endswith("?")
-    for key, (_, opts) in QUESTIONS.items():
+    for _, opts in QUESTIONS.values():
         assert all(isinstance(t, str) and isinstance(v, str) for t, v in opts)
         assert "unsure" in [v for _, v in opts]
 
@@ -244,7 +244,7 @@ def test_red_flag_check_then_at_most_three_follow_ups_for_every_answer_combinati
     keys = ("red_flags", "swelling", "spreading", "trend", "timing")
     values = {k: [v for _, v in opts] + [None] for k, (_, opts) in QUESTIONS.items()}
     for combo in itertools.product(*[values[k] for k in keys]):
-        script = {k: v for k, v in zip(keys, combo)}
+        script = dict(zip(keys, combo, strict=True))
         given: dict[str, str] = {}
         asked = 0
         while True:

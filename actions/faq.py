@@ -27,7 +27,9 @@ NOTHING_CLOSE = (
 
 def topic_buttons(topic_ids) -> list[dict]:
     kb = load_knowledge()
-    return [{"title": kb.get(t).title, "payload": payload("faq_topic", faq_topic=t)} for t in topic_ids if kb.get(t)]
+    return [
+        {"title": topic.title, "payload": payload("faq_topic", faq_topic=t)} for t in topic_ids if (topic := kb.get(t))
+    ]
 
 
 def feedback_buttons(topic_id: str) -> list[dict]:

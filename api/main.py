@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from types import ModuleType
+from typing import Any
 
 import httpx
 from fastapi import FastAPI, Request
@@ -40,7 +43,7 @@ def create_app(
 ) -> FastAPI:
     settings = settings or get_settings()
     # (name, on?, module, client class, test transport, what switches it on); the push key is the lower-case name
-    channels = [
+    channels: list[tuple[str, bool, ModuleType, Callable[..., Any], httpx.BaseTransport | None, str]] = [
         (
             "Telegram",
             settings.telegram_enabled,
@@ -76,7 +79,7 @@ def create_app(
     ]
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI):
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         keep_exception_text_out_of_logs("uvicorn", "uvicorn.error")
         start_loading()  # the learned safety layer loads in the background; the rules screen meanwhile
         migrate(settings.database_url)

@@ -12,6 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# the type of FastAPI's `responses=`: status code -> what the schema says about that answer
+Responses = dict[int | str, dict[str, Any]]
+
 
 class ErrorOut(BaseModel):
     model_config = ConfigDict(extra="forbid")  # the schema says: nothing else, so nothing sent comes back
@@ -36,27 +39,27 @@ def error(description: str, **extra: Any) -> dict[str, Any]:
     return {"model": ErrorOut, "description": description, **extra}
 
 
-def text_success(media_type: str, description: str) -> dict[int, Any]:
+def text_success(media_type: str, description: str) -> Responses:
     """A 200 that is text, not JSON. Its route declares `response_class=Response` (no media type of its own) and
     returns the right response itself, so FastAPI documents the JSON error bodies as JSON, not as this type."""
     return {200: {"description": description, "content": {media_type: {"schema": {"type": "string"}}}}}
 
 
 # api/body_limit.py answers these on every route, before the route sees the request.
-BODY_LIMITS = {
+BODY_LIMITS: Responses = {
     400: error("The Content-Length header is not a number (or the body could not be parsed)"),
     413: error("The body is larger than this address accepts"),
 }
 # api/rate_limits.py answers this on the web chat and the platform webhooks.
-RATE_LIMITED = {
+RATE_LIMITED: Responses = {
     429: error(
         "Too many requests; wait as long as Retry-After says",
         headers={"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}},
     ),
 }
-INVALID = {422: {"model": ValidationErrorOut, "description": "The request does not have the expected shape"}}
-OPERATOR = {
+INVALID: Responses = {422: {"model": ValidationErrorOut, "description": "The request does not have the expected shape"}}
+OPERATOR: Responses = {
     401: error("Missing or wrong operator token"),
     503: error("The operator API is off (OPERATOR_TOKEN is not set)"),
 }
-NOT_FOUND = {404: error("No such user")}
+NOT_FOUND: Responses = {404: error("No such user")}

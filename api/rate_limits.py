@@ -133,7 +133,9 @@ class RateLimitMiddleware:
             app_receive, peek_receive = _replay(body, receive), _replay(body, receive)
         who = await rule.who_sent(Request(scope, peek_receive)) if rule.who_sent else WhoSent()
         client = scope.get("client")
-        counts = [(rule.per_ip, (rule.name, "ip", client[0] if client else "unknown"))]
+        counts: list[tuple[RateLimitItem, tuple[str, ...]]] = [
+            (rule.per_ip, (rule.name, "ip", client[0] if client else "unknown"))
+        ]
         if rule.per_sender and who.sender and SENDER.match(who.sender):
             counts.append((rule.per_sender, (rule.name, "sender", who.sender)))
         retry_after = await run_in_threadpool(self._retry_after, counts)

@@ -102,9 +102,13 @@ class SafetyAftercare:
             retry=retry_if_exception_type(SQLAlchemyError),
             wait=wait_exponential(multiplier=0.5, max=60),
             stop=stop_after_delay(24 * 3600) | stop_when_event_set(self._closing),
-            sleep=self._closing.wait,
+            sleep=self._sleep,
             reraise=True,
         )
+
+    def _sleep(self, seconds: float) -> None:
+        """Waits between retries; close() ends the wait at once."""
+        self._closing.wait(seconds)
 
     def after_reply(self, event: SafetyEvent, sender: str, end_form: bool) -> None:
         self._track(self._storage.submit(lambda: self._store_logged(event)))

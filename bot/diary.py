@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -48,7 +49,7 @@ def import_rows(session: Session, user: User, rows: list[DiaryRow]) -> ImportRes
     A day that already holds activity is left as it is when the file's minutes would take it past 16 hours.
     """
     full = _days_already_full(session, user, rows)
-    days: dict = {}
+    days: dict[dt.date, dict[str, Any]] = {}
     entries = 0
     for row in rows:
         if row.day in full:

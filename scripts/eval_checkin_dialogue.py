@@ -192,7 +192,7 @@ def run_checkin(user: WebUser, first: str, answer: Callable[[str, int], str], qu
         if any(mark in low for mark in END_MARKS):
             d.started = True
             d.finished = True
-            d.summary = next(m.get("text") for m in reply if any(k in (m.get("text") or "").lower() for k in END_MARKS))
+            d.summary = next(m["text"] for m in reply if any(k in (m.get("text") or "").lower() for k in END_MARKS))
             break
         if not asked_now:
             d.ended_without_summary = user.text()[:300]
@@ -451,12 +451,12 @@ def make_profiles(n: int, seed: int = 3) -> list[dict]:
                     text, q = rnd.choice(SLEEP_ONLY_QUALITY)
                     words[slot], expect["sleep_quality"] = text, q
                 else:
-                    pattern, q = rnd.choice(SLEEP_PHRASES)
+                    pattern, quality = rnd.choice(SLEEP_PHRASES)
                     h = rnd.choice([3, 4, 5, 6, 7, 8, 9])
                     words[slot] = pattern.format(h=h)
                     expect["sleep_hours"] = float(h)
-                    if q:
-                        expect["sleep_quality"] = q
+                    if quality:
+                        expect["sleep_quality"] = quality
             elif slot == "ci_mood":
                 mood = rnd.choice(["low", "ok", "good"])
                 words[slot], expect["mood"] = rnd.choice(MOOD_PHRASES[mood]), mood
@@ -579,7 +579,7 @@ def score_one_message(results: list[dict]) -> dict:
     lost: list[str] = []
     not_right: list[str] = []
     false_fields: list[str] = []
-    extras = Counter()
+    extras: Counter[str] = Counter()
     for r in results:
         if "error" in r:
             problems.append(f"#{r['idx']} ERROR {r['error']}: {r['text']!r}")
@@ -794,7 +794,7 @@ def report(one, steps, s1, s2, boot, elapsed) -> None:
     print(
         f"  {'field':<15}{'in msg':>7}{'correct':>9}{'follow-up':>10}{'wrong':>7}{'missed':>8}{'share':>8}{'false':>7}"
     )
-    tot = Counter()
+    tot: Counter[str] = Counter()
     for name in FIELDS:
         c = s1["per_field"][name]
         n = c["correct"] + c["follow-up"] + c["wrong"] + c["missed"]
@@ -821,7 +821,7 @@ def report(one, steps, s1, s2, boot, elapsed) -> None:
     print(
         f"  for comparison, bot.checkin.parse.parse_checkin alone on the same fields: {pct(p_ok, p_n)} ({p_ok}/{p_n})"
     )
-    fc = Counter()
+    fc: Counter[str] = Counter()
     for c in s1["follow"].values():
         fc.update(c)
     print(
@@ -847,7 +847,7 @@ def report(one, steps, s1, s2, boot, elapsed) -> None:
     ok2 = [r for r in steps if "error" not in r]
     print(f'\nSTEP-BY-STEP path: {len(steps)} generated profiles (click "Check in", answer each question in words)')
     print(f"  {'field':<15}{'correct':>9}{'wrong':>7}{'missed':>8}{'false':>7}{'share':>8}")
-    tot2 = Counter()
+    tot2: Counter[str] = Counter()
     for name in FIELDS:
         c = s2["per_field"][name]
         tot2.update(c)

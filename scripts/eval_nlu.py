@@ -420,6 +420,7 @@ def main() -> int:
     print("== per FAQ topic (right answer / phrasings)")
     per_topic: dict[str, list[Scored]] = {}
     for s in faq_rs:
+        assert s.ex.topic is not None  # every FAQ phrasing names its topic (load_examples)
         per_topic.setdefault(s.ex.topic, []).append(s)
     line = []
     for topic, rows in sorted(per_topic.items()):

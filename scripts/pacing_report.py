@@ -9,6 +9,7 @@ import datetime
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -26,7 +27,7 @@ def _wrap(text: str, indent: str) -> str:
 
 def _plan_rows(history):
     """Group consecutive days that share (week start, target, phase)."""
-    rows = []
+    rows: list[list[Any]] = []  # [key, first day, last day, reason]
     for p in history:
         key = (p.week_start, p.target_minutes, p.phase)
         if rows and rows[-1][0] == key:

@@ -74,11 +74,13 @@ class MessengerClient:
 
 
 def make_router(settings: Settings, conversation: Conversation, client: MessengerClient) -> APIRouter:
+    secret, verify_token = settings.messenger_app_secret, settings.messenger_verify_token
+    assert secret and verify_token, "made only when the channel is on (Settings.messenger_enabled)"
     return meta.make_router(
         "Messenger",
         "/webhooks/messenger",
-        settings.messenger_app_secret,
-        settings.messenger_verify_token,
+        secret,
+        verify_token,
         lambda payload: handle_payload(payload, conversation, client),
     )
 

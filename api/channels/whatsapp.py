@@ -51,6 +51,7 @@ class WhatsAppClient:
                 for b in buttons:
                     ids.append(button_id(index, b["payload"]))
                     index += 1
+                action: dict[str, Any]
                 if len(buttons) <= 3:  # reply buttons: at most 3, titles at most 20 characters
                     action = {
                         "buttons": [
@@ -86,11 +87,13 @@ class WhatsAppClient:
 
 
 def make_router(settings: Settings, conversation: Conversation, client: WhatsAppClient) -> APIRouter:
+    secret, verify_token = settings.whatsapp_app_secret, settings.whatsapp_verify_token
+    assert secret and verify_token, "made only when the channel is on (Settings.whatsapp_enabled)"
     return meta.make_router(
         "WhatsApp",
         "/webhooks/whatsapp",
-        settings.whatsapp_app_secret,
-        settings.whatsapp_verify_token,
+        secret,
+        verify_token,
         lambda payload: handle_payload(payload, conversation, client),
     )
 

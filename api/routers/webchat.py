@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from api.conversation import Conversation
 from api.deps import get_app_settings, get_conversation, get_web_sessions
-from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED, error
+from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED, Responses, error
 from api.security_headers import came_over_https
 from api.settings import Settings
 from api.web_session import WebSessions, same_origin
@@ -31,7 +31,7 @@ NOT_YOURS = (
     "(your earlier conversation stays in the browser that started it)."
 )
 CROSS_SITE = "Requests from other websites are not accepted."
-FORBIDDEN = {403: error("Another browser's conversation, or a cross-site request")}
+FORBIDDEN: Responses = {403: error("Another browser's conversation, or a cross-site request")}
 STATIC = Path(__file__).resolve().parent.parent / "static"
 
 

@@ -4,6 +4,8 @@ The parser's names are re-exported lazily so that importing
 ``bot.checkin.service`` does not pull in the parser.
 """
 
+from typing import Any
+
 _PARSE_NAMES = (
     "FIELDS",
     "Activity",
@@ -26,7 +28,7 @@ _PARSE_NAMES = (
 )
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name in _PARSE_NAMES:
         from . import parse
 

@@ -65,7 +65,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from . import lexicon as lx
 from .text import NOT_A_VALUE, SEPARATOR_TOKENS, Num, is_num, normalize, scan_numbers
@@ -135,14 +137,16 @@ def _quality_from_number(v: float) -> str:
     return "poor" if v <= 3 else ("ok" if v <= 6 else "good")
 
 
-def _first_match(patterns, text: str):
+def _first_match[T](patterns: Iterable[tuple[str, T]], text: str) -> T | None:
     for pat, value in patterns:
         if re.search(pat, text):
             return value
     return None
 
 
-def _adj_lookup(toks: list[str], table: dict, limit: int | None = None):
+def _adj_lookup(
+    toks: list[str], table: Mapping[str, object], limit: int | None = None
+) -> tuple[str, int] | tuple[None, None]:
     """First adjective phrase of ``table`` in ``toks`` (longest phrase wins at each position)."""
     end = len(toks) if limit is None else min(len(toks), limit)
     for i in range(end):
@@ -153,7 +157,11 @@ def _adj_lookup(toks: list[str], table: dict, limit: int | None = None):
     return None, None
 
 
-def _find_activities(toks: list[str], lo: int, hi: int) -> list[list]:
+# an activity mention: [start, end, kind, negated, minutes] (minutes are filled in later)
+_Mention = list[Any]
+
+
+def _find_activities(toks: list[str], lo: int, hi: int) -> list[_Mention]:
     """Activity mentions in toks[lo:hi] as [start, end, kind, negated, minutes]."""
     out = []
     i = lo
@@ -211,7 +219,7 @@ _AND_IDIOMS = frozenset(
 
 
 def _clauses(toks: list[str], nums: list[Num]) -> list[tuple[int, int]]:
-    inside = set()
+    inside: set[int] = set()
     for n in nums:
         inside.update(range(n.start, n.end))
     bounds = []
@@ -228,7 +236,7 @@ def _clauses(toks: list[str], nums: list[Num]) -> list[tuple[int, int]]:
     return bounds
 
 
-_ADJ_TABLES = {
+_ADJ_TABLES: dict[str, Mapping[str, int | str]] = {
     "fatigue": lx.FATIGUE_ADJ,
     "energy": lx.ENERGY_ADJ,
     "stress": lx.STRESS_ADJ,
@@ -241,8 +249,9 @@ _TIME_PREPS = {"at", "till", "til", "until", "from", "since", "by", "before", "a
 
 class _State:
     def __init__(self) -> None:
-        self.values: dict[str, object] = {}  # set by a number
-        self.adjectives: dict[str, object] = {}  # set by a label + adjective
+        # a field's value (int, float or str, by field) set by a number, and one set by a label + adjective
+        self.values: dict[str, Any] = {}
+        self.adjectives: dict[str, Any] = {}
         self.activities: list[Activity] = []
         self.mentioned: list[str] = []
         self.negated_kinds: list[str] = []
@@ -296,7 +305,7 @@ def _extract(text: str, mode: str = "checkin") -> CheckinParse:
     clauses = _clauses(toks, nums)
     prev_hanging: str | None = None
     prev_last_label: str | None = None
-    prev_pending: list[list] = []
+    prev_pending: list[_Mention] = []
 
     for lo, hi in clauses:
         cnums = [k for k, n in enumerate(nums) if lo <= n.start < hi]
@@ -337,7 +346,7 @@ def _extract(text: str, mode: str = "checkin") -> CheckinParse:
             if not free:
                 continue
 
-            def dist(a, n=n):  # this number, bound when defined
+            def dist(a: _Mention, n: Num = n) -> tuple[int, int]:  # this number, bound when defined
                 if a[1] <= n.start:
                     return (n.start - a[1], 0)
                 return (a[0] - n.end, 1)

@@ -171,6 +171,7 @@ def _mark_negatives(t: str) -> str:
         if m.start() < last or t[: m.start()].rstrip()[-1:].isdigit():
             continue
         number = _NUMBER_AFTER_MINUS.match(t, m.start())
+        assert number is not None  # _ATTACHED_MINUS matched a "-" before a digit here
         out.append(t[last : m.start()] + f" {NOT_A_VALUE} ")
         last = number.end()
     return "".join(out) + t[last:]

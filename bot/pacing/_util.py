@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import math
 import re
+from collections.abc import Iterator
+from typing import TypeGuard
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -47,11 +49,11 @@ def plural(n: int, word: str, plural_word: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural_word or word + 's')}"
 
 
-def is_number(x: object) -> bool:
+def is_number(x: object) -> TypeGuard[int | float]:
     return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
 
 
-def daterange(start: datetime.date, end: datetime.date):
+def daterange(start: datetime.date, end: datetime.date) -> Iterator[datetime.date]:
     """Every date from start to end inclusive."""
     d = start
     one = datetime.timedelta(days=1)

@@ -45,7 +45,7 @@ import io
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -309,7 +309,11 @@ def _parse_activity(raw: Any, row: int, kind: str) -> str | None:
     return None if s in _EMPTY else s
 
 
-def _make_row(get, mapping: dict[str, object], row: int, kind: str, today: datetime.date) -> DiaryRow:
+# reads one cell of a row by its column (a CSV header, a JSON key)
+_Getter = Callable[[Any], Any]
+
+
+def _make_row(get: _Getter, mapping: dict[str, object], row: int, kind: str, today: datetime.date) -> DiaryRow:
     def val(fld: str) -> Any:
         return get(mapping[fld]) if fld in mapping else None
 
@@ -349,7 +353,7 @@ class _Rows:
         self.rows: list[tuple[int, DiaryRow]] = []
         self.skipped: list[SkippedRow] = []
 
-    def add(self, get, mapping: dict[str, object], row: int, kind: str) -> None:
+    def add(self, get: _Getter, mapping: dict[str, object], row: int, kind: str) -> None:
         if len(self.rows) + len(self.skipped) >= MAX_ROWS:
             raise _too_many()
         try:
@@ -410,7 +414,7 @@ def _parse_csv(text: str, today: datetime.date) -> DiaryFile:
                     row=line,
                 )
 
-            def get(col, cells=cells, positions=positions):
+            def get(col: str, cells: list[str] = cells, positions: dict[str, int] = positions) -> str | None:
                 i = positions[col]
                 return cells[i] if i < len(cells) else None
 
@@ -530,7 +534,7 @@ def rows_to_records(rows: Sequence[DiaryRow]) -> list[DayRecord]:
     on any row marks the day. An activity without minutes adds nothing (we don't know how
     long); minutes without an activity are ignored.
     """
-    days: dict[datetime.date, dict] = {}
+    days: dict[datetime.date, dict[str, Any]] = {}
     for r in rows:
         s = days.setdefault(r.day, {"minutes": {}, "pain": None, "fatigue": None, "flare": False, "pem": False})
         if r.activity and r.minutes is not None:

@@ -61,8 +61,9 @@ from __future__ import annotations
 
 import datetime
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ._util import (
     daterange,
@@ -164,7 +165,7 @@ def merge_records(records: Sequence[DayRecord]) -> list[DayRecord]:
     Minutes are summed per activity (two walks on one day add up); the worst pain and
     fatigue are kept; flags are OR-ed. Non-numeric or negative minutes are dropped.
     """
-    by_day: dict[datetime.date, dict] = {}
+    by_day: dict[datetime.date, dict[str, Any]] = {}
     for rec in records:
         slot = by_day.setdefault(
             rec.day,
@@ -192,6 +193,10 @@ def merge_records(records: Sequence[DayRecord]) -> list[DayRecord]:
         )
         for d, s in sorted(by_day.items())
     ]
+
+
+# the merged records by day
+_Index = Mapping[datetime.date, DayRecord]
 
 
 def _index(records: Sequence[DayRecord]) -> dict[datetime.date, DayRecord]:
@@ -243,7 +248,7 @@ class _Baseline:
     limited_by_bad_days: bool
 
 
-def _compute_baseline(index, days: list[datetime.date], activity: str) -> _Baseline:
+def _compute_baseline(index: _Index, days: list[datetime.date], activity: str) -> _Baseline:
     mins = [index[d].minutes[activity] for d in days]
     avg = sum(mins) / len(mins)
     eighty = avg * BASELINE_FRACTION
@@ -271,14 +276,14 @@ class _Signal:
     big_target: int | None = None
 
 
-def _pain_average_before(index, day: datetime.date) -> float | None:
-    scores = [index[d].pain for d in daterange(day - _WEEK, day - _ONE_DAY) if d in index and index[d].pain is not None]
+def _pain_average_before(index: _Index, day: datetime.date) -> float | None:
+    scores = [p for d in daterange(day - _WEEK, day - _ONE_DAY) if d in index and (p := index[d].pain) is not None]
     if len(scores) < MIN_PAIN_SCORES_FOR_AVERAGE:
         return None
     return sum(scores) / len(scores)
 
 
-def _is_pain_spike(index, day: datetime.date) -> bool:
+def _is_pain_spike(index: _Index, day: datetime.date) -> bool:
     pain = index[day].pain
     if pain is None:
         return False
@@ -292,7 +297,9 @@ def _jumped(now: float | None, before: float | None) -> bool:
     return now is not None and before is not None and now - before >= PEM_JUMP
 
 
-def _flare_signal(index, day: datetime.date, activity: str, target_on) -> _Signal | None:
+def _flare_signal(
+    index: _Index, day: datetime.date, activity: str, target_on: Callable[[datetime.date], int | None]
+) -> _Signal | None:
     rec = index.get(day)
     if rec is None:
         return None
@@ -352,6 +359,7 @@ def _reason_collecting(activity: str, n_active: int, ready_on: datetime.date | N
 
 def _reason_baseline(activity: str, b: _Baseline) -> str:
     if b.limited_by_bad_days:
+        assert b.bad_day_limit is not None  # limited by bad days only when there were some
         return (
             f"You've been doing about {minutes_phrase(b.average)} of {activity}, and "
             f"{minutes_phrase(b.bad_day_limit)} on a harder day. We'll start at "
@@ -366,7 +374,10 @@ def _reason_baseline(activity: str, b: _Baseline) -> str:
 
 
 def _reason_estimate_capped(activity: str, est: int, b: _Baseline) -> str:
-    harder = f", and {minutes_phrase(b.bad_day_limit)} on a harder day" if b.limited_by_bad_days else ""
+    harder = ""
+    if b.limited_by_bad_days:
+        assert b.bad_day_limit is not None  # limited by bad days only when there were some
+        harder = f", and {minutes_phrase(b.bad_day_limit)} on a harder day"
     return (
         f"Your starting amount of {_m(est, activity)} is a bit more than has felt "
         f"comfortable lately (about {minutes_phrase(b.average)} on average{harder}), so let's "
@@ -402,6 +413,8 @@ def _reason_flare(activity: str, sig: _Signal, kind: str, level: int) -> str:
             f"you've had a steady week. Easing off is part of the plan, not a setback."
         )
     if sig.kind == "pem_detected":
+        # _flare_signal gives a detected crash the big day it followed
+        assert sig.big_minutes is not None and sig.big_day is not None and sig.big_target is not None
         short = action.replace(f" of {activity}", "")
         return (
             f"You felt much worse on {when}, after {_m(sig.big_minutes, activity)} on "
@@ -410,6 +423,7 @@ def _reason_flare(activity: str, sig: _Signal, kind: str, level: int) -> str:
             f"increases until you've had a steady week."
         )
     if sig.kind == "spike":
+        assert sig.pain is not None  # a spike is a pain score
         return (
             f"Your pain jumped to {fmt_num(sig.pain)}/10 on {when}, {action}. Be kind to "
             f"yourself — gentle, steady movement is enough for now."
@@ -477,7 +491,17 @@ def _reason_pem_cleared(activity: str, level: int) -> str:
 class _Sim:
     """Walks day by day from the first logged day of the activity up to ``end``."""
 
-    def __init__(self, records, activity: str, settings: PacingSettings):
+    # set by run(), which is the only caller of step()
+    mode: str
+    levels: list[int]
+    phase: str
+    reason: str
+    week_start: datetime.date
+    previous: int | None
+    pem_block: bool
+    cap_checked: bool
+
+    def __init__(self, records: Sequence[DayRecord], activity: str, settings: PacingSettings):
         self.index = _index(records)
         self.activity = normalise_activity(activity)
         self.settings = settings
@@ -533,6 +557,7 @@ class _Sim:
         return [d for d in self.logged if d < day and self.index[d].minutes[self.activity] > 0]
 
     def _baseline_ready(self, day: datetime.date) -> list[datetime.date] | None:
+        assert self.first is not None  # run() steps only through the days after the first log
         active = self._active_days_before(day)
         if day >= self.first + datetime.timedelta(days=COLLECT_DAYS) and len(active) >= MIN_BASELINE_DAYS:
             return active
@@ -553,6 +578,7 @@ class _Sim:
                 n = len(self._active_days_before(day))
                 ready_on = None
                 if n >= MIN_BASELINE_DAYS:
+                    assert self.first is not None  # run() steps only through the days after the first log
                     ready_on = self.first + datetime.timedelta(days=COLLECT_DAYS)
                 self.reason = _reason_collecting(act, n, ready_on)
                 return
@@ -605,11 +631,11 @@ class _Sim:
         if met / len(logged) < STABLE_ADHERENCE:
             self._new_week(day, "holding", _reason_adherence(act, met, len(logged), level))
             return
-        now = [self.index[d].pain for d in week if d in self.index and self.index[d].pain is not None]
+        now = [p for d in week if d in self.index and (p := self.index[d].pain) is not None]
         before = [
-            self.index[d].pain
+            p
             for d in daterange(start - _WEEK, start - _ONE_DAY)
-            if d in self.index and self.index[d].pain is not None
+            if d in self.index and (p := self.index[d].pain) is not None
         ]
         if len(now) >= MIN_PAIN_SCORES_FOR_TREND and len(before) >= MIN_PAIN_SCORES_FOR_TREND:
             now_avg, before_avg = statistics.fmean(now), statistics.fmean(before)

@@ -82,7 +82,7 @@ def _score(rec: DayRecord) -> float | None:
     return rec.pain if rec.pain is not None else rec.fatigue
 
 
-def _stats(index: dict, start: datetime.date, end: datetime.date) -> WeekStats:
+def _stats(index: dict[datetime.date, DayRecord], start: datetime.date, end: datetime.date) -> WeekStats:
     recs = [index[d] for d in daterange(start, end) if d in index]
     scored = [(r.day, _score(r)) for r in recs if _score(r) is not None]
     best = min(scored, key=lambda t: (t[1], t[0]))[0] if scored else None

@@ -58,6 +58,7 @@ def conversation_event_count(sender_id: str, url: str | None = None) -> int:
     if engine is None:
         return 0
     with engine.connect() as connection:
-        return connection.execute(
+        count = connection.execute(
             text("SELECT count(*) FROM events WHERE sender_id = :sender"), {"sender": sender_id}
         ).scalar_one()
+        return int(count)

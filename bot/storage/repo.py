@@ -40,7 +40,7 @@ def get_or_create_user(session: Session, channel: str, external_id: str) -> User
         with session.begin_nested():
             session.add(user)
     except IntegrityError:  # created meanwhile by the other process
-        user = session.scalar(select(User).where(User.channel == channel, User.external_id == external_id))
+        user = session.scalars(select(User).where(User.channel == channel, User.external_id == external_id)).one()
     return user
 
 

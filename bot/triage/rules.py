@@ -224,8 +224,7 @@ def triage(text: str, answers: Mapping[str, str] | None = None, hint: str | None
     if red_flags == "unsure":
         return _outcome("stop", ["stop.red_flag_unsure"])
     result = _triage_by_rules(text, answers)
-    undecided = isinstance(result, FollowUp)
-    if red_flags is None and (undecided or (hint == "stop" and result.level != "stop")):
+    if red_flags is None and (isinstance(result, FollowUp) or (hint == "stop" and result.level != "stop")):
         return _followup("red_flags")  # once, before anything else, when the text alone cannot rule them out
     if isinstance(result, Outcome) and hint in ("assess", "stop") and result.level == "normal" and red_flags:
         return _outcome("assess", ["assess.uncertain"])  # the words read as more than effort: err toward caution

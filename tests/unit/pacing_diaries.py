@@ -62,8 +62,8 @@ def series(
     for k, m in enumerate(minutes):
         if m is None:
             continue
-        p = pain[k] if isinstance(pain, (list, tuple)) else pain
-        f = fatigue[k] if isinstance(fatigue, (list, tuple)) else fatigue
+        p = pain[k] if isinstance(pain, Sequence) else pain
+        f = fatigue[k] if isinstance(fatigue, Sequence) else fatigue
         out.append(rec(first_day + k, {activity: m}, pain=p, fatigue=f))
     return out
 

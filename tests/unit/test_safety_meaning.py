@@ -26,7 +26,7 @@ def test_vectors_match_the_stored_references(embedder):
     assert stored["model"] == MODEL_ID
     texts = [row["text"] for row in stored["vectors"]]
     got = embedder.embed(texts)
-    for row, vector in zip(stored["vectors"], got):
+    for row, vector in zip(stored["vectors"], got, strict=True):
         ref = np.array(row["vector"], dtype=np.float32)
         assert float(vector @ ref) / float(np.linalg.norm(ref)) > 0.999, row["text"]
     assert np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-4)
@@ -52,7 +52,7 @@ def test_the_bank_is_large_varied_and_labelled_with_known_categories():
 def test_a_check_in_is_read_whole_and_clause_by_clause():
     parts = segments("pain 7, slept 4h. walked to the shop but honestly i dont see the point of anything anymore")
     assert parts[0].startswith("pain 7")
-    assert any(p.startswith("honestly") or p.startswith("i dont see") for p in parts)
+    assert any(p.startswith(("honestly", "i dont see")) for p in parts)
     assert len(parts) <= 8
     assert segments("hi") == ["hi"]
 

@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from bot.triage.findings import extract
-from bot.safety.textmatch import normalise
 from bot.safety.redflags import EMERGENCY_RULE_IDS
 from bot.safety.screen import screen_message
+from bot.safety.textmatch import normalise
 from bot.triage import FollowUp, Outcome, triage
+from bot.triage.findings import extract
 from bot.triage.messages import QUESTIONS
 from bot.triage.rules import RULE_IDS
 

@@ -1,6 +1,7 @@
 # pacing-coach — the entry point.
 #   make run    set up what is missing, train if domain/data/config changed, start everything
-#   make test   same set-up, then rasa data validate, Rasa test stories, and the pytest suite
+#   make test   same set-up, then make lint, rasa data validate, Rasa test stories, and the pytest suite
+#   make lint   the static checks: ruff check, ruff format --check, mypy
 SHELL := /bin/bash
 export RASA_TELEMETRY_ENABLED := false
 .SHELLFLAGS := -o pipefail -c
@@ -10,17 +11,20 @@ QUIET_PIP := 2>&1 | { grep -v 'is ignored: it is neither' || true; }
 APP_VENV    := .venv
 ENGINE_VENV := .venv-rasa
 APP_PY      := $(APP_VENV)/bin/python
+RUFF        := $(APP_VENV)/bin/ruff
+MYPY        := $(APP_VENV)/bin/mypy
 RASA        := $(ENGINE_VENV)/bin/rasa
 APP_STAMP    := $(APP_VENV)/.installed
 ENGINE_STAMP := $(ENGINE_VENV)/.installed
 BROWSER     := /usr/bin/chromium
 PYTEST_ARGS ?=
 
-.PHONY: help setup run test test-unit validate model test-stories bench eval browser clean
+.PHONY: help setup run test test-unit lint validate model test-stories bench eval browser clean
 
 help:
 	@echo "make run    - start the bot (web chat on http://localhost:$${PORT:-8000}/)"
-	@echo "make test   - validate the training data, run Rasa's test stories and the pytest suite"
+	@echo "make test   - static checks, validate the training data, run Rasa's test stories and the pytest suite"
+	@echo "make lint   - static checks: ruff check, ruff format --check, mypy"
 	@echo "make bench  - latency and memory benchmark (prints figures)"
 	@echo "make eval   - safety, check-in and pacing evaluation reports"
 
@@ -68,7 +72,16 @@ test-stories: model
 	@echo ">> rasa test core (test stories)"
 	@$(APP_PY) -m ops.model --test-stories
 
-test: setup validate model test-stories browser
+# every check runs even when an earlier one fails, so one run shows all the findings
+lint: $(APP_STAMP)
+	@echo ">> ruff check, ruff format --check, mypy"
+	@status=0; \
+	  $(RUFF) check . || status=1; \
+	  $(RUFF) format --check . || status=1; \
+	  $(MYPY) || status=1; \
+	  exit $$status
+
+test: lint setup validate model test-stories browser
 	@echo ">> pytest"
 	@$(APP_PY) -m pytest $(PYTEST_ARGS)
 
@@ -84,4 +97,4 @@ eval: $(APP_STAMP)
 	@$(APP_PY) scripts/pacing_report.py
 
 clean:
-	rm -rf models results var
+	rm -rf models results var .mypy_cache .ruff_cache

@@ -1,4 +1,5 @@
 """The daily check-in: one message or step by step. Parsing is bot.checkin.parse; storing is bot.checkin.service."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,23 +13,37 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import intent_of, is_button_payload, today_for, user_session, user_text
 from bot import onboarding
 from bot.checkin import parse
-from bot.checkin.service import (SKIPPED, CheckinValues, fits_in_day, minutes_logged, record, summary,
-                                  too_long_question)
+from bot.checkin.service import SKIPPED, CheckinValues, fits_in_day, minutes_logged, record, summary, too_long_question
 from bot.coach import checkin_note
 
 FORM_SLOTS = ("ci_pain", "ci_fatigue", "ci_sleep", "ci_stress", "ci_mood", "ci_activity", "ci_flare")
 HELPER_SLOTS = ("ci_day_offset", "ci_last_slot", "ci_stopped", "ci_note")
 # Intents that interrupt the check-in (answered, then the check-in resumes) when the text is not an answer.
 INTERRUPTIONS = {"faq", "ask_sensation", "help", "triage_answer", "faq_more", "movement_reminder"}
-LABELS = {"ci_pain": "pain", "ci_fatigue": "tiredness", "ci_stress": "stress", "ci_sleep": "sleep",
-          "ci_mood": "mood", "ci_activity": "activity", "ci_flare": "flare"}
+LABELS = {
+    "ci_pain": "pain",
+    "ci_fatigue": "tiredness",
+    "ci_stress": "stress",
+    "ci_sleep": "sleep",
+    "ci_mood": "mood",
+    "ci_activity": "activity",
+    "ci_flare": "flare",
+}
 STRONG_STOP = re.compile(r"^\W*(stop|later|cancel|quit|exit|enough)\b", re.I)
 RANGE_NOTE = "The scale goes from 0 to 10, so I couldn't use {value}. Could you give me a number from 0 to 10?"
-SLEEP_NOTE = "A night's sleep is somewhere from 0 to 24 hours, so I couldn't use that. Roughly how many hours did you get?"
+SLEEP_NOTE = (
+    "A night's sleep is somewhere from 0 to 24 hours, so I couldn't use that. Roughly how many hours did you get?"
+)
 NON_VALUE_NOTE = "I can only use a plain number of zero or more there (not a minus number). How long was it, roughly?"
-OUT_OF_RANGE_FIELDS = {"pain": "pain", "fatigue": "tiredness", "stress": "stress", "mood": "mood",
-                       "sleep_hours": "sleep", "sleep_quality": "sleep"}
-NOT_UNDERSTOOD = "Sorry, I didn't quite catch that. You can answer in your own words, tap a button, or say \"skip\"."
+OUT_OF_RANGE_FIELDS = {
+    "pain": "pain",
+    "fatigue": "tiredness",
+    "stress": "stress",
+    "mood": "mood",
+    "sleep_hours": "sleep",
+    "sleep_quality": "sleep",
+}
+NOT_UNDERSTOOD = 'Sorry, I didn\'t quite catch that. You can answer in your own words, tap a button, or say "skip".'
 
 
 def slots_from_parse(p: parse.CheckinParse) -> dict[str, Any]:
@@ -89,8 +104,13 @@ def values_from_slots(tracker: Tracker, today: dt.date) -> CheckinValues:
     sleep = given("ci_sleep") or {}
     offset = tracker.get_slot("ci_day_offset") or 0
     return CheckinValues(
-        pain=given("ci_pain"), fatigue=given("ci_fatigue"), stress=given("ci_stress"), mood=given("ci_mood"),
-        sleep_hours=sleep.get("hours"), sleep_quality=sleep.get("quality"), flare=given("ci_flare"),
+        pain=given("ci_pain"),
+        fatigue=given("ci_fatigue"),
+        stress=given("ci_stress"),
+        mood=given("ci_mood"),
+        sleep_hours=sleep.get("hours"),
+        sleep_quality=sleep.get("quality"),
+        flare=given("ci_flare"),
         activities=[(a["kind"], int(a["minutes"])) for a in (given("ci_activity") or [])],
         day=today + dt.timedelta(days=int(offset)) if offset in (0, -1) else today,
     )
@@ -116,8 +136,10 @@ def out_of_range_note(field: str, text: str) -> str:
     """For a one-message report: which number couldn't be used (the form then asks about it)."""
     if field == "activities":
         return NON_VALUE_NOTE if parse.has_non_value(text) else too_long_question()
-    return (f"I couldn't use the number for {OUT_OF_RANGE_FIELDS.get(field, field)}: it was outside what's "
-            f"possible. I'll ask you about it.")
+    return (
+        f"I couldn't use the number for {OUT_OF_RANGE_FIELDS.get(field, field)}: it was outside what's "
+        f"possible. I'll ask you about it."
+    )
 
 
 def start_events(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
@@ -146,9 +168,11 @@ def start_events(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
     left = len(FORM_SLOTS) - len(slots)
     if slots:
         more = "One more quick question" if left == 1 else f"{left} more quick questions"
-        dispatcher.utter_message(text=f"Got it. {more}, and you can skip any of them." if left else "Got it, thank you.")
+        dispatcher.utter_message(
+            text=f"Got it. {more}, and you can skip any of them." if left else "Got it, thank you."
+        )
     else:
-        dispatcher.utter_message(text="Let's do a quick check-in. Skip anything you like, or say \"stop\" at any point.")
+        dispatcher.utter_message(text='Let\'s do a quick check-in. Skip anything you like, or say "stop" at any point.')
     for note in notes:
         dispatcher.utter_message(text=note)
     return events
@@ -159,7 +183,7 @@ def checkin_instead(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     text = tracker.latest_message.get("text") or ""
     if tracker.active_loop_name or text.startswith("/") or not looks_like_report(text):
         return None
-    return start_events(dispatcher, tracker) + [FollowupAction("checkin_form")]
+    return [*start_events(dispatcher, tracker), FollowupAction("checkin_form")]
 
 
 class ActionCheckinStart(Action):
@@ -190,7 +214,7 @@ class ValidateCheckinForm(Action):
             value, _ = parse_answer(requested, text)  # "not today" answers the flare question, it doesn't stop
             if value is not None:
                 return [SlotSet(requested, value), SlotSet("ci_last_slot", requested)]
-        if parse.is_stop(text) or intent == "stop" and confidence > 0.8:
+        if parse.is_stop(text) or (intent == "stop" and confidence > 0.8):
             return [SlotSet(s, SKIPPED) for s in missing] + [SlotSet("ci_stopped", True)]
         if parse.is_skip(text):
             return [SlotSet(requested, SKIPPED), SlotSet("ci_last_slot", requested)]

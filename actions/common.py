@@ -1,9 +1,11 @@
 """Small helpers the actions share: the user behind a conversation, the message text, buttons."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any
 
 from rasa_sdk import Tracker
 from sqlalchemy.orm import Session

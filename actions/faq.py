@@ -1,4 +1,5 @@
 """FAQ answers from the knowledge base (knowledge/faq), chosen by Rasa's response selector or a topic button."""
+
 from __future__ import annotations
 
 from rasa_sdk import Action
@@ -13,21 +14,29 @@ FAQ_CONFIDENCE = 0.5
 FEEDBACK_EVERY = 3
 DONT_KNOW = "I don't know that one, and I'd rather not guess about your health."
 CLOSEST = " These topics might be close:"
-OUT_OF_SCOPE = ("That one is outside what I can help with, sorry. I'm here for pacing, daily check-ins, and questions "
-                "about living with long-lasting pain. For other medical questions, your doctor, nurse or pharmacist is "
-                "the right person.")
-NOTHING_CLOSE = (" I'm best at pacing, daily check-ins, and questions about long-lasting pain, movement, sleep and "
-                 "stress. Your doctor or physio is the right person for the rest.")
+OUT_OF_SCOPE = (
+    "That one is outside what I can help with, sorry. I'm here for pacing, daily check-ins, and questions "
+    "about living with long-lasting pain. For other medical questions, your doctor, nurse or pharmacist is "
+    "the right person."
+)
+NOTHING_CLOSE = (
+    " I'm best at pacing, daily check-ins, and questions about long-lasting pain, movement, sleep and "
+    "stress. Your doctor or physio is the right person for the rest."
+)
 
 
 def topic_buttons(topic_ids) -> list[dict]:
     kb = load_knowledge()
-    return [{"title": kb.get(t).title, "payload": payload("faq_topic", faq_topic=t)} for t in topic_ids if kb.get(t)]
+    return [
+        {"title": topic.title, "payload": payload("faq_topic", faq_topic=t)} for t in topic_ids if (topic := kb.get(t))
+    ]
 
 
 def feedback_buttons(topic_id: str) -> list[dict]:
-    return [{"title": "Yes, it helped", "payload": payload("faq_feedback", faq_topic=topic_id, helpful="yes")},
-            {"title": "Not really", "payload": payload("faq_feedback", faq_topic=topic_id, helpful="no")}]
+    return [
+        {"title": "Yes, it helped", "payload": payload("faq_feedback", faq_topic=topic_id, helpful="yes")},
+        {"title": "Not really", "payload": payload("faq_feedback", faq_topic=topic_id, helpful="no")},
+    ]
 
 
 def selected_topic(tracker) -> tuple[str | None, float]:
@@ -46,8 +55,9 @@ def dont_know(dispatcher, text: str) -> None:
     if closest:
         dispatcher.utter_message(text=DONT_KNOW + CLOSEST, buttons=topic_buttons(t.id for t in closest))
     else:
-        dispatcher.utter_message(text=DONT_KNOW + NOTHING_CLOSE,
-                                 buttons=[{"title": "What can you do?", "payload": "/help"}])
+        dispatcher.utter_message(
+            text=DONT_KNOW + NOTHING_CLOSE, buttons=[{"title": "What can you do?", "payload": "/help"}]
+        )
 
 
 class ActionAnswerFaq(Action):
@@ -80,11 +90,15 @@ class ActionFaqMore(Action):
         topic_id, _ = selected_topic(tracker)
         topic = load_knowledge().get(topic_id) if topic_id else None
         if topic is None:
-            dispatcher.utter_message(text="Which topic would you like to hear more about?", buttons=[
-                {"title": "What can you do?", "payload": "/help"}])
+            dispatcher.utter_message(
+                text="Which topic would you like to hear more about?",
+                buttons=[{"title": "What can you do?", "payload": "/help"}],
+            )
             return []
         dispatcher.utter_message(text=topic.more)
-        dispatcher.utter_message(text="Was that helpful?", buttons=feedback_buttons(topic.id) + topic_buttons(topic.related[:2]))
+        dispatcher.utter_message(
+            text="Was that helpful?", buttons=feedback_buttons(topic.id) + topic_buttons(topic.related[:2])
+        )
         return []
 
 
@@ -98,8 +112,11 @@ class ActionFaqFeedback(Action):
         if topic and helpful in ("yes", "no"):
             with user_session(tracker) as (session, user):
                 repo.record_faq_feedback(session, user, str(topic)[:64], helpful == "yes")
-        reply = ("Thank you, I'm glad." if helpful == "yes" else
-                 "Thank you for telling me, it helps me improve. Your doctor or physio can go deeper with you.")
+        reply = (
+            "Thank you, I'm glad."
+            if helpful == "yes"
+            else "Thank you for telling me, it helps me improve. Your doctor or physio can go deeper with you."
+        )
         dispatcher.utter_message(text=reply)
         return []
 
@@ -117,9 +134,13 @@ class ActionDefaultFallback(Action):
         if checkin is not None:
             return checkin
         if intent in ("inform", "skip", "stop", "correct_value"):
-            dispatcher.utter_message(text="Okay. Would you like to do a check-in, or something else?",
-                                     buttons=[{"title": "Check in", "payload": "/start_checkin"},
-                                              {"title": "What can you do?", "payload": "/help"}])
+            dispatcher.utter_message(
+                text="Okay. Would you like to do a check-in, or something else?",
+                buttons=[
+                    {"title": "Check in", "payload": "/start_checkin"},
+                    {"title": "What can you do?", "payload": "/help"},
+                ],
+            )
             return []
         if intent == "out_of_scope":
             dispatcher.utter_message(text=OUT_OF_SCOPE, buttons=[{"title": "What can you do?", "payload": "/help"}])

@@ -1,4 +1,5 @@
 """Greeting, consent and the menu."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -58,7 +59,7 @@ class ActionConsentDecline(Action):
         return "action_consent_decline"
 
     def run(self, dispatcher, tracker, domain):
-        with user_session(tracker) as (session, user):
+        with user_session(tracker) as (_session, user):
             user.consent_at = None
             user.consent_version = None
         dispatcher.utter_message(text=text.CONSENT_DECLINED)

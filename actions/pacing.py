@@ -1,4 +1,5 @@
 """Pacing in chat: today's plan, the week, starting an activity, the pace. The rules live in bot.pacing."""
+
 from __future__ import annotations
 
 import re
@@ -12,9 +13,11 @@ from bot.checkin import parse
 from bot.files import publish
 from bot.pacing.summary import weekly_summary
 
-MORE_ON_GOOD_DAYS = ("I'm really glad you feel good today. Doing a lot more on good days is how the boom-and-bust "
-                     "cycle starts, so let's bank today's energy and keep to the plan. The steady weeks are what "
-                     "earn the next step up.")
+MORE_ON_GOOD_DAYS = (
+    "I'm really glad you feel good today. Doing a lot more on good days is how the boom-and-bust "
+    "cycle starts, so let's bank today's energy and keep to the plan. The steady weeks are what "
+    "earn the next step up."
+)
 NO_CONSENT = "I can make you a plan once I'm allowed to keep your check-ins. " + onboarding.CONSENT
 MIN_START, MAX_START = 1, 60
 
@@ -56,7 +59,9 @@ class ActionProgress(Action):
         dispatcher.utter_message(text=week.text)
         if png:
             url = publish({"week.png": png}, owner=owner, web_sender=web_sender)["week.png"]
-            dispatcher.utter_message(image=url, json_message={"alt": "Chart of pain, tiredness and activity minutes per day this week"})
+            dispatcher.utter_message(
+                image=url, json_message={"alt": "Chart of pain, tiredness and activity minutes per day this week"}
+            )
         return []
 
 
@@ -78,16 +83,22 @@ class ActionStartActivity(Action):
                 m = re.search(r"\b(\d{1,3})\b", text)
                 minutes = int(m.group(1)) if m else None
             if minutes is None:
-                dispatcher.utter_message(text=(f"Lovely, let's build up {kind} gently. How many minutes could you manage "
-                                               f"comfortably even on a harder day? Tell me like \"I want to start {kind}, "
-                                               "about 5 minutes\". Starting small is the whole trick."))
+                dispatcher.utter_message(
+                    text=(
+                        f"Lovely, let's build up {kind} gently. How many minutes could you manage "
+                        f'comfortably even on a harder day? Tell me like "I want to start {kind}, '
+                        'about 5 minutes". Starting small is the whole trick.'
+                    )
+                )
                 return []
             start = max(MIN_START, min(MAX_START, int(minutes)))
             user.starting_minutes = {**(user.starting_minutes or {}), kind: start}
             note = "" if start == minutes else f" (I've kept it to {start}, a safer place to begin)"
             plan = coach.plan_text(session, user, today_for(user))
-        dispatcher.utter_message(text=f"Great choice. We'll start {kind} at {start} minutes a day{note}, and hold it "
-                                      "for a week before building up.\n" + plan)
+        dispatcher.utter_message(
+            text=f"Great choice. We'll start {kind} at {start} minutes a day{note}, and hold it "
+            "for a week before building up.\n" + plan
+        )
         return []
 
 
@@ -103,14 +114,16 @@ class ActionSetPace(Action):
             pace = "faster"
         else:
             pace = "normal"
-        with user_session(tracker) as (session, user):
+        with user_session(tracker) as (_session, user):
             if not user.consented:
                 return consent_prompt(dispatcher)
             user.pace = pace
         replies = {
             "slower": "Done: we'll build up more gently, in smaller steps. Slow and steady is a good way to go.",
-            "faster": ("Okay: when a week goes steadily, we'll take slightly bigger steps, still within safe limits. "
-                       "A flare will still bring us back a step for a week."),
+            "faster": (
+                "Okay: when a week goes steadily, we'll take slightly bigger steps, still within safe limits. "
+                "A flare will still bring us back a step for a week."
+            ),
             "normal": "Okay: back to the usual pace, about 10% more after each steady week.",
         }
         dispatcher.utter_message(text=replies[pace])

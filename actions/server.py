@@ -9,6 +9,7 @@ its port could export, delete or consent for another person. This entry point bu
 
 Run: `python -m actions.server --port 5055` (ops/stack.py does).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,8 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     token = os.environ.get("ACTION_SERVER_TOKEN")
     if not token:
-        print("ACTION_SERVER_TOKEN is not set: the action server would accept anyone's calls, so it is not started.",
-              file=sys.stderr)
+        print(
+            "ACTION_SERVER_TOKEN is not set: the action server would accept anyone's calls, so it is not started.",
+            file=sys.stderr,
+        )
         return 2
     host = os.environ.get("ACTION_SERVER_HOST", "127.0.0.1")
     logging.basicConfig(level=logging.INFO)

@@ -1,4 +1,5 @@
 """'Is this sensation after exercise normal?': hurt-versus-harm triage by the rules in bot.triage."""
+
 from __future__ import annotations
 
 from rasa_sdk import Action
@@ -9,8 +10,10 @@ from bot.safety.replies import emergency_reply
 from bot.storage import repo
 from bot.triage.rules import FollowUp, Outcome, triage
 
-DESCRIBE = ("Tell me what you're feeling, in your own words: where it is, what it feels like, and when it started "
-            "(for example \"my calves burn after 10 minutes of walking\").")
+DESCRIBE = (
+    "Tell me what you're feeling, in your own words: where it is, what it feels like, and when it started "
+    '(for example "my calves burn after 10 minutes of walking").'
+)
 
 
 def asked_last_turn(tracker) -> bool:
@@ -64,18 +67,26 @@ class ActionTriage(Action):
             answers[pending] = "unsure"  # not an answer to that question: don't ask it again, lean to caution
             result = triage(text, answers, hint=hint)
         if isinstance(result, FollowUp):
-            dispatcher.utter_message(text=result.question, buttons=[
-                {"title": title, "payload": payload("triage_answer", triage_key=result.key, triage_value=value)}
-                for title, value in result.options])
-            return [SlotSet("triage_text", text),
-                    SlotSet("triage_answers", {**answers, "_pending": result.key, "_hint": hint})]
+            dispatcher.utter_message(
+                text=result.question,
+                buttons=[
+                    {"title": title, "payload": payload("triage_answer", triage_key=result.key, triage_value=value)}
+                    for title, value in result.options
+                ],
+            )
+            return [
+                SlotSet("triage_text", text),
+                SlotSet("triage_answers", {**answers, "_pending": result.key, "_hint": hint}),
+            ]
 
         assert isinstance(result, Outcome)
         with user_session(tracker) as (session, user):
-            repo.record_event(session, user, "triage", level=result.level, emergency=result.emergency,
-                              rules=result.rules, text=text)
+            repo.record_event(
+                session, user, "triage", level=result.level, emergency=result.emergency, rules=result.rules, text=text
+            )
             country = user.country
         message = emergency_reply(country, result.rules) if result.emergency else result.message
-        dispatcher.utter_message(text=message,
-                                 json_message={"triage": {"level": result.level, "emergency": result.emergency}})
+        dispatcher.utter_message(
+            text=message, json_message={"triage": {"level": result.level, "emergency": result.emergency}}
+        )
         return [SlotSet("triage_text", None), SlotSet("triage_answers", None)]

@@ -3,6 +3,7 @@
 Pure ASGI on purpose: it sees every `http.request` message the server hands over, so a chunked body that never
 declares its length is stopped as soon as it passes the limit, and nothing behind it ever holds the whole body.
 """
+
 from __future__ import annotations
 
 import re
@@ -78,7 +79,8 @@ class BodyLimitMiddleware:
                 raise
         if over and not started:
             await JSONResponse({"detail": TOO_LARGE}, status_code=413, headers={"Connection": "close"})(
-                scope, receive, send)
+                scope, receive, send
+            )
 
 
 def _content_length(scope: Scope) -> str | None:

@@ -1,6 +1,7 @@
 """Buttons on messaging apps: their reply ids are short, our payloads can be long, so a button carries an index
 into the buttons offered last plus a check, and a stale button is recognised instead of being misread. On SMS, where
 there are no buttons, a bare number picks one of the options just listed."""
+
 from __future__ import annotations
 
 import hashlib

@@ -12,6 +12,7 @@ The order is the safety floor:
 Channels hand over an `Inbound` (api/inbound.py) and know nothing of pacing; this module owns the whole turn
 (screen, duplicate check, the person's record, buttons, Rasa) and knows nothing of a channel's wire format.
 """
+
 from __future__ import annotations
 
 import json
@@ -38,10 +39,14 @@ from bot.storage.rasa_tracker import erase_conversation
 
 log = logging.getLogger("pacing.conversation")
 
-TOO_LONG = ("That's a long message, thank you for writing it all out. I can only read up to {limit} characters at a "
-            "time: could you send the most important part in a shorter message?")
-UNAVAILABLE = ("Sorry, I can't think straight right now: part of me is restarting. Please try again in a minute. "
-               "If you feel unsafe or this is an emergency, call your local emergency number (112, 911 or 999).")
+TOO_LONG = (
+    "That's a long message, thank you for writing it all out. I can only read up to {limit} characters at a "
+    "time: could you send the most important part in a shorter message?"
+)
+UNAVAILABLE = (
+    "Sorry, I can't think straight right now: part of me is restarting. Please try again in a minute. "
+    "If you feel unsafe or this is an emergency, call your local emergency number (112, 911 or 999)."
+)
 EMPTY = "I didn't catch anything there. You can type a message, or say 'help' to see what I can do."
 TRIAGE_ANSWER_PREFIX = "/triage_answer"
 SHORT_ANSWER_WORDS = 6
@@ -50,6 +55,7 @@ SHORT_ANSWER_WORDS = 6
 @dataclass
 class _Person:
     """What the turn needs from the database, read in one session."""
+
     offered: list[str]
     first_delivery: bool
 
@@ -83,9 +89,11 @@ def _could_answer_a_question(text: str) -> bool:
 
 
 def _has_triage(messages: list[dict[str, Any]]) -> bool:
-    return any((m.get("custom") or {}).get("triage") or any(
-        str(b.get("payload", "")).startswith(TRIAGE_ANSWER_PREFIX) for b in (m.get("buttons") or []))
-        for m in messages)
+    return any(
+        (m.get("custom") or {}).get("triage")
+        or any(str(b.get("payload", "")).startswith(TRIAGE_ANSWER_PREFIX) for b in (m.get("buttons") or []))
+        for m in messages
+    )
 
 
 class Conversation:
@@ -154,8 +162,9 @@ class Conversation:
             messages = [m for m in messages if set(m) - {"recipient_id"}]
             return Reply(messages)
 
-        payloads = [b["payload"] for m in messages for b in (m.get("buttons") or [])
-                    if isinstance(b, dict) and b.get("payload")]
+        payloads = [
+            b["payload"] for m in messages for b in (m.get("buttons") or []) if isinstance(b, dict) and b.get("payload")
+        ]
         try:
             with session_scope() as session:
                 user = repo.get_or_create_user(session, channel, external_id)
@@ -164,14 +173,16 @@ class Conversation:
             log.error("database unavailable: buttons offered were not recorded")
         return Reply(messages)
 
-    def _answer_safety(self, inbound: Inbound, understanding: Understanding, text: str,
-                       country: str | None) -> Reply | None:
+    def _answer_safety(
+        self, inbound: Inbound, understanding: Understanding, text: str, country: str | None
+    ) -> Reply | None:
         safety = self._safety_reply(understanding, country)
         if safety is not None:
-            self.aftercare.after_reply(SafetyEvent(inbound.channel, inbound.external_id, understanding.kind,
-                                                   understanding.rules, text),
-                                       make_sender_id(inbound.channel, inbound.external_id),
-                                       end_form=understanding.urgent)
+            self.aftercare.after_reply(
+                SafetyEvent(inbound.channel, inbound.external_id, understanding.kind, understanding.rules, text),
+                make_sender_id(inbound.channel, inbound.external_id),
+                end_form=understanding.urgent,
+            )
         return safety
 
     def _person(self, inbound: Inbound, sender: str, country: str | None) -> _Person:
@@ -194,24 +205,35 @@ class Conversation:
         if understanding.kind == "crisis":
             return Reply([{"text": crisis_reply(country), "custom": {"crisis": True}}], safety="crisis")
         if understanding.kind == "emergency":
-            return Reply([{"text": emergency_reply(country, understanding.rules),
-                           "custom": {"triage": {"level": "stop", "emergency": True}}}], safety="emergency")
+            return Reply(
+                [
+                    {
+                        "text": emergency_reply(country, understanding.rules),
+                        "custom": {"triage": {"level": "stop", "emergency": True}},
+                    }
+                ],
+                safety="emergency",
+            )
         if understanding.kind == "dose_request":
             return Reply([{"text": dose_refusal_reply()}], safety="dose_request")
         return None
 
-    def _to_rasa(self, sender: str, text: str, understanding: Understanding, offered: list[str],
-                 meta: dict[str, Any]) -> list[dict[str, Any]]:
+    def _to_rasa(
+        self, sender: str, text: str, understanding: Understanding, offered: list[str], meta: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         """Sends the turn to Rasa, routing sensation reports and typed triage answers to the triage."""
         if text.startswith("/"):
             return self.rasa.send(sender, text, metadata=meta)
         answering_triage = any(p.startswith(TRIAGE_ANSWER_PREFIX) for p in offered)
         sensation = understanding.kind == "sensation"
-        if (answering_triage and (sensation or _could_answer_a_question(text))) or \
-                (sensation and not _is_checkin_report(text)):
+        if (answering_triage and (sensation or _could_answer_a_question(text))) or (
+            sensation and not _is_checkin_report(text)
+        ):
             return self.rasa.send(sender, _triage_command(text, understanding), metadata=meta)
         messages = self.rasa.send(sender, text, metadata=meta)
         if understanding.worrying and not _has_triage(messages):
             # a check-in that also reports a worrying sensation: the numbers are recorded, then it is triaged
-            messages = messages + self.rasa.trigger_intent(sender, "ask_sensation", _triage_entities(text, understanding))
+            messages = messages + self.rasa.trigger_intent(
+                sender, "ask_sensation", _triage_entities(text, understanding)
+            )
         return messages

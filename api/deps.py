@@ -1,4 +1,5 @@
 """FastAPI dependencies: the settings, the conversation pipeline, and the operator token check."""
+
 from __future__ import annotations
 
 import secrets
@@ -10,8 +11,9 @@ from api.conversation import Conversation
 from api.settings import Settings
 from api.web_session import WebSessions
 
-operator_bearer = HTTPBearer(auto_error=False, scheme_name="OperatorToken",
-                             description="The OPERATOR_TOKEN from the server's environment.")
+operator_bearer = HTTPBearer(
+    auto_error=False, scheme_name="OperatorToken", description="The OPERATOR_TOKEN from the server's environment."
+)
 
 
 def get_conversation(request: Request) -> Conversation:
@@ -26,8 +28,10 @@ def get_app_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def require_operator(credentials: HTTPAuthorizationCredentials | None = Depends(operator_bearer),
-                     settings: Settings = Depends(get_app_settings)) -> None:
+def require_operator(
+    credentials: HTTPAuthorizationCredentials | None = Depends(operator_bearer),
+    settings: Settings = Depends(get_app_settings),
+) -> None:
     """Operator endpoints: off unless OPERATOR_TOKEN is set; then a matching bearer token is needed."""
     if not settings.operator_token:
         raise HTTPException(status_code=503, detail="The operator API is off: set OPERATOR_TOKEN to enable it.")

@@ -3,6 +3,7 @@
 A channel translates its platform's wire format into an `Inbound` and the `Reply` back into its own; everything in
 between (safety screen, duplicate check, the person's record, buttons, Rasa) is api/conversation.py's.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -11,19 +12,19 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Inbound:
-    channel: str                     # "web" | "telegram" | "whatsapp" | "messenger" | "sms"
-    external_id: str                 # who, in that channel's terms (a chat id, a phone number, a browser's sender)
-    text: object = None              # typed words, a caption, or a button's title (cleaned by the conversation)
-    button: str | None = None        # a pressed button's reference (api.buttons.button_id), checked against those offered
-    numbered_options: bool = False   # SMS: a bare number picks one of the options just listed
-    delivery_id: str | None = None   # the platform's id for this delivery, so a retry is answered once
-    country: str | None = None       # ISO 3166 code, when the channel knows it (a phone number's calling code)
-    timezone: str | None = None      # IANA name, when the channel knows it (the browser's)
+    channel: str  # "web" | "telegram" | "whatsapp" | "messenger" | "sms"
+    external_id: str  # who, in that channel's terms (a chat id, a phone number, a browser's sender)
+    text: object = None  # typed words, a caption, or a button's title (cleaned by the conversation)
+    button: str | None = None  # a pressed button's reference (api.buttons.button_id), checked against those offered
+    numbered_options: bool = False  # SMS: a bare number picks one of the options just listed
+    delivery_id: str | None = None  # the platform's id for this delivery, so a retry is answered once
+    country: str | None = None  # ISO 3166 code, when the channel knows it (a phone number's calling code)
+    timezone: str | None = None  # IANA name, when the channel knows it (the browser's)
 
 
 @dataclass
 class Reply:
     messages: list[dict[str, Any]] = field(default_factory=list)
-    safety: str | None = None   # "crisis" | "emergency" | "dose_request" when the screen answered
-    duplicate: bool = False     # a retry of a delivery already answered: send nothing
-    old_button: bool = False    # a button from an earlier reply, with no words to read instead: nothing was done
+    safety: str | None = None  # "crisis" | "emergency" | "dose_request" when the screen answered
+    duplicate: bool = False  # a retry of a delivery already answered: send nothing
+    old_button: bool = False  # a button from an earlier reply, with no words to read instead: nothing was done

@@ -1,16 +1,19 @@
 """The FastAPI app: channel webhooks, the web chat, health, and the service endpoints."""
+
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from types import ModuleType
+from typing import Any
 
+import httpx
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-
-import httpx
 
 from api import scheduler
 from api.body_limit import BodyLimitMiddleware
@@ -30,26 +33,53 @@ from bot.storage.db import migrate
 log = logging.getLogger("pacing.api")
 
 
-def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
-               telegram_transport: httpx.BaseTransport | None = None,
-               whatsapp_transport: httpx.BaseTransport | None = None,
-               messenger_transport: httpx.BaseTransport | None = None,
-               sms_transport: httpx.BaseTransport | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    rasa: RasaClient | None = None,
+    telegram_transport: httpx.BaseTransport | None = None,
+    whatsapp_transport: httpx.BaseTransport | None = None,
+    messenger_transport: httpx.BaseTransport | None = None,
+    sms_transport: httpx.BaseTransport | None = None,
+) -> FastAPI:
     settings = settings or get_settings()
     # (name, on?, module, client class, test transport, what switches it on); the push key is the lower-case name
-    channels = [
-        ("Telegram", settings.telegram_enabled, telegram, telegram.TelegramClient, telegram_transport,
-         "TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET"),
-        ("WhatsApp", settings.whatsapp_enabled, whatsapp, whatsapp.WhatsAppClient, whatsapp_transport,
-         "WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN and WHATSAPP_PHONE_NUMBER_ID"),
-        ("Messenger", settings.messenger_enabled, messenger, messenger.MessengerClient, messenger_transport,
-         "MESSENGER_PAGE_TOKEN, MESSENGER_APP_SECRET and MESSENGER_VERIFY_TOKEN"),
-        ("SMS", settings.sms_enabled, sms, sms.SmsClient, sms_transport,
-         "TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER and PUBLIC_BASE_URL"),
+    channels: list[tuple[str, bool, ModuleType, Callable[..., Any], httpx.BaseTransport | None, str]] = [
+        (
+            "Telegram",
+            settings.telegram_enabled,
+            telegram,
+            telegram.TelegramClient,
+            telegram_transport,
+            "TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET",
+        ),
+        (
+            "WhatsApp",
+            settings.whatsapp_enabled,
+            whatsapp,
+            whatsapp.WhatsAppClient,
+            whatsapp_transport,
+            "WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN and WHATSAPP_PHONE_NUMBER_ID",
+        ),
+        (
+            "Messenger",
+            settings.messenger_enabled,
+            messenger,
+            messenger.MessengerClient,
+            messenger_transport,
+            "MESSENGER_PAGE_TOKEN, MESSENGER_APP_SECRET and MESSENGER_VERIFY_TOKEN",
+        ),
+        (
+            "SMS",
+            settings.sms_enabled,
+            sms,
+            sms.SmsClient,
+            sms_transport,
+            "TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER and PUBLIC_BASE_URL",
+        ),
     ]
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI):
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         keep_exception_text_out_of_logs("uvicorn", "uvicorn.error")
         start_loading()  # the learned safety layer loads in the background; the rules screen meanwhile
         migrate(settings.database_url)
@@ -60,16 +90,21 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
                 log.warning("%s channel is off: set %s to enable it.", name, needs)
         task = None
         if settings.reminder_poll_seconds > 0:
-            task = asyncio.create_task(scheduler.run_forever(app.state.conversation.rasa, settings.reminder_poll_seconds,
-                                                             app.state.push))
+            task = asyncio.create_task(
+                scheduler.run_forever(app.state.conversation.rasa, settings.reminder_poll_seconds, app.state.push)
+            )
         yield
         if task:
             task.cancel()
         app.state.conversation.aftercare.close()
 
-    app = FastAPI(title="pacing-coach", version="0.1.0", lifespan=lifespan,
-                  description="A chat coach for activity pacing with fibromyalgia and other long-lasting pain. "
-                              "Not a substitute for a clinician.")
+    app = FastAPI(
+        title="pacing-coach",
+        version="0.1.0",
+        lifespan=lifespan,
+        description="A chat coach for activity pacing with fibromyalgia and other long-lasting pain. "
+        "Not a substitute for a clinician.",
+    )
     app.state.settings = settings
     app.state.conversation = Conversation(settings, rasa or RasaClient(settings))
     app.state.web_sessions = WebSessions(session_secret(settings.web_session_secret))
@@ -83,8 +118,9 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None,
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
         """A 422 names what is wrong and where, and never echoes what was sent (it may be health data, or huge)."""
-        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
-                  for e in exc.errors()]
+        errors = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")} for e in exc.errors()
+        ]
         return JSONResponse({"detail": errors}, status_code=422)
 
     # The last added runs first: headers on every answer, then the body cap, then the rate limits.

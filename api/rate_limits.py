@@ -13,6 +13,7 @@ Counts live in memory (one process) unless RATE_LIMIT_STORAGE_URL names a Redis 
 shares. If that server cannot be reached the request goes through: a broken counter must not lock people out.
 The client IP is the one the ASGI server reports (run uvicorn with --proxy-headers behind a trusted proxy).
 """
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,8 @@ import logging
 import math
 import re
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Awaitable, Callable
 
 from limits import RateLimitItem, parse
 from limits.errors import StorageError
@@ -41,14 +42,17 @@ log = logging.getLogger("pacing.rate_limits")
 
 SENDER = re.compile(r"^[A-Za-z0-9_.\-]{1,128}$")  # the web chat's sender pattern; anything else the route refuses
 URGENT = {"crisis", "emergency"}
-SLOW_DOWN = ("You're sending things faster than I can keep up with, so I've paused for a moment. Please wait a "
-             "little and try again. If you feel unsafe or this is an emergency, call your local emergency number "
-             "(112, 911 or 999).")
+SLOW_DOWN = (
+    "You're sending things faster than I can keep up with, so I've paused for a moment. Please wait a "
+    "little and try again. If you feel unsafe or this is an emergency, call your local emergency number "
+    "(112, 911 or 999)."
+)
 
 
 @dataclass(frozen=True)
 class WhoSent:
     """What a request says about who sent it and, for a chat message, what it says."""
+
     sender: str | None = None
     text: str | None = None
 
@@ -99,8 +103,9 @@ def rules_from(settings: Settings) -> dict[str, Rule]:
 def make_limiter(storage_url: str | None) -> FixedWindowRateLimiter:
     if not storage_url:
         return FixedWindowRateLimiter(storage_from_string("memory://"))
-    return FixedWindowRateLimiter(storage_from_string(storage_url, wrap_exceptions=True, socket_timeout=0.5,
-                                                      socket_connect_timeout=0.5))
+    return FixedWindowRateLimiter(
+        storage_from_string(storage_url, wrap_exceptions=True, socket_timeout=0.5, socket_connect_timeout=0.5)
+    )
 
 
 class RateLimitMiddleware:
@@ -128,7 +133,9 @@ class RateLimitMiddleware:
             app_receive, peek_receive = _replay(body, receive), _replay(body, receive)
         who = await rule.who_sent(Request(scope, peek_receive)) if rule.who_sent else WhoSent()
         client = scope.get("client")
-        counts = [(rule.per_ip, (rule.name, "ip", client[0] if client else "unknown"))]
+        counts: list[tuple[RateLimitItem, tuple[str, ...]]] = [
+            (rule.per_ip, (rule.name, "ip", client[0] if client else "unknown"))
+        ]
         if rule.per_sender and who.sender and SENDER.match(who.sender):
             counts.append((rule.per_sender, (rule.name, "sender", who.sender)))
         retry_after = await run_in_threadpool(self._retry_after, counts)
@@ -138,8 +145,9 @@ class RateLimitMiddleware:
         if retry_after is None:
             await self.app(scope, app_receive, send)
             return
-        await JSONResponse({"detail": SLOW_DOWN}, status_code=429,
-                           headers={"Retry-After": str(retry_after)})(scope, receive, send)
+        await JSONResponse({"detail": SLOW_DOWN}, status_code=429, headers={"Retry-After": str(retry_after)})(
+            scope, receive, send
+        )
 
     def _retry_after(self, counts: list[tuple[RateLimitItem, tuple[str, ...]]]) -> int | None:
         """Counts this request against each limit; the seconds to wait if any is used up, else None."""

@@ -7,6 +7,7 @@ database is down or locked, so it is stored when the database is back; ending th
 The workers are daemon threads: a retry that is still waiting for the database never keeps the process from
 exiting (`close()` ends the waiting first, on an orderly shutdown).
 """
+
 from __future__ import annotations
 
 import logging
@@ -32,7 +33,7 @@ END_FORM_TIMEOUT_SECONDS = 2.0
 class SafetyEvent:
     channel: str
     external_id: str
-    kind: str                 # "crisis" | "emergency" | "dose_request"
+    kind: str  # "crisis" | "emergency" | "dose_request"
     rules: tuple[str, ...]
     text: str
 
@@ -40,8 +41,15 @@ class SafetyEvent:
 def _store(event: SafetyEvent, database_url: str | None) -> None:
     with session_scope(database_url) as session:
         user = repo.get_or_create_user(session, event.channel, event.external_id)
-        repo.record_event(session, user, event.kind, level="stop" if event.kind == "emergency" else None,
-                          emergency=event.kind == "emergency", rules=event.rules, text=event.text[:2000])
+        repo.record_event(
+            session,
+            user,
+            event.kind,
+            level="stop" if event.kind == "emergency" else None,
+            emergency=event.kind == "emergency",
+            rules=event.rules,
+            text=event.text[:2000],
+        )
         repo.set_offered_payloads(session, user, [])
 
 
@@ -90,10 +98,17 @@ class SafetyAftercare:
         self._engine = DaemonWorkers(2, "safety-end-form")
         self._pending: set[Future[None]] = set()
         self._closing = threading.Event()
-        self._retrying = Retrying(retry=retry_if_exception_type(SQLAlchemyError),
-                                  wait=wait_exponential(multiplier=0.5, max=60),
-                                  stop=stop_after_delay(24 * 3600) | stop_when_event_set(self._closing),
-                                  sleep=self._closing.wait, reraise=True)
+        self._retrying = Retrying(
+            retry=retry_if_exception_type(SQLAlchemyError),
+            wait=wait_exponential(multiplier=0.5, max=60),
+            stop=stop_after_delay(24 * 3600) | stop_when_event_set(self._closing),
+            sleep=self._sleep,
+            reraise=True,
+        )
+
+    def _sleep(self, seconds: float) -> None:
+        """Waits between retries; close() ends the wait at once."""
+        self._closing.wait(seconds)
 
     def after_reply(self, event: SafetyEvent, sender: str, end_form: bool) -> None:
         self._track(self._storage.submit(lambda: self._store_logged(event)))

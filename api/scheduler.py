@@ -1,11 +1,13 @@
 """Fires due movement reminders: our database says when, Rasa's trigger_intent API says what (adapted to the
 user's plan and flare days by action_movement_reminder), and the outbox holds the message for the channel."""
+
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 
@@ -24,7 +26,7 @@ Push = dict[str, Callable[[str, list[dict[str, Any]]], None]]
 
 def fire_due(rasa: RasaClient, now: dt.datetime | None = None, push: Push | None = None) -> int:
     """Fires every reminder that is due; returns how many fired. A Rasa outage leaves them due for the next tick."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     fired = 0
     with session_scope() as session:
         for reminder in reminders.due(session, now):

@@ -4,6 +4,7 @@ Starlette would re-raise the exception to the server, which logs the full traceb
 what someone typed). This outermost app middleware catches it first: it logs the kind and place of the error only
 (bot/private_logging.py) and answers `{"detail": ...}` without echoing anything.
 """
+
 from __future__ import annotations
 
 import logging
@@ -36,7 +37,11 @@ class ServerErrorsWithoutText:
         try:
             await self.app(scope, receive, watch)
         except Exception as error:  # noqa: BLE001 - every unexpected error, logged without its text
-            log.error("unexpected error on %s %s: %s", scope.get("method"), scope.get("route_path") or "a route",
-                      describe_exception(error))
+            log.error(
+                "unexpected error on %s %s: %s",
+                scope.get("method"),
+                scope.get("route_path") or "a route",
+                describe_exception(error),
+            )
             if not started:
                 await JSONResponse({"detail": KIND_500}, status_code=500)(scope, receive, send)

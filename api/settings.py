@@ -1,4 +1,5 @@
 """Settings from the environment. Secrets never have defaults: a missing one switches its feature off."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -47,8 +48,9 @@ class Settings(BaseSettings):
 
     @property
     def sms_enabled(self) -> bool:
-        return bool(self.twilio_account_sid and self.twilio_auth_token and self.twilio_from_number
-                    and self.public_base_url)
+        return bool(
+            self.twilio_account_sid and self.twilio_auth_token and self.twilio_from_number and self.public_base_url
+        )
 
     @property
     def messenger_enabled(self) -> bool:
@@ -56,8 +58,12 @@ class Settings(BaseSettings):
 
     @property
     def whatsapp_enabled(self) -> bool:
-        return bool(self.whatsapp_access_token and self.whatsapp_app_secret and self.whatsapp_verify_token
-                    and self.whatsapp_phone_number_id)
+        return bool(
+            self.whatsapp_access_token
+            and self.whatsapp_app_secret
+            and self.whatsapp_verify_token
+            and self.whatsapp_phone_number_id
+        )
 
     @property
     def telegram_enabled(self) -> bool:

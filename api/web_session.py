@@ -9,6 +9,7 @@ bring it. A browser may hold a few conversations (the page can start a new one);
 The secret comes from WEB_SESSION_SECRET, or else from `var/secrets/web-session.key`, created on first use and
 readable by the service user only, so sessions survive restarts.
 """
+
 from __future__ import annotations
 
 import os
@@ -57,8 +58,15 @@ class WebSessions:
     def bind(self, request: Request, response: Response, sender: str, https: bool) -> None:
         """Adds the conversation to this browser's cookie (the newest first)."""
         senders = [sender] + [s for s in self.conversations(request) if s != sender]
-        response.set_cookie(COOKIE, self._signer.dumps(senders[:MAX_CONVERSATIONS]), max_age=MAX_AGE_SECONDS,
-                            httponly=True, samesite="strict", secure=https, path="/")
+        response.set_cookie(
+            COOKIE,
+            self._signer.dumps(senders[:MAX_CONVERSATIONS]),
+            max_age=MAX_AGE_SECONDS,
+            httponly=True,
+            samesite="strict",
+            secure=https,
+            path="/",
+        )
 
 
 def same_origin(request: Request, allowed: str | None = None) -> bool:

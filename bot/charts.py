@@ -1,16 +1,17 @@
 """A small chart of the week: pain and tiredness (0-10) and activity minutes per day, as a PNG."""
+
 from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import Sequence
+from collections.abc import Sequence
 
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-from bot.pacing.engine import DayRecord  # noqa: E402
+from bot.pacing.engine import DayRecord
 
 
 def week_chart(records: Sequence[DayRecord], today: dt.date) -> bytes | None:

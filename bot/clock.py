@@ -1,4 +1,5 @@
 """The user's local date: check-ins belong to the day as the user lives it, timestamps stay in UTC."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,7 @@ def safe_zone(name: str | None) -> ZoneInfo:
 
 
 def local_today(timezone: str | None, now: dt.datetime | None = None) -> dt.date:
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     return now.astimezone(safe_zone(timezone)).date()
 
 

@@ -1,4 +1,5 @@
 """The pacing coach as the chat uses it: reads the user's diary from storage and asks the pacing engine."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,11 +25,16 @@ def diary(session: Session, user: User, since: dt.date | None = None) -> list[Da
     records = []
     for day in sorted(set(minutes) | set(checkins)):
         c = checkins.get(day)
-        records.append(DayRecord(
-            day=day, minutes=dict(minutes.get(day, {})),
-            pain=None if c is None else c.pain, fatigue=None if c is None else c.fatigue,
-            flare=bool(c and c.flare), post_exertional=bool(c and c.post_exertional),
-        ))
+        records.append(
+            DayRecord(
+                day=day,
+                minutes=dict(minutes.get(day, {})),
+                pain=None if c is None else c.pain,
+                fatigue=None if c is None else c.fatigue,
+                flare=bool(c and c.flare),
+                post_exertional=bool(c and c.post_exertional),
+            )
+        )
     return records
 
 
@@ -39,7 +45,7 @@ def settings_for(user: User) -> PacingSettings:
 def _decisions(records: list[DayRecord], user: User, day: dt.date) -> list[PlanDecision]:
     """The plan for each activity the user logs or has set a starting amount for."""
     activities = activities_in(records) or []
-    for activity in (user.starting_minutes or {}):
+    for activity in user.starting_minutes or {}:
         if activity not in activities:
             activities.append(activity)
     settings = settings_for(user)
@@ -51,16 +57,26 @@ def plans_for_day(session: Session, user: User, day: dt.date) -> list[PlanDecisi
 
 
 def _remember(session: Session, user: User, decision: PlanDecision) -> None:
-    session.add(PacingPlan(user_id=user.id, activity=decision.activity, day=decision.day,
-                           target_minutes=decision.target_minutes, phase=decision.phase, reason=decision.reason))
+    session.add(
+        PacingPlan(
+            user_id=user.id,
+            activity=decision.activity,
+            day=decision.day,
+            target_minutes=decision.target_minutes,
+            phase=decision.phase,
+            reason=decision.reason,
+        )
+    )
 
 
 def plan_text(session: Session, user: User, day: dt.date) -> str:
     records = diary(session, user)
     decisions = _decisions(records, user, day)
     if not decisions:
-        return ("We don't have a plan yet. Tell me what you'd like to build up, for example \"I want to start walking "
-                "again, about 10 minutes\", or just check in for a few days and I'll suggest a gentle baseline.")
+        return (
+            "We don't have a plan yet. Tell me what you'd like to build up, for example \"I want to start walking "
+            "again, about 10 minutes\", or just check in for a few days and I'll suggest a gentle baseline."
+        )
     lines = []
     for d in decisions:
         _remember(session, user, d)
@@ -78,11 +94,18 @@ def checkin_note(session: Session, user: User, today: dt.date) -> str | None:
     decisions = _decisions(records, user, today)
     if any(r.day == today and r.flare for r in records):
         target = next((d for d in decisions if d.target_minutes), None)
-        extra = f" If you can, a short, easy {target.activity} (well under {target.target_minutes} minutes) is plenty." if target else ""
+        extra = (
+            f" If you can, a short, easy {target.activity} (well under {target.target_minutes} minutes) is plenty."
+            if target
+            else ""
+        )
         return "It sounds like a flare day. Be kind to yourself: rest, warmth and gentle stretching are fine." + extra
     planned = [d for d in decisions if d.target_minutes]
     if not planned:
-        return "Keep checking in for a few days and I'll suggest a gentle starting amount you can repeat on good and bad days."
+        return (
+            "Keep checking in for a few days and I'll suggest a gentle starting amount you can repeat on good and "
+            "bad days."
+        )
     d = planned[0]
     return f"Today's plan: {d.target_minutes} minutes of {d.activity}. {d.reason}"
 

@@ -3,6 +3,7 @@
 `erase_user` removes what the app keeps and the files, at once. Rasa's copy of the conversation is erased with
 `bot.storage.rasa_tracker.erase_conversation`, by the caller, once Rasa has finished that person's turn (see there).
 """
+
 from __future__ import annotations
 
 from sqlalchemy.orm import Session

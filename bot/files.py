@@ -4,6 +4,7 @@ The token is 32 random bytes, so a link is as private as the chat that got it; f
 die at once when their owner erases their data (each folder records its owner's id in an `.owner` file). A file made
 for a web conversation also names that conversation: only the browser that holds it may open the link.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Conversation ids: every channel identity is "<channel>:<id>" so two channels never share a conversation."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Inbound text made safe to read, store and log: lone surrogates and control characters removed."""
+
 from __future__ import annotations
 
 import re

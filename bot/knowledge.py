@@ -14,6 +14,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -182,10 +183,7 @@ def _stem(word: str) -> str:
             if word.endswith(suf) and len(word) - len(suf) >= 3:
                 if suf == "s" and word.endswith(("ss", "us", "is")):
                     continue
-                if suf in ("ies", "ied"):
-                    word = word[: -len(suf)] + "y"
-                else:
-                    word = word[: -len(suf)]
+                word = word[: -len(suf)] + ("y" if suf in ("ies", "ied") else "")
                 break
         if word == before:
             break
@@ -252,7 +250,7 @@ class KnowledgeBase:
     def __len__(self) -> int:
         return len(self.topics)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Topic]:
         return iter(self.topics.values())
 
     def __contains__(self, topic_id: object) -> bool:
@@ -275,11 +273,7 @@ class KnowledgeBase:
             df.update(w.keys())
             df_asked.update(tok for tok, fw in w.items() if fw >= 2.0)
         n = max(len(self.topics), 1)
-        idf = {
-            tok: math.log(1.0 + n / count)
-            for tok, count in df.items()
-            if df_asked[tok] <= _MAX_DF_SHARE * n
-        }
+        idf = {tok: math.log(1.0 + n / count) for tok, count in df.items() if df_asked[tok] <= _MAX_DF_SHARE * n}
         by_prefix: dict[str, list[str]] = {}
         for tok in sorted(idf):
             if len(tok) >= _PREFIX_LEN:
@@ -363,8 +357,7 @@ def _parse_topic(path: Path, data: object, problems: list[str]) -> Topic | None:
     n_sent = len(split_sentences(strings["answer"]))
     if not MIN_ANSWER_SENTENCES <= n_sent <= MAX_ANSWER_SENTENCES:
         problems.append(
-            f"{where}: answer has {n_sent} sentence(s), expected "
-            f"{MIN_ANSWER_SENTENCES}-{MAX_ANSWER_SENTENCES}"
+            f"{where}: answer has {n_sent} sentence(s), expected {MIN_ANSWER_SENTENCES}-{MAX_ANSWER_SENTENCES}"
         )
 
     questions = _as_str_tuple(data["questions"], "questions", where, problems)
@@ -437,9 +430,7 @@ def _load_cached(kb_dir: str, seeds_dir: str | None) -> KnowledgeBase:
     return _load(Path(kb_dir), Path(seeds_dir) if seeds_dir else None)
 
 
-def load_knowledge(
-    path: str | Path | None = None, *, seeds_dir: str | Path | None = None
-) -> KnowledgeBase:
+def load_knowledge(path: str | Path | None = None, *, seeds_dir: str | Path | None = None) -> KnowledgeBase:
     """Load and validate the FAQ knowledge base (cached per directory).
 
     ``path`` defaults to ``<repo>/knowledge/faq``. Topic ``sources`` are checked

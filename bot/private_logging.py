@@ -5,6 +5,7 @@ tracebacks go to log files. `WithoutExceptionText` rewrites a record that carrie
 log message, the exception's type and the last frames (file, line, function), with no exception text.
 `keep_exception_text_out_of_logs()` puts it on every handler the process logs through.
 """
+
 from __future__ import annotations
 
 import logging

@@ -3,15 +3,15 @@
 Standard library only, so both virtualenvs import it: Rasa's (engine/secured_rest.py, Python 3.10) and the app's
 (actions/server.py). The comparison takes the same time whatever the guess. No token configured refuses everything.
 """
+
 from __future__ import annotations
 
 import hmac
-from typing import Optional
 
 PREFIX = "Bearer "
 
 
-def bearer_matches(header: Optional[str], token: Optional[str]) -> bool:
+def bearer_matches(header: str | None, token: str | None) -> bool:
     if not token or not header or not header.startswith(PREFIX):
         return False
-    return hmac.compare_digest(header[len(PREFIX):].encode(), token.encode())
+    return hmac.compare_digest(header[len(PREFIX) :].encode(), token.encode())

@@ -5,6 +5,7 @@ started as `python -m engine.rasa_server run ...` by ops/stack.py (in the Rasa v
 `--auth-token` to its own argument list in memory (the kernel's copy of the command line, which `ps` reads, is not
 changed) and hands over to Rasa's own command line entry point.
 """
+
 from __future__ import annotations
 
 import os

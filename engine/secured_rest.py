@@ -7,11 +7,13 @@ environment it refuses everything. It also never logs the message text when a tu
 
 Loaded by Rasa from credentials.yml (`engine.secured_rest.SecuredRestInput`); runs in the Rasa virtualenv.
 """
+
 from __future__ import annotations
 
 import logging
 import os
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
@@ -26,11 +28,11 @@ logger = logging.getLogger(__name__)
 
 class SecuredRestInput(RestInput):
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "rest"  # the same path and output channel name as Rasa's REST channel
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "SecuredRestInput":
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> SecuredRestInput:
         return cls()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
@@ -52,8 +54,15 @@ class SecuredRestInput(RestInput):
             metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else None
             collector = CollectingOutputChannel()
             try:
-                await on_new_message(UserMessage(text if isinstance(text, str) else None, collector, sender,
-                                                 input_channel=self.name(), metadata=metadata))
+                await on_new_message(
+                    UserMessage(
+                        text if isinstance(text, str) else None,
+                        collector,
+                        sender,
+                        input_channel=self.name(),
+                        metadata=metadata,
+                    )
+                )
             except Exception as error:  # noqa: BLE001 - the kind of failure is logged, never the person's words
                 logger.error("a turn failed in the REST channel: %s", type(error).__name__)
             return response.json(collector.messages)

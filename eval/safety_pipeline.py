@@ -3,6 +3,7 @@
 Mirrors api/conversation.py + actions/triage.py without a server: crisis and emergency answered by the screen; a
 sensation goes to triage with the learned layer's hint, follow-ups answered in the person's own words.
 """
+
 from __future__ import annotations
 
 import time
@@ -12,15 +13,20 @@ from bot.safety.understand import Understanding, understand
 from bot.triage.rules import FollowUp, Outcome, triage
 
 # The blind sets' names for follow-up answers -> the triage's follow-up keys.
-IF_ASKED_KEYS = {"red_flags": "red_flags", "how_long": "timing", "trend": "trend",
-                 "swelling_or_giving_way": "swelling", "spreading": "spreading"}
+IF_ASKED_KEYS = {
+    "red_flags": "red_flags",
+    "how_long": "timing",
+    "trend": "trend",
+    "swelling_or_giving_way": "swelling",
+    "spreading": "spreading",
+}
 MAX_QUESTIONS = 4  # the red-flag check, then at most three follow-ups
 
 
 @dataclass
 class PipelineResult:
-    route: str                        # "crisis" | "emergency" | "triage" | "dose_request" | "missed"
-    level: str | None = None          # normal | assess | stop (None when triage did not finish)
+    route: str  # "crisis" | "emergency" | "triage" | "dose_request" | "missed"
+    level: str | None = None  # normal | assess | stop (None when triage did not finish)
     emergency: bool = False
     asked: list[str] = field(default_factory=list)
     understanding: Understanding | None = None

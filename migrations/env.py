@@ -1,4 +1,5 @@
 """Alembic environment: uses the engine handed over by bot.storage.db.migrate, or DATABASE_URL."""
+
 from alembic import context
 
 from bot.storage.db import get_engine
@@ -11,8 +12,9 @@ target_metadata = Base.metadata
 def run_migrations_online() -> None:
     engine = config.attributes.get("engine") or get_engine()
     with engine.begin() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True,
-                          compare_type=True)
+        context.configure(
+            connection=connection, target_metadata=target_metadata, render_as_batch=True, compare_type=True
+        )
         with context.begin_transaction():
             context.run_migrations()
 

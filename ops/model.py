@@ -3,6 +3,7 @@
 The model file is named after a hash of config.yml, domain/ and data/, so the
 same content never trains twice and a change always does.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,15 +41,32 @@ def ensure_model(quiet: bool = False) -> Path:
             print(f">> Model is up to date: {target.relative_to(ROOT)}")
         return target
     MODELS.mkdir(exist_ok=True)
-    print(">> Training the Rasa model (domain, data or config changed); this takes a few minutes on 2 cores ...", flush=True)
+    print(
+        ">> Training the Rasa model (domain, data or config changed); this takes a few minutes on 2 cores ...",
+        flush=True,
+    )
     started = time.monotonic()
     log = RESULTS / "train.log"
     RESULTS.mkdir(exist_ok=True)
     with log.open("w") as out:
         proc = subprocess.run(
-            [str(RASA), "train", "--domain", "domain", "--data", "data", "--config", "config.yml",
-             "--out", str(MODELS), "--fixed-model-name", target.name.removesuffix(".tar.gz")],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+            [
+                str(RASA),
+                "train",
+                "--domain",
+                "domain",
+                "--data",
+                "data",
+                "--config",
+                "config.yml",
+                "--out",
+                str(MODELS),
+                "--fixed-model-name",
+                target.name.removesuffix(".tar.gz"),
+            ],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
     if proc.returncode != 0 or not target.exists():
         print(log.read_text()[-4000:], file=sys.stderr)
@@ -64,9 +82,21 @@ def test_stories(model: Path) -> int:
     out = RESULTS / "core"
     out.mkdir(parents=True, exist_ok=True)
     proc = subprocess.run(
-        [str(RASA), "test", "core", "--model", str(model), "--stories", "tests/stories",
-         "--out", str(out), "--fail-on-prediction-errors"],
-        cwd=ROOT, capture_output=True, text=True,
+        [
+            str(RASA),
+            "test",
+            "core",
+            "--model",
+            str(model),
+            "--stories",
+            "tests/stories",
+            "--out",
+            str(out),
+            "--fail-on-prediction-errors",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     report = out / "failed_test_stories.yml"
     if proc.returncode != 0:
@@ -75,8 +105,12 @@ def test_stories(model: Path) -> int:
             print(report.read_text()[:4000], file=sys.stderr)
         print(">> Rasa test stories FAILED", file=sys.stderr)
         return 1
-    stories = sum(1 for p in (ROOT / "tests" / "stories").glob("*.yml") for line in p.read_text().splitlines()
-                  if line.strip().startswith("- story:"))
+    stories = sum(
+        1
+        for p in (ROOT / "tests" / "stories").glob("*.yml")
+        for line in p.read_text().splitlines()
+        if line.strip().startswith("- story:")
+    )
     print(f">> Rasa test stories: {stories} passed, 0 failed")
     return 0
 

@@ -1,4 +1,5 @@
 """Where things live in the repo. One place, so no other module guesses."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """`make run`: start the whole bot and keep it running until Ctrl-C."""
+
 from __future__ import annotations
 
 import os
@@ -22,14 +23,20 @@ def main() -> int:
     if os.environ.get("RASA_TOKEN"):
         config.rasa_token = os.environ["RASA_TOKEN"]
     stack = Stack(config, model)
-    print(">> Starting Rasa (loading the model takes about half a minute), the action server and the web app ...", flush=True)
+    print(
+        ">> Starting Rasa (loading the model takes about half a minute), the action server and the web app ...",
+        flush=True,
+    )
     started = time.monotonic()
     try:
         stack.start()
     except (RuntimeError, TimeoutError) as exc:
         print(f"!! {exc}", file=sys.stderr)
         return 1
-    print(f">> Ready in {time.monotonic() - started:.0f} s. Open the web chat: http://localhost:{config.port}/", flush=True)
+    print(
+        f">> Ready in {time.monotonic() - started:.0f} s. Open the web chat: http://localhost:{config.port}/",
+        flush=True,
+    )
     print(">> Logs: var/logs/. Press Ctrl-C to stop.", flush=True)
 
     stopping = False
@@ -44,7 +51,10 @@ def main() -> int:
         while not stopping:
             for name, proc in list(stack.procs.items()):
                 if proc.poll() is not None:
-                    print(f"!! {name} stopped unexpectedly (exit {proc.returncode}); see var/logs/{name}.log", file=sys.stderr)
+                    print(
+                        f"!! {name} stopped unexpectedly (exit {proc.returncode}); see var/logs/{name}.log",
+                        file=sys.stderr,
+                    )
                     stopping = True
             time.sleep(0.5)
     finally:

@@ -3,6 +3,7 @@
 Used by `make run` (ops.run) and by the end-to-end test fixture, so both run
 exactly the same thing.
 """
+
 from __future__ import annotations
 
 import os
@@ -87,28 +88,51 @@ class Stack:
 
     def _spawn(self, name: str, args: list[str]) -> None:
         self.config.log_dir.mkdir(parents=True, exist_ok=True)
-        log = open(self.config.log_dir / f"{name}.log", "ab")
-        self.procs[name] = subprocess.Popen(
-            args, cwd=ROOT, env=self.config.env(), stdout=log, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True,
-        )
+        # the child gets its own copy of the descriptor; ours is closed once it is started
+        with open(self.config.log_dir / f"{name}.log", "ab") as log:
+            self.procs[name] = subprocess.Popen(
+                args,
+                cwd=ROOT,
+                env=self.config.env(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
 
     def start_rasa(self) -> None:
         c = self.config
         # The token reaches Rasa through RASA_TOKEN (engine/rasa_server.py), never the command line (`ps` shows it).
-        self._spawn("rasa", [
-            str(ENGINE_PY), "-m", "engine.rasa_server", "run", "--enable-api",
-            "--interface", "127.0.0.1", "--port", str(c.rasa_port),
-            "--model", str(self.model), "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
-        ])
+        self._spawn(
+            "rasa",
+            [
+                str(ENGINE_PY),
+                "-m",
+                "engine.rasa_server",
+                "run",
+                "--enable-api",
+                "--interface",
+                "127.0.0.1",
+                "--port",
+                str(c.rasa_port),
+                "--model",
+                str(self.model),
+                "--endpoints",
+                "endpoints.yml",
+                "--credentials",
+                "credentials.yml",
+            ],
+        )
 
     def start_actions(self) -> None:
         self._spawn("actions", [str(APP_PY), "-m", "actions.server", "--port", str(self.config.action_port)])
 
     def start_api(self) -> None:
         c = self.config
-        self._spawn("api", [str(APP_PY), "-m", "uvicorn", "api.main:app", "--host", c.host, "--port", str(c.port),
-                            "--no-access-log"])
+        self._spawn(
+            "api",
+            [str(APP_PY), "-m", "uvicorn", "api.main:app", "--host", c.host, "--port", str(c.port), "--no-access-log"],
+        )
 
     def start(self, timeout: float = 240.0) -> None:
         from bot.storage.db import migrate
@@ -124,9 +148,11 @@ class Stack:
         c = self.config
         status = {}
         with httpx.Client(timeout=2.0) as client:
-            for name, url in (("rasa", f"{c.rasa_url}/status?token={c.rasa_token}"),
-                              ("actions", f"{c.action_url}/health"),
-                              ("api", f"{c.api_url}/healthz")):
+            for name, url in (
+                ("rasa", f"{c.rasa_url}/status?token={c.rasa_token}"),
+                ("actions", f"{c.action_url}/health"),
+                ("api", f"{c.api_url}/healthz"),
+            ):
                 try:
                     r = client.get(url)
                     status[name] = r.status_code == 200 and (name != "rasa" or bool(r.json().get("model_file")))
@@ -140,7 +166,9 @@ class Stack:
             for name, proc in self.procs.items():
                 if proc.poll() is not None:
                     self.stop()
-                    raise RuntimeError(f"{name} exited with {proc.returncode}; see {self.config.log_dir / (name + '.log')}")
+                    raise RuntimeError(
+                        f"{name} exited with {proc.returncode}; see {self.config.log_dir / (name + '.log')}"
+                    )
             status = self.ready()
             if all(status.values()):
                 return
@@ -166,7 +194,7 @@ class Stack:
         for name in ("api", "actions", "rasa"):
             self.stop_one(name)
 
-    def __enter__(self) -> "Stack":
+    def __enter__(self) -> Stack:
         self.start()
         return self
 

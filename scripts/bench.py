@@ -3,6 +3,7 @@ REST channel, in one run; prints p50/p95 latency of each, their ratio, and the r
 
     make bench            (or: .venv/bin/python scripts/bench.py --rounds 20)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,8 +18,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ops.model import ensure_model  # noqa: E402
-from ops.stack import Stack, StackConfig  # noqa: E402
+from ops.model import ensure_model
+from ops.stack import Stack, StackConfig
 
 CONVERSATION = [
     "hi",
@@ -51,7 +52,7 @@ def rss_mb(pid: int) -> float:
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def run_conversation(client: httpx.Client, url: str, sender: str, headers: dict[str, str] | None = None) -> list[float]:
@@ -70,9 +71,14 @@ def main() -> int:
     args = parser.parse_args()
     model = ensure_model(quiet=True)
     with tempfile.TemporaryDirectory() as tmp:
-        config = StackConfig(port=18100, rasa_port=15105, action_port=15155, database_url=f"sqlite:///{tmp}/bench.db",
-                             log_dir=Path(tmp) / "logs",
-                             extra_env={"RATE_LIMIT_PER_IP": "100000/minute", "RATE_LIMIT_PER_SENDER": "100000/minute"})
+        config = StackConfig(
+            port=18100,
+            rasa_port=15105,
+            action_port=15155,
+            database_url=f"sqlite:///{tmp}/bench.db",
+            log_dir=Path(tmp) / "logs",
+            extra_env={"RATE_LIMIT_PER_IP": "100000/minute", "RATE_LIMIT_PER_SENDER": "100000/minute"},
+        )
         print(f"Starting the stack ({len(CONVERSATION)} messages x {args.rounds} rounds per path) ...", flush=True)
         started = time.monotonic()
         with Stack(config, model) as stack:
@@ -80,19 +86,27 @@ def main() -> int:
             api, rasa = [], []
             with httpx.Client(timeout=60) as client:
                 run_conversation(client, f"{config.api_url}/webhooks/rest/webhook", "warmup")  # warm-up, not counted
-                for i in range(args.rounds):
+                for _ in range(args.rounds):
                     sender = f"bench{secrets.token_hex(4)}"
                     api += run_conversation(client, f"{config.api_url}/webhooks/rest/webhook", sender)
-                    rasa += run_conversation(client, f"{config.rasa_url}/webhooks/rest/webhook", f"web:direct-{sender}",
-                                             headers={"Authorization": f"Bearer {config.rasa_token}"})
+                    rasa += run_conversation(
+                        client,
+                        f"{config.rasa_url}/webhooks/rest/webhook",
+                        f"web:direct-{sender}",
+                        headers={"Authorization": f"Bearer {config.rasa_token}"},
+                    )
             memory = {name: rss_mb(proc.pid) for name, proc in stack.procs.items()}
     print()
     print(f"{'path':<28}{'n':>5}{'p50 ms':>10}{'p95 ms':>10}{'mean ms':>10}")
     for name, values in (("web channel (FastAPI->Rasa)", api), ("Rasa REST channel direct", rasa)):
-        print(f"{name:<28}{len(values):>5}{percentile(values, .5):>10.1f}{percentile(values, .95):>10.1f}"
-              f"{statistics.fmean(values):>10.1f}")
-    print(f"ratio web/direct: p50 {percentile(api, .5) / percentile(rasa, .5):.2f}x, "
-          f"p95 {percentile(api, .95) / percentile(rasa, .95):.2f}x")
+        print(
+            f"{name:<28}{len(values):>5}{percentile(values, 0.5):>10.1f}{percentile(values, 0.95):>10.1f}"
+            f"{statistics.fmean(values):>10.1f}"
+        )
+    print(
+        f"ratio web/direct: p50 {percentile(api, 0.5) / percentile(rasa, 0.5):.2f}x, "
+        f"p95 {percentile(api, 0.95) / percentile(rasa, 0.95):.2f}x"
+    )
     print("resident memory: " + ", ".join(f"{name} {mb:.0f} MB" for name, mb in memory.items()))
     return 0
 

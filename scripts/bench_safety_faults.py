@@ -9,6 +9,7 @@ API never answers), Rasa dead (connection refused), and 100 users sending a cris
 reply time (median and worst) per fault. The action server sits behind Rasa, so its faults reach the pipeline as
 Rasa's. Figures, not assertions: nothing here fails on a slow machine.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -26,12 +27,16 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 
 from api.conversation import Conversation  # noqa: E402
+from api.inbound import Inbound  # noqa: E402
 from api.rasa_client import RasaClient  # noqa: E402
 from api.settings import Settings  # noqa: E402
 from bot.safety.meaning.layer import learned_layer  # noqa: E402
 from bot.storage.db import migrate  # noqa: E402
 
-MESSAGES = ["i dont want to be here anymore, everyone would be better off", "my face is drooping and i cant lift my arm"]
+MESSAGES = [
+    "i dont want to be here anymore, everyone would be better off",
+    "my face is drooping and i cant lift my arm",
+]
 
 
 def hung(request: httpx.Request) -> httpx.Response:
@@ -56,7 +61,7 @@ def timed(conv: Conversation, n: int = 10) -> list[float]:
     out = []
     for i in range(n):
         started = time.perf_counter()
-        reply = conv.handle("web", f"bench{i}", MESSAGES[i % 2])
+        reply = conv.handle(Inbound("web", f"bench{i}", MESSAGES[i % 2]))
         out.append(time.perf_counter() - started)
         assert reply.safety in ("crisis", "emergency")
     return out
@@ -87,7 +92,7 @@ def main() -> int:
     def one(i: int) -> float:
         barrier.wait()
         started = time.perf_counter()
-        conv.handle("web", f"crowd{i}", MESSAGES[i % 2])
+        conv.handle(Inbound("web", f"crowd{i}", MESSAGES[i % 2]))
         return time.perf_counter() - started
 
     with ThreadPoolExecutor(max_workers=100) as pool:

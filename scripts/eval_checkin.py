@@ -72,7 +72,7 @@ def _actual(parsed, name: str):
 def evaluate(path: Path) -> dict:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     cases = data["cases"]
-    stats = defaultdict(Counter)
+    stats: defaultdict[str, Counter[str]] = defaultdict(Counter)
     misses = []
     perfect = 0
     for i, case in enumerate(cases, 1):
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"cases: {res['cases']}, fully correct: {res['perfect']} ({res['perfect'] / max(res['cases'], 1):.1%})")
     print()
     print(f"{'field':<15}{'correct':>8}{'missed':>8}{'wrong':>7}{'spurious':>10}{'share':>9}")
-    overall = Counter()
+    overall: Counter[str] = Counter()
     for name in FIELDS + EXTRAS:
         c = stats[name]
         ok, total = _share(c)
@@ -119,8 +119,10 @@ def main(argv: list[str] | None = None) -> int:
         label = name if name in FIELDS else f"({name})"
         print(f"{label:<15}{c['correct']:>8}{c['missed']:>8}{c['wrong']:>7}{c['spurious']:>10}{share:>9}")
     ok, total = _share(overall)
-    print(f"{'OVERALL':<15}{overall['correct']:>8}{overall['missed']:>8}{overall['wrong']:>7}{overall['spurious']:>10}"
-          f"{(ok / total if total else 0):>9.1%}")
+    print(
+        f"{'OVERALL':<15}{overall['correct']:>8}{overall['missed']:>8}{overall['wrong']:>7}{overall['spurious']:>10}"
+        f"{(ok / total if total else 0):>9.1%}"
+    )
     print()
     if res["misses"]:
         print(f"misses ({len(res['misses'])}):")

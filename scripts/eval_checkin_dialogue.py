@@ -33,6 +33,7 @@ the first check-in message to the summary (median, p90; consent excluded) for bo
 that finished, and every conversation problem seen (questions asked twice, "didn't catch that", unfinished forms).
 Writes the full record, transcripts included, to results/checkin_dialogue.json. Exit status 0: it is a report.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,7 +41,6 @@ import datetime as dt
 import json
 import math
 import random
-import re
 import secrets
 import statistics
 import sys
@@ -48,10 +48,11 @@ import tempfile
 import time
 import uuid
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -63,8 +64,15 @@ from bot.checkin.parse import FIELDS, parse_checkin  # noqa: E402
 
 SLOTS = ("ci_pain", "ci_fatigue", "ci_sleep", "ci_stress", "ci_mood", "ci_activity", "ci_flare")
 # which eval fields a form slot carries
-SLOT_FIELDS = {"ci_pain": ("pain",), "ci_fatigue": ("fatigue",), "ci_sleep": ("sleep_hours", "sleep_quality"),
-               "ci_stress": ("stress",), "ci_mood": ("mood",), "ci_activity": ("activities",), "ci_flare": ("flare",)}
+SLOT_FIELDS = {
+    "ci_pain": ("pain",),
+    "ci_fatigue": ("fatigue",),
+    "ci_sleep": ("sleep_hours", "sleep_quality"),
+    "ci_stress": ("stress",),
+    "ci_mood": ("mood",),
+    "ci_activity": ("activities",),
+    "ci_flare": ("flare",),
+}
 FIELD_SLOT = {f: s for s, fs in SLOT_FIELDS.items() for f in fs}
 END_MARKS = ("that's logged", "i've saved what you gave me", "nothing recorded this time")
 NOT_UNDERSTOOD_MARK = "didn't quite catch that"
@@ -75,6 +83,7 @@ NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "
 
 
 # ---------------------------------------------------------------- the questions, as domain/checkin.yml has them
+
 
 def load_questions() -> dict[str, dict]:
     data = yaml.safe_load((ROOT / "domain" / "checkin.yml").read_text(encoding="utf-8"))
@@ -102,6 +111,7 @@ def question_of(message: dict, questions: dict[str, dict]) -> str | None:
 
 
 # ---------------------------------------------------------------- one web user
+
 
 class WebUser:
     def __init__(self, base_url: str):
@@ -149,15 +159,15 @@ class WebUser:
 
 @dataclass
 class Dialogue:
-    messages: int = 0                  # user messages from the first check-in message to the summary
-    asked: list[str] = field(default_factory=list)            # slots asked, in order
+    messages: int = 0  # user messages from the first check-in message to the summary
+    asked: list[str] = field(default_factory=list)  # slots asked, in order
     finished: bool = False
     started: bool = False
     summary: str = ""
     first_reply: str = ""
     not_understood: list[tuple[str, str]] = field(default_factory=list)  # (slot, answer)
     range_notes: list[tuple[str, str]] = field(default_factory=list)
-    reasked: list[tuple[str, str]] = field(default_factory=list)          # (slot, answer before the re-ask)
+    reasked: list[tuple[str, str]] = field(default_factory=list)  # (slot, answer before the re-ask)
     answers: dict[str, list[str]] = field(default_factory=dict)
     ended_without_summary: str = ""
 
@@ -182,7 +192,7 @@ def run_checkin(user: WebUser, first: str, answer: Callable[[str, int], str], qu
         if any(mark in low for mark in END_MARKS):
             d.started = True
             d.finished = True
-            d.summary = next(m.get("text") for m in reply if any(k in (m.get("text") or "").lower() for k in END_MARKS))
+            d.summary = next(m["text"] for m in reply if any(k in (m.get("text") or "").lower() for k in END_MARKS))
             break
         if not asked_now:
             d.ended_without_summary = user.text()[:300]
@@ -206,6 +216,7 @@ def run_checkin(user: WebUser, first: str, answer: Callable[[str, int], str], qu
 
 
 # ---------------------------------------------------------------- values: expected, stored, compared
+
 
 def activities_key(items) -> tuple | None:
     totals: Counter = Counter()
@@ -276,10 +287,17 @@ def today() -> dt.date:
 # ---------------------------------------------------------------- the simulated person's words
 
 ACTIVITY_WORDS = {
-    "walking": "walked {d}", "stretching": "{d} of stretching", "physio exercises": "physio exercises for {d}",
-    "gardening": "{d} of gardening", "swimming": "swam for {d}", "housework": "{d} of housework",
-    "yoga": "{d} of yoga", "cycling": "{d} on the exercise bike", "tai chi": "{d} of tai chi",
-    "pilates": "{d} of pilates", "shopping": "{d} of shopping",
+    "walking": "walked {d}",
+    "stretching": "{d} of stretching",
+    "physio exercises": "physio exercises for {d}",
+    "gardening": "{d} of gardening",
+    "swimming": "swam for {d}",
+    "housework": "{d} of housework",
+    "yoga": "{d} of yoga",
+    "cycling": "{d} on the exercise bike",
+    "tai chi": "{d} of tai chi",
+    "pilates": "{d} of pilates",
+    "shopping": "{d} of shopping",
 }
 
 
@@ -339,19 +357,31 @@ def button_answer(slot: str, exp: dict, questions: dict) -> str | None:
 
 # ---------------------------------------------------------------- step-by-step profiles
 
+
 def _w(v: int) -> str:
     return NUMBER_WORDS[v]
 
 
 def scale_phrases(v: int, kind: str) -> list[tuple[str, int]]:
     """(words, value the words mean) for a 0-10 answer; hedges take the higher value (documented in parse.py)."""
-    out = [(f"{v}", v), (f"about a {_w(v)}", v), (f"{v}/10", v), (f"around {v} today", v),
-           (f"{_w(v)} I'd say", v), (f"{v} out of 10", v)]
+    out = [
+        (f"{v}", v),
+        (f"about a {_w(v)}", v),
+        (f"{v}/10", v),
+        (f"around {v} today", v),
+        (f"{_w(v)} I'd say", v),
+        (f"{v} out of 10", v),
+    ]
     if v >= 1:
         out += [(f"{v - 1} or {v}", v), (f"{v - 1}-{v}", v), (f"{v}, maybe {v - 1}", v)]
     if kind == "fatigue":
-        out += {8: [("exhausted", 8), ("shattered", 8)], 7: [("really tired", 7), ("pretty tired, 7", 7)],
-                4: [("a bit tired", 4)], 2: [("not too tired", 2)], 6: [("tired", 6)]}.get(v, [])
+        out += {
+            8: [("exhausted", 8), ("shattered", 8)],
+            7: [("really tired", 7), ("pretty tired, 7", 7)],
+            4: [("a bit tired", 4)],
+            2: [("not too tired", 2)],
+            6: [("tired", 6)],
+        }.get(v, [])
     if kind == "stress":
         if v <= 3:
             out.append((f"pretty calm, {v}", v))
@@ -361,22 +391,41 @@ def scale_phrases(v: int, kind: str) -> list[tuple[str, int]]:
 
 
 SLEEP_PHRASES = [
-    ("slept badly, maybe {h} hours", "poor"), ("about {h} hours, slept well", "good"), ("{h} hours", None),
-    ("so-so, about {h} hours", "ok"), ("{h} hrs, woke up a lot", "poor"), ("{h} hours, pretty good", "good"),
-    ("terrible, maybe {h} hours", "poor"), ("only {h} hours", None),
+    ("slept badly, maybe {h} hours", "poor"),
+    ("about {h} hours, slept well", "good"),
+    ("{h} hours", None),
+    ("so-so, about {h} hours", "ok"),
+    ("{h} hrs, woke up a lot", "poor"),
+    ("{h} hours, pretty good", "good"),
+    ("terrible, maybe {h} hours", "poor"),
+    ("only {h} hours", None),
 ]
-SLEEP_ONLY_QUALITY = [("badly", "poor"), ("really well", "good"), ("not great", "poor"), ("ok I guess", "ok"),
-                      ("slept well", "good")]
-MOOD_PHRASES = {"low": ["not great", "pretty low", "down", "low"], "ok": ["ok", "meh", "alright", "so-so"],
-                "good": ["good", "pretty good actually", "happy", "great"]}
+SLEEP_ONLY_QUALITY = [
+    ("badly", "poor"),
+    ("really well", "good"),
+    ("not great", "poor"),
+    ("ok I guess", "ok"),
+    ("slept well", "good"),
+]
+MOOD_PHRASES = {
+    "low": ["not great", "pretty low", "down", "low"],
+    "ok": ["ok", "meh", "alright", "so-so"],
+    "good": ["good", "pretty good actually", "happy", "great"],
+}
 ACTIVITY_PHRASES = [
-    ("half an hour of walking", (("walking", 30),)), ("walked 20 minutes", (("walking", 20),)),
-    ("15 min stretching", (("stretching", 15),)), ("nothing today", (("none", 0),)),
-    ("did some gardening for an hour", (("gardening", 60),)), ("10 minutes on the exercise bike", (("cycling", 10),)),
-    ("yoga, 20 mins", (("yoga", 20),)), ("a 40 minute walk", (("walking", 40),)), ("rested all day", (("none", 0),)),
+    ("half an hour of walking", (("walking", 30),)),
+    ("walked 20 minutes", (("walking", 20),)),
+    ("15 min stretching", (("stretching", 15),)),
+    ("nothing today", (("none", 0),)),
+    ("did some gardening for an hour", (("gardening", 60),)),
+    ("10 minutes on the exercise bike", (("cycling", 10),)),
+    ("yoga, 20 mins", (("yoga", 20),)),
+    ("a 40 minute walk", (("walking", 40),)),
+    ("rested all day", (("none", 0),)),
     ("swam for 25 minutes", (("swimming", 25),)),
     ("walked 10 min and stretched 10 min", (("stretching", 10), ("walking", 10))),
-    ("physio exercises for 15 minutes", (("physio exercises", 15),)), ("20 minutes of housework", (("housework", 20),)),
+    ("physio exercises for 15 minutes", (("physio exercises", 15),)),
+    ("20 minutes of housework", (("housework", 20),)),
 ]
 FLARE_PHRASES = {True: ["yes", "yeah, flaring", "a bit", "yep"], False: ["nope", "no", "not today", "no, thankfully"]}
 SKIP_PHRASES = ["skip", "pass", "rather not say", "next"]
@@ -402,12 +451,12 @@ def make_profiles(n: int, seed: int = 3) -> list[dict]:
                     text, q = rnd.choice(SLEEP_ONLY_QUALITY)
                     words[slot], expect["sleep_quality"] = text, q
                 else:
-                    pattern, q = rnd.choice(SLEEP_PHRASES)
+                    pattern, quality = rnd.choice(SLEEP_PHRASES)
                     h = rnd.choice([3, 4, 5, 6, 7, 8, 9])
                     words[slot] = pattern.format(h=h)
                     expect["sleep_hours"] = float(h)
-                    if q:
-                        expect["sleep_quality"] = q
+                    if quality:
+                        expect["sleep_quality"] = quality
             elif slot == "ci_mood":
                 mood = rnd.choice(["low", "ok", "good"])
                 words[slot], expect["mood"] = rnd.choice(MOOD_PHRASES[mood]), mood
@@ -423,6 +472,7 @@ def make_profiles(n: int, seed: int = 3) -> list[dict]:
 
 # ---------------------------------------------------------------- the two paths
 
+
 def nlu_intent(rasa: tuple[str, str], text: str) -> str:
     """Rasa's reading of a message (only for messages that did not start the check-in)."""
     url, token = rasa
@@ -434,8 +484,9 @@ def nlu_intent(rasa: tuple[str, str], text: str) -> str:
         return f"? ({exc!r})"
 
 
-def one_message_case(base_url: str, database_url: str, rasa: tuple[str, str], idx: int, case: dict,
-                     questions: dict) -> dict:
+def one_message_case(
+    base_url: str, database_url: str, rasa: tuple[str, str], idx: int, case: dict, questions: dict
+) -> dict:
     user = WebUser(base_url)
     try:
         consented = user.consent()
@@ -452,10 +503,20 @@ def one_message_case(base_url: str, database_url: str, rasa: tuple[str, str], id
         d = run_checkin(user, case["text"], answer, questions)
         export = read_stored(database_url, user.sender)
         stored, days = stored_values(export, d.summary)
-        return {"idx": idx, "text": case["text"], "expect": exp, "expect_day_offset": exp_all.get("day_offset", 0),
-                "expect_out_of_range": exp_all.get("out_of_range") or [], "consented": consented,
-                "dialogue": d.__dict__, "stored": stored, "days": days, "parsed": parsed_values(case["text"]),
-                "nlu": None if d.started else nlu_intent(rasa, case["text"]), "transcript": user.transcript}
+        return {
+            "idx": idx,
+            "text": case["text"],
+            "expect": exp,
+            "expect_day_offset": exp_all.get("day_offset", 0),
+            "expect_out_of_range": exp_all.get("out_of_range") or [],
+            "consented": consented,
+            "dialogue": d.__dict__,
+            "stored": stored,
+            "days": days,
+            "parsed": parsed_values(case["text"]),
+            "nlu": None if d.started else nlu_intent(rasa, case["text"]),
+            "transcript": user.transcript,
+        }
     except Exception as exc:  # one broken conversation must not stop the report
         return {"idx": idx, "text": case["text"], "error": repr(exc), "transcript": user.transcript}
     finally:
@@ -479,9 +540,17 @@ def step_case(base_url: str, database_url: str, profile: dict, questions: dict) 
         d = run_checkin(user, first, answer, questions)
         export = read_stored(database_url, user.sender)
         stored, days = stored_values(export, d.summary)
-        return {"id": profile["id"], "first": first, "words": profile["words"], "expect": profile["expect"],
-                "consented": consented, "dialogue": d.__dict__, "stored": stored, "days": days,
-                "transcript": user.transcript}
+        return {
+            "id": profile["id"],
+            "first": first,
+            "words": profile["words"],
+            "expect": profile["expect"],
+            "consented": consented,
+            "dialogue": d.__dict__,
+            "stored": stored,
+            "days": days,
+            "transcript": user.transcript,
+        }
     except Exception as exc:
         return {"id": profile["id"], "error": repr(exc), "transcript": user.transcript}
     finally:
@@ -489,6 +558,7 @@ def step_case(base_url: str, database_url: str, profile: dict, questions: dict) 
 
 
 # ---------------------------------------------------------------- scoring
+
 
 def pct(a: int, b: int) -> str:
     return f"{a / b:.1%}" if b else "n/a"
@@ -509,7 +579,7 @@ def score_one_message(results: list[dict]) -> dict:
     lost: list[str] = []
     not_right: list[str] = []
     false_fields: list[str] = []
-    extras = Counter()
+    extras: Counter[str] = Counter()
     for r in results:
         if "error" in r:
             problems.append(f"#{r['idx']} ERROR {r['error']}: {r['text']!r}")
@@ -531,11 +601,18 @@ def score_one_message(results: list[dict]) -> dict:
                 else:
                     per_field[name]["wrong"] += 1
                 if slot in asked or g != e:
-                    how = ("asked again" if slot in asked else "missed" if g is None else "wrong")
-                    where = ("check-in never started" if not d["started"] else
-                             "parser" if parsed.get(name) != e else "conversation/storage")
-                    not_right.append(f"#{r['idx']} [{name}] {how}: expected {e!r}, stored {g!r}, parser read "
-                                     f"{parsed.get(name)!r} -> {where}: {r['text']!r}")
+                    how = "asked again" if slot in asked else "missed" if g is None else "wrong"
+                    where = (
+                        "check-in never started"
+                        if not d["started"]
+                        else "parser"
+                        if parsed.get(name) != e
+                        else "conversation/storage"
+                    )
+                    not_right.append(
+                        f"#{r['idx']} [{name}] {how}: expected {e!r}, stored {g!r}, parser read "
+                        f"{parsed.get(name)!r} -> {where}: {r['text']!r}"
+                    )
             elif g is not None:
                 how = "after the user said skip" if slot in asked else "from the message"
                 per_field[name]["false"] += 1
@@ -557,14 +634,23 @@ def score_one_message(results: list[dict]) -> dict:
             problems.append(f"#{r['idx']} consent did not go through")
         if not d["finished"]:
             nlu = f" (NLU: {r['nlu']})" if r.get("nlu") else ""
-            problems.append(f"#{r['idx']} check-in not finished ({'started' if d['started'] else 'never started'}"
-                            f"{nlu}); bot said: {d['ended_without_summary'][:160]!r}; message: {r['text']!r}")
+            problems.append(
+                f"#{r['idx']} check-in not finished ({'started' if d['started'] else 'never started'}"
+                f"{nlu}); bot said: {d['ended_without_summary'][:160]!r}; message: {r['text']!r}"
+            )
         for slot, ans in d["reasked"]:
             problems.append(f"#{r['idx']} {slot} asked again after the answer {ans!r}: {r['text']!r}")
         for slot, ans in d["not_understood"]:
-            problems.append(f"#{r['idx']} \"didn't catch that\" for {slot} answer {ans!r}")
-    return {"per_field": per_field, "follow": follow, "problems": problems, "lost": lost, "not_right": not_right,
-            "false_fields": false_fields, "extras": extras}
+            problems.append(f'#{r["idx"]} "didn\'t catch that" for {slot} answer {ans!r}')
+    return {
+        "per_field": per_field,
+        "follow": follow,
+        "problems": problems,
+        "lost": lost,
+        "not_right": not_right,
+        "false_fields": false_fields,
+        "extras": extras,
+    }
 
 
 def score_steps(results: list[dict]) -> dict:
@@ -594,7 +680,7 @@ def score_steps(results: list[dict]) -> dict:
         for slot, ans in d["reasked"]:
             problems.append(f"{r['id']} {slot} asked again after the answer {ans!r}")
         for slot, ans in d["not_understood"]:
-            problems.append(f"{r['id']} \"didn't catch that\" for {slot} answer {ans!r}")
+            problems.append(f'{r["id"]} "didn\'t catch that" for {slot} answer {ans!r}')
         for slot, ans in d["range_notes"]:
             problems.append(f"{r['id']} out-of-range re-ask for {slot} answer {ans!r}")
         missing_q = [s for s in SLOTS if s not in d["asked"]]
@@ -605,6 +691,7 @@ def score_steps(results: list[dict]) -> dict:
 
 # ---------------------------------------------------------------- main
 
+
 def wait_for_model(tries: int = 3, pause: float = 150.0) -> Path:
     from ops.model import model_path
 
@@ -613,8 +700,11 @@ def wait_for_model(tries: int = 3, pause: float = 150.0) -> Path:
         if path.exists():
             return path
         if attempt < tries:
-            print(f">> no model for the current content ({path.name}); another session may be training. "
-                  f"Waiting {pause:.0f} s ...", flush=True)
+            print(
+                f">> no model for the current content ({path.name}); another session may be training. "
+                f"Waiting {pause:.0f} s ...",
+                flush=True,
+            )
             time.sleep(pause)
     raise SystemExit(f"no trained model for the current content ({model_path().name}); not training it here")
 
@@ -645,8 +735,14 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="eval-checkin-") as tmp:
         database_url = f"sqlite:///{tmp}/eval.db"
-        config = StackConfig(port=18300, rasa_port=15305, action_port=15355, database_url=database_url,
-                             rasa_token=secrets.token_urlsafe(16), log_dir=Path(tmp) / "logs")
+        config = StackConfig(
+            port=18300,
+            rasa_port=15305,
+            action_port=15355,
+            database_url=database_url,
+            rasa_token=secrets.token_urlsafe(16),
+            log_dir=Path(tmp) / "logs",
+        )
         stack = Stack(config, model)
         print(f">> starting the stack (model {model.name}) ...", flush=True)
         stack.start(timeout=300)
@@ -654,8 +750,11 @@ def main(argv: list[str] | None = None) -> int:
         try:
             base = config.api_url
             rasa = (config.rasa_url, config.rasa_token)
-            one = run_parallel(lambda ic: one_message_case(base, database_url, rasa, ic[0], ic[1], questions),
-                               list(enumerate(cases, 1)), args.workers)
+            one = run_parallel(
+                lambda ic: one_message_case(base, database_url, rasa, ic[0], ic[1], questions),
+                list(enumerate(cases, 1)),
+                args.workers,
+            )
             steps = run_parallel(lambda p: step_case(base, database_url, p, questions), profiles, args.workers)
         finally:
             stack.stop()
@@ -667,11 +766,22 @@ def main(argv: list[str] | None = None) -> int:
 
     out = ROOT / "results" / "checkin_dialogue.json"
     out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps({"one_message": one, "step_by_step": steps,
-                               "problems": {"one_message": s1["problems"], "step_by_step": s2["problems"]},
-                               "one_message_not_right": s1["not_right"],
-                               "lost_between_parser_and_database": s1["lost"], "false_fields": s1["false_fields"],
-                               "step_misses": s2["misses"]}, indent=1, default=str), encoding="utf-8")
+    out.write_text(
+        json.dumps(
+            {
+                "one_message": one,
+                "step_by_step": steps,
+                "problems": {"one_message": s1["problems"], "step_by_step": s2["problems"]},
+                "one_message_not_right": s1["not_right"],
+                "lost_between_parser_and_database": s1["lost"],
+                "false_fields": s1["false_fields"],
+                "step_misses": s2["misses"],
+            },
+            indent=1,
+            default=str,
+        ),
+        encoding="utf-8",
+    )
     print(f"\nfull record with transcripts: {out.relative_to(ROOT)}")
     return 0
 
@@ -681,66 +791,90 @@ def report(one, steps, s1, s2, boot, elapsed) -> None:
     ok1 = [r for r in one if "error" not in r]
     print(f"\nONE-MESSAGE path: {len(one)} cases (eval/checkin/unseen.yml)")
     print("  fields the message contained, scored on what was stored without asking again:")
-    print(f"  {'field':<15}{'in msg':>7}{'correct':>9}{'follow-up':>10}{'wrong':>7}{'missed':>8}{'share':>8}{'false':>7}")
-    tot = Counter()
+    print(
+        f"  {'field':<15}{'in msg':>7}{'correct':>9}{'follow-up':>10}{'wrong':>7}{'missed':>8}{'share':>8}{'false':>7}"
+    )
+    tot: Counter[str] = Counter()
     for name in FIELDS:
         c = s1["per_field"][name]
         n = c["correct"] + c["follow-up"] + c["wrong"] + c["missed"]
         tot.update(c)
-        print(f"  {name:<15}{n:>7}{c['correct']:>9}{c['follow-up']:>10}{c['wrong']:>7}{c['missed']:>8}"
-              f"{pct(c['correct'], n):>8}{c['false']:>7}")
+        print(
+            f"  {name:<15}{n:>7}{c['correct']:>9}{c['follow-up']:>10}{c['wrong']:>7}{c['missed']:>8}"
+            f"{pct(c['correct'], n):>8}{c['false']:>7}"
+        )
     n = tot["correct"] + tot["follow-up"] + tot["wrong"] + tot["missed"]
-    print(f"  {'OVERALL':<15}{n:>7}{tot['correct']:>9}{tot['follow-up']:>10}{tot['wrong']:>7}{tot['missed']:>8}"
-          f"{pct(tot['correct'], n):>8}{tot['false']:>7}")
-    print(f"  share of fields recorded correctly from the one message: {pct(tot['correct'], n)} "
-          f"({tot['correct']}/{n}); false fields: {tot['false']}")
-    print(f"  stricter, as scripts/eval_checkin.py counts (false fields in the denominator): "
-          f"{pct(tot['correct'], n + tot['false'])}")
+    print(
+        f"  {'OVERALL':<15}{n:>7}{tot['correct']:>9}{tot['follow-up']:>10}{tot['wrong']:>7}{tot['missed']:>8}"
+        f"{pct(tot['correct'], n):>8}{tot['false']:>7}"
+    )
+    print(
+        f"  share of fields recorded correctly from the one message: {pct(tot['correct'], n)} "
+        f"({tot['correct']}/{n}); false fields: {tot['false']}"
+    )
+    print(
+        f"  stricter, as scripts/eval_checkin.py counts (false fields in the denominator): "
+        f"{pct(tot['correct'], n + tot['false'])}"
+    )
     p_ok = sum(1 for r in ok1 for k, v in r["expect"].items() if r["parsed"].get(k) == v)
     p_n = sum(len(r["expect"]) for r in ok1)
-    print(f"  for comparison, bot.checkin.parse.parse_checkin alone on the same fields: {pct(p_ok, p_n)} ({p_ok}/{p_n})")
-    fc = Counter()
+    print(
+        f"  for comparison, bot.checkin.parse.parse_checkin alone on the same fields: {pct(p_ok, p_n)} ({p_ok}/{p_n})"
+    )
+    fc: Counter[str] = Counter()
     for c in s1["follow"].values():
         fc.update(c)
-    print(f"  fields the message contained but the bot asked for again: {tot['follow-up']}; "
-          f"stored right after the simulated answer: {fc['correct']}, not: {fc['wrong']}")
+    print(
+        f"  fields the message contained but the bot asked for again: {tot['follow-up']}; "
+        f"stored right after the simulated answer: {fc['correct']}, not: {fc['wrong']}"
+    )
     if s1["extras"]:
         print("  extras: " + ", ".join(f"{k} {v}" for k, v in sorted(s1["extras"].items())))
     msgs = [r["dialogue"]["messages"] for r in ok1 if r["dialogue"]["finished"]]
     fin = sum(1 for r in ok1 if r["dialogue"]["finished"])
     perfect = sum(1 for r in ok1 if r["dialogue"]["finished"] and r["dialogue"]["messages"] == 1)
-    print(f"  finished: {fin}/{len(one)} ({pct(fin, len(one))}); user messages to a complete check-in: "
-          f"median {statistics.median(msgs) if msgs else 'n/a'}, p90 {quantile(msgs, 0.9)}, "
-          f"mean {statistics.mean(msgs) if msgs else float('nan'):.2f}, max {max(msgs) if msgs else 'n/a'}; "
-          f"done in one message: {perfect}")
+    print(
+        f"  finished: {fin}/{len(one)} ({pct(fin, len(one))}); user messages to a complete check-in: "
+        f"median {statistics.median(msgs) if msgs else 'n/a'}, p90 {quantile(msgs, 0.9)}, "
+        f"mean {statistics.mean(msgs) if msgs else float('nan'):.2f}, max {max(msgs) if msgs else 'n/a'}; "
+        f"done in one message: {perfect}"
+    )
     asked_counts = Counter(s for r in ok1 for s in r["dialogue"]["asked"])
-    print("  questions asked after the message: " + ", ".join(f"{s.removeprefix('ci_')} {asked_counts[s]}" for s in SLOTS))
+    print(
+        "  questions asked after the message: " + ", ".join(f"{s.removeprefix('ci_')} {asked_counts[s]}" for s in SLOTS)
+    )
 
     ok2 = [r for r in steps if "error" not in r]
-    print(f"\nSTEP-BY-STEP path: {len(steps)} generated profiles (click \"Check in\", answer each question in words)")
+    print(f'\nSTEP-BY-STEP path: {len(steps)} generated profiles (click "Check in", answer each question in words)')
     print(f"  {'field':<15}{'correct':>9}{'wrong':>7}{'missed':>8}{'false':>7}{'share':>8}")
-    tot2 = Counter()
+    tot2: Counter[str] = Counter()
     for name in FIELDS:
         c = s2["per_field"][name]
         tot2.update(c)
         n2 = c["correct"] + c["wrong"] + c["missed"] + c["false"]
         print(f"  {name:<15}{c['correct']:>9}{c['wrong']:>7}{c['missed']:>8}{c['false']:>7}{pct(c['correct'], n2):>8}")
     n2 = tot2["correct"] + tot2["wrong"] + tot2["missed"] + tot2["false"]
-    print(f"  {'OVERALL':<15}{tot2['correct']:>9}{tot2['wrong']:>7}{tot2['missed']:>8}{tot2['false']:>7}"
-          f"{pct(tot2['correct'], n2):>8}")
+    print(
+        f"  {'OVERALL':<15}{tot2['correct']:>9}{tot2['wrong']:>7}{tot2['missed']:>8}{tot2['false']:>7}"
+        f"{pct(tot2['correct'], n2):>8}"
+    )
     msgs2 = [r["dialogue"]["messages"] for r in ok2 if r["dialogue"]["finished"]]
     fin2 = sum(1 for r in ok2 if r["dialogue"]["finished"])
-    print(f"  finished: {fin2}/{len(steps)} ({pct(fin2, len(steps))}); user messages from \"Check in\" to the summary: "
-          f"median {statistics.median(msgs2) if msgs2 else 'n/a'}, p90 {quantile(msgs2, 0.9)}, "
-          f"max {max(msgs2) if msgs2 else 'n/a'}")
+    print(
+        f'  finished: {fin2}/{len(steps)} ({pct(fin2, len(steps))}); user messages from "Check in" to the summary: '
+        f"median {statistics.median(msgs2) if msgs2 else 'n/a'}, p90 {quantile(msgs2, 0.9)}, "
+        f"max {max(msgs2) if msgs2 else 'n/a'}"
+    )
 
     print("\nCONVERSATION PROBLEMS")
-    for title, items in (("one-message path", s1["problems"]),
-                         ("one-message fields not recorded right from the message", s1["not_right"]),
-                         ("step-by-step path", s2["problems"]),
-                         ("stored value differs from what the parser read (parser -> database)", s1["lost"]),
-                         ("false fields (one-message path)", s1["false_fields"]),
-                         ("step-by-step answers stored wrong or not at all", s2["misses"])):
+    for title, items in (
+        ("one-message path", s1["problems"]),
+        ("one-message fields not recorded right from the message", s1["not_right"]),
+        ("step-by-step path", s2["problems"]),
+        ("stored value differs from what the parser read (parser -> database)", s1["lost"]),
+        ("false fields (one-message path)", s1["false_fields"]),
+        ("step-by-step answers stored wrong or not at all", s2["misses"]),
+    ):
         print(f"  {title}: {len(items) or 'none'}")
         for line in items:
             print(f"    {line}")

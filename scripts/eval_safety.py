@@ -13,6 +13,7 @@ Triage follow-ups are answered from the vignette's `answers`; a question with
 no scripted answer gets "unsure" (counted and listed).  A vignette needing more
 than 3 follow-ups counts as a failure of the at-most-3 promise.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -82,21 +83,27 @@ def run_triage(item: dict) -> tuple[Outcome | None, list[str], list[str]]:
     return None, asked, unscripted
 
 
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
     ap.add_argument("--set", choices=["all", "base", "fresh"], default="all")
-    ap.add_argument("--pipeline", metavar="DIR", type=Path,
-                    help="evaluate the whole safety pipeline (rules + learned layer) on a directory of YAML sets, "
-                         "e.g. eval/safety/blind")
+    ap.add_argument(
+        "--pipeline",
+        metavar="DIR",
+        type=Path,
+        help="evaluate the whole safety pipeline (rules + learned layer) on a directory of YAML sets, "
+        "e.g. eval/safety/blind",
+    )
     ap.add_argument("--rules-only", action="store_true", help="with --pipeline: without the learned layer")
-    ap.add_argument("--show-misses", action="store_true",
-                    help="with --pipeline: list misses (a blind set whose misses were read becomes dev data)")
+    ap.add_argument(
+        "--show-misses",
+        action="store_true",
+        help="with --pipeline: list misses (a blind set whose misses were read becomes dev data)",
+    )
     args = ap.parse_args(argv)
     if args.pipeline:
         from eval.safety_report import report
+
         report(args.pipeline, use_learned=not args.rules_only, show_misses=args.show_misses)
         return 0
 
@@ -129,9 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         got_em = bool(out.emergency) if out else False
         ok = got_level == want_level and got_em == want_em
         exact += ok
-        if out is None:
-            under += 1
-        elif ORDER[got_level] < ORDER[want_level]:
+        if out is None or ORDER[got_level] < ORDER[want_level]:
             under += 1
         elif ORDER[got_level] > ORDER[want_level]:
             over += 1

@@ -77,9 +77,7 @@ def build_nlu(kb: KnowledgeBase) -> str:
 
 
 def build_domain(kb: KnowledgeBase) -> str:
-    responses = {
-        f"utter_faq/{tid}": [{"text": kb.topics[tid].answer}] for tid in sorted(kb.topics)
-    }
+    responses = {f"utter_faq/{tid}": [{"text": kb.topics[tid].answer}] for tid in sorted(kb.topics)}
     return _dump({"version": RASA_FORMAT_VERSION, "intents": ["faq"], "responses": responses})
 
 

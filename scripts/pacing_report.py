@@ -9,6 +9,7 @@ import datetime
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -26,12 +27,12 @@ def _wrap(text: str, indent: str) -> str:
 
 def _plan_rows(history):
     """Group consecutive days that share (week start, target, phase)."""
-    rows = []
+    rows: list[list[Any]] = []  # [key, first day, last day, reason]
     for p in history:
         key = (p.week_start, p.target_minutes, p.phase)
         if rows and rows[-1][0] == key:
             rows[-1][2] = p.day
-            rows[-1][3] = p.reason          # collecting reasons change as logs arrive
+            rows[-1][3] = p.reason  # collecting reasons change as logs arrive
         else:
             rows.append([key, p.day, p.day, p.reason])
     return rows
@@ -44,8 +45,9 @@ def report() -> str:
         pace = diary.settings.pace
         own = dict(diary.settings.starting_minutes)
         out.append(f"{diary.name}: {diary.description}")
-        out.append(f"  days {diary.start} .. {diary.end}; pace={pace}"
-                   + (f"; own starting amounts={own}" if own else ""))
+        out.append(
+            f"  days {diary.start} .. {diary.end}; pace={pace}" + (f"; own starting amounts={own}" if own else "")
+        )
         for activity in diary.activities:
             out.append(f"  -- {activity}")
             history = plan_history(diary.records, activity, diary.start, diary.end, diary.settings)
@@ -59,19 +61,25 @@ def report() -> str:
                 day = diary.start + datetime.timedelta(days=offset)
                 bb = detect_boom_bust(diary.records, day, activity, settings=diary.settings)
                 checks.append((day, bb))
-            out.append("  boom-and-bust, 14 days up to: " + ", ".join(
-                f"{day.isoformat()} {'YES' if bb.detected else 'no'}" for day, bb in checks))
+            out.append(
+                "  boom-and-bust, 14 days up to: "
+                + ", ".join(f"{day.isoformat()} {'YES' if bb.detected else 'no'}" for day, bb in checks)
+            )
             hits = [(day, bb) for day, bb in checks if bb.detected]
             if hits:
                 day, bb = hits[0]
-                out.append(f"  first detected by {day}: big days "
-                           f"{', '.join(x.isoformat() for x in bb.big_days)}; crash days "
-                           f"{', '.join(x.isoformat() for x in bb.crash_days)}")
+                out.append(
+                    f"  first detected by {day}: big days "
+                    f"{', '.join(x.isoformat() for x in bb.big_days)}; crash days "
+                    f"{', '.join(x.isoformat() for x in bb.crash_days)}"
+                )
                 out.append(_wrap(bb.message, " " * 6))
             final = detect_boom_bust(diary.records, diary.end, activity, settings=diary.settings)
             var = "n/a" if final.variability is None else f"{final.variability:.2f}"
-            out.append(f"  boom-and-bust verdict on {diary.end}: "
-                       f"{'DETECTED' if final.detected else 'not detected'} (variability {var})")
+            out.append(
+                f"  boom-and-bust verdict on {diary.end}: "
+                f"{'DETECTED' if final.detected else 'not detected'} (variability {var})"
+            )
             out.append(_wrap(final.message, " " * 6))
         summary = weekly_summary(diary.records, diary.end)
         out.append("  weekly summary on the last day:")

@@ -12,6 +12,7 @@ the bot does (whole and clause by clause) and prints, per pair of thresholds (wh
 - sensation: how many vignettes read as a sensation, alarms on the distractors.
 Never run this on a blind set: a set whose figures chose a threshold is dev data from then on.
 """
+
 from __future__ import annotations
 
 import sys
@@ -55,7 +56,7 @@ def readings(classifier: Classifier, texts: list[str]) -> list[Meaning]:
     probabilities = classifier.probabilities(flat)
     out, start = [], 0
     for ps in parts:
-        out.append(meaning_of(probabilities[start:start + len(ps)]))
+        out.append(meaning_of(probabilities[start : start + len(ps)]))
         start += len(ps)
     return out
 
@@ -79,13 +80,18 @@ def main(argv: list[str]) -> int:
             if name == "crisis":
                 hit = [h or r for h, r in zip(hit, rules_crisis, strict=True)]
                 positive = [h for h, (lab, _, _) in zip(hit, messages, strict=True) if lab == "crisis"]
-                alarms = {q: [h for h, (lab, _, _) in zip(hit, messages, strict=True) if lab == q]
-                          for q in (*quiet, "sensation")}
+                alarms = {
+                    q: [h for h, (lab, _, _) in zip(hit, messages, strict=True) if lab == q]
+                    for q in (*quiet, "sensation")
+                }
             elif name == "emergency":
                 positive = [h for h, (lab, _, em) in zip(hit, messages, strict=True) if em]
-                alarms = {"non_emergency_vignette": [h for h, (lab, _, em) in zip(hit, messages, strict=True)
-                                                     if lab == "sensation" and not em],
-                          "distractors": [h for h, (lab, _, _) in zip(hit, messages, strict=True) if lab in quiet]}
+                alarms = {
+                    "non_emergency_vignette": [
+                        h for h, (lab, _, em) in zip(hit, messages, strict=True) if lab == "sensation" and not em
+                    ],
+                    "distractors": [h for h, (lab, _, _) in zip(hit, messages, strict=True) if lab in quiet],
+                }
             else:
                 positive = [h for h, (lab, _, _) in zip(hit, messages, strict=True) if lab == "sensation"]
                 alarms = {q: [h for h, (lab, _, _) in zip(hit, messages, strict=True) if lab == q] for q in quiet}

@@ -1,4 +1,5 @@
 """Shared fixtures: databases (SQLite and the real PostgreSQL on loopback) and the running bot for end-to-end tests."""
+
 from __future__ import annotations
 
 import os
@@ -56,6 +57,7 @@ def database_url(request, tmp_path):
 
 # ---------------------------------------------------------------- the running bot (end-to-end)
 
+
 class Chat:
     """One person chatting through the web channel of the running FastAPI app."""
 
@@ -68,7 +70,9 @@ class Chat:
 
     def say(self, text: str) -> list[dict]:
         metadata = {"country": self.country} if self.country else {}
-        r = self.http.post("/webhooks/rest/webhook", json={"sender": self.sender, "message": text, "metadata": metadata})
+        r = self.http.post(
+            "/webhooks/rest/webhook", json={"sender": self.sender, "message": text, "metadata": metadata}
+        )
         r.raise_for_status()
         self.last = r.json()
         return self.last
@@ -139,15 +143,25 @@ def stack(tmp_path_factory, telegram_api):
     model = ensure_model(quiet=True)
     var = tmp_path_factory.mktemp("stack")
     database_url = os.environ.get("E2E_DATABASE_URL") or f"sqlite:///{var / 'pacing.db'}"
-    config = StackConfig(port=free_port(), rasa_port=free_port(), action_port=free_port(), database_url=database_url,
-                         rasa_token=secrets.token_urlsafe(16), log_dir=var / "logs",
-                         extra_env={"OPERATOR_TOKEN": "test-operator-token", "REMINDER_POLL_SECONDS": "1",
-                                    "TELEGRAM_BOT_TOKEN": "test-bot-token", "TELEGRAM_WEBHOOK_SECRET": "test-secret",
-                                    "TELEGRAM_API_URL": telegram_api.url,
-                                    # every test chats from 127.0.0.1, faster than any person: the limits
-                                    # themselves are tested in tests/unit/test_http_limits.py
-                                    "RATE_LIMIT_PER_IP": "100000/minute",
-                                    "RATE_LIMIT_PER_SENDER": "100000/minute"})
+    config = StackConfig(
+        port=free_port(),
+        rasa_port=free_port(),
+        action_port=free_port(),
+        database_url=database_url,
+        rasa_token=secrets.token_urlsafe(16),
+        log_dir=var / "logs",
+        extra_env={
+            "OPERATOR_TOKEN": "test-operator-token",
+            "REMINDER_POLL_SECONDS": "1",
+            "TELEGRAM_BOT_TOKEN": "test-bot-token",
+            "TELEGRAM_WEBHOOK_SECRET": "test-secret",
+            "TELEGRAM_API_URL": telegram_api.url,
+            # every test chats from 127.0.0.1, faster than any person: the limits
+            # themselves are tested in tests/unit/test_http_limits.py
+            "RATE_LIMIT_PER_IP": "100000/minute",
+            "RATE_LIMIT_PER_SENDER": "100000/minute",
+        },
+    )
     os.environ["DATABASE_URL"] = database_url  # tests read what the servers stored
     s = Stack(config, model)
     s.start(timeout=300)
@@ -164,6 +178,7 @@ def chat(stack) -> Chat:
 def new_chat(stack):
     def make(**kwargs) -> Chat:
         return Chat(stack.config.api_url, **kwargs)
+
     return make
 
 
@@ -177,4 +192,5 @@ def stored(stack):
         with session_scope(stack.config.database_url) as session:
             user = repo.find_user(session, "web", chat.sender)
             return repo.export_user(session, user) if user else {}
+
     return read

@@ -1,4 +1,5 @@
 """Small things every messaging channel needs."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -13,6 +14,8 @@ def country_of(number: str) -> str | None:
     try:
         parsed = phonenumbers.parse(number if number.startswith("+") else "+" + number)
     except phonenumbers.NumberParseException:
+        return None
+    if parsed.country_code is None:  # no calling code: the unknown region ("ZZ") below
         return None
     region = phonenumbers.region_code_for_country_code(parsed.country_code)
     return None if region in (None, "ZZ", "001") else region

@@ -3,6 +3,7 @@ once, quick replies. Needs MESSENGER_PAGE_TOKEN, MESSENGER_APP_SECRET and MESSEN
 
 Like WhatsApp, Messenger allows free messages only within 24 hours of the person's last message, so a reminder to
 someone silent for longer is refused by Meta (logged)."""
+
 from __future__ import annotations
 
 import logging
@@ -11,8 +12,8 @@ from typing import Any
 import httpx
 from fastapi import APIRouter
 
-from api.channels import meta
 from api.buttons import button_id
+from api.channels import meta
 from api.channels.common import NOT_TEXT, text_of
 from api.conversation import Conversation
 from api.inbound import Inbound
@@ -31,8 +32,11 @@ class MessengerClient:
 
     def _post(self, psid: str, message: dict[str, Any]) -> None:
         try:
-            r = self.http.post(self.url, params={"access_token": self.token},
-                               json={"recipient": {"id": psid}, "messaging_type": "RESPONSE", "message": message})
+            r = self.http.post(
+                self.url,
+                params={"access_token": self.token},
+                json={"recipient": {"id": psid}, "messaging_type": "RESPONSE", "message": message},
+            )
             if r.status_code != 200:
                 log.error("Messenger send answered %s", r.status_code)
         except httpx.HTTPError as exc:
@@ -48,19 +52,38 @@ class MessengerClient:
                 if buttons:
                     replies = []
                     for b in buttons:
-                        replies.append({"content_type": "text", "title": b["title"][:20],
-                                        "payload": button_id(index, b["payload"])})
+                        replies.append(
+                            {
+                                "content_type": "text",
+                                "title": b["title"][:20],
+                                "payload": button_id(index, b["payload"]),
+                            }
+                        )
                         index += 1
                     message["quick_replies"] = replies[:13]
                 self._post(psid, message)
             if m.get("image") and self.public_base_url:
-                self._post(psid, {"attachment": {"type": "image", "payload": {
-                    "url": f"{self.public_base_url}{m['image']}", "is_reusable": False}}})
+                self._post(
+                    psid,
+                    {
+                        "attachment": {
+                            "type": "image",
+                            "payload": {"url": f"{self.public_base_url}{m['image']}", "is_reusable": False},
+                        }
+                    },
+                )
 
 
 def make_router(settings: Settings, conversation: Conversation, client: MessengerClient) -> APIRouter:
-    return meta.make_router("Messenger", "/webhooks/messenger", settings.messenger_app_secret,
-                            settings.messenger_verify_token, lambda payload: handle_payload(payload, conversation, client))
+    secret, verify_token = settings.messenger_app_secret, settings.messenger_verify_token
+    assert secret and verify_token, "made only when the channel is on (Settings.messenger_enabled)"
+    return meta.make_router(
+        "Messenger",
+        "/webhooks/messenger",
+        secret,
+        verify_token,
+        lambda payload: handle_payload(payload, conversation, client),
+    )
 
 
 def handle_payload(payload: dict[str, Any], conversation: Conversation, client: MessengerClient) -> int:

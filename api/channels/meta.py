@@ -1,12 +1,14 @@
 """What Meta's webhooks (WhatsApp and Messenger) share: the verification handshake, the body signature
 (X-Hub-Signature-256 over the raw body) and the shape of the router."""
+
 from __future__ import annotations
 
 import hashlib
 import hmac
 import json
 import secrets
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import PlainTextResponse, Response
@@ -17,27 +19,43 @@ from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED, error, tex
 
 def signature_ok(app_secret: str, body: bytes, header: str | None) -> bool:
     """X-Hub-Signature-256 is "sha256=" + HMAC-SHA256 of the raw body with the app secret."""
+    if not header:
+        return False
     expected = "sha256=" + hmac.new(app_secret.encode(), body, hashlib.sha256).hexdigest()
-    return bool(header) and hmac.compare_digest(expected.encode(), header.encode())
+    return hmac.compare_digest(expected.encode(), header.encode())
 
 
-def make_router(name: str, path: str, app_secret: str, verify_token: str,
-                handle: Callable[[dict[str, Any]], int]) -> APIRouter:
-    """GET: Meta's handshake. POST: a signed delivery, handed to `handle`, which returns how many messages it answered."""
+def make_router(
+    name: str, path: str, app_secret: str, verify_token: str, handle: Callable[[dict[str, Any]], int]
+) -> APIRouter:
+    """GET: Meta's handshake. POST: a signed delivery, handed to `handle`, which returns how many messages it
+    answered."""
     router = APIRouter(tags=["channels"], responses={**BODY_LIMITS, **RATE_LIMITED})
 
-    @router.get(path, response_class=Response, summary=f"{name}: Meta's verification handshake",
-                responses={**text_success("text/plain", "The challenge, sent back"), 403: error("Wrong verify token"),
-                           **INVALID})
-    def verify(mode: str = Query("", alias="hub.mode"), token: str = Query("", alias="hub.verify_token"),
-               challenge: str = Query("", alias="hub.challenge", max_length=256)) -> PlainTextResponse:
+    @router.get(
+        path,
+        response_class=Response,
+        summary=f"{name}: Meta's verification handshake",
+        responses={
+            **text_success("text/plain", "The challenge, sent back"),
+            403: error("Wrong verify token"),
+            **INVALID,
+        },
+    )
+    def verify(
+        mode: str = Query("", alias="hub.mode"),
+        token: str = Query("", alias="hub.verify_token"),
+        challenge: str = Query("", alias="hub.challenge", max_length=256),
+    ) -> PlainTextResponse:
         if mode == "subscribe" and secrets.compare_digest(token.encode(), verify_token.encode()):
             return PlainTextResponse(challenge)
         raise HTTPException(status_code=403, detail="Verification failed.")
 
-    @router.post(path, summary=f"{name} webhook (X-Hub-Signature-256 required)",
-                 responses={400: error("Not JSON, or not a webhook delivery"),
-                            401: error("Wrong or missing signature")})
+    @router.post(
+        path,
+        summary=f"{name} webhook (X-Hub-Signature-256 required)",
+        responses={400: error("Not JSON, or not a webhook delivery"), 401: error("Wrong or missing signature")},
+    )
     async def webhook(request: Request) -> dict[str, Any]:
         body = await request.body()
         if not signature_ok(app_secret, body, request.headers.get("x-hub-signature-256")):
@@ -45,7 +63,7 @@ def make_router(name: str, path: str, app_secret: str, verify_token: str,
         try:
             payload = json.loads(body)
         except ValueError:
-            raise HTTPException(status_code=400, detail="The body is not JSON.")
+            raise HTTPException(status_code=400, detail="The body is not JSON.") from None
         if not isinstance(payload, dict) or not isinstance(payload.get("entry"), list):
             raise HTTPException(status_code=400, detail=f"Not a {name} webhook (no entry list).")
         return {"ok": True, "messages": await run_in_threadpool(handle, payload)}

@@ -1,6 +1,7 @@
 """SMS through Twilio: signed webhooks (X-Twilio-Signature, checked with Twilio's own validator), duplicates
 answered once, replies as TwiML, buttons written as options. Needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN,
 TWILIO_FROM_NUMBER and PUBLIC_BASE_URL (Twilio signs the public address it called)."""
+
 from __future__ import annotations
 
 import logging
@@ -42,11 +43,16 @@ class SmsClient:
     """Sends messages the bot starts (reminders) through Twilio's REST API."""
 
     def __init__(self, settings: Settings, transport: httpx.BaseTransport | None = None):
-        self.url = f"{settings.twilio_api_url.rstrip('/')}/2010-04-01/Accounts/{settings.twilio_account_sid}/Messages.json"
+        self.url = (
+            f"{settings.twilio_api_url.rstrip('/')}/2010-04-01/Accounts/{settings.twilio_account_sid}/Messages.json"
+        )
         self.sender = settings.twilio_from_number
         self.public_base_url = (settings.public_base_url or "").rstrip("/")
-        self.http = httpx.Client(timeout=15.0, transport=transport,
-                                 auth=(settings.twilio_account_sid or "", settings.twilio_auth_token or ""))
+        self.http = httpx.Client(
+            timeout=15.0,
+            transport=transport,
+            auth=(settings.twilio_account_sid or "", settings.twilio_auth_token or ""),
+        )
 
     def send(self, to: str, messages: list[dict[str, Any]]) -> None:
         for text in render(messages, self.public_base_url):
@@ -63,10 +69,16 @@ def make_router(settings: Settings, conversation: Conversation, client: SmsClien
     validator = RequestValidator(settings.twilio_auth_token)
     webhook_url = f"{(settings.public_base_url or '').rstrip('/')}/webhooks/sms"
 
-    @router.post("/webhooks/sms", summary="Twilio SMS webhook (X-Twilio-Signature required)", response_class=Response,
-                 responses={**text_success("application/xml", "The replies as TwiML"),
-                            400: error("Not a Twilio message, or a form that cannot be read"),
-                            403: error("Wrong or missing Twilio signature")})
+    @router.post(
+        "/webhooks/sms",
+        summary="Twilio SMS webhook (X-Twilio-Signature required)",
+        response_class=Response,
+        responses={
+            **text_success("application/xml", "The replies as TwiML"),
+            400: error("Not a Twilio message, or a form that cannot be read"),
+            403: error("Wrong or missing Twilio signature"),
+        },
+    )
     async def webhook(request: Request) -> Response:
         form = await request.form()
         params = {k: v for k, v in form.items() if isinstance(v, str)}
@@ -77,15 +89,17 @@ def make_router(settings: Settings, conversation: Conversation, client: SmsClien
             raise HTTPException(status_code=400, detail="Not a Twilio message (From and MessageSid are needed).")
         texts = await run_in_threadpool(handle_sms, sender, sid, params.get("Body", ""), conversation, client)
         body = "".join(f"<Message>{escape(t)}</Message>" for t in texts)
-        return Response(f'<?xml version="1.0" encoding="UTF-8"?><Response>{body}</Response>',
-                        media_type="application/xml")
+        return Response(
+            f'<?xml version="1.0" encoding="UTF-8"?><Response>{body}</Response>', media_type="application/xml"
+        )
 
     return router
 
 
 def handle_sms(sender: str, sid: str, body: str, conversation: Conversation, client: SmsClient) -> list[str]:
-    reply = conversation.handle(Inbound("sms", sender, body, numbered_options=True, delivery_id=sid,
-                                        country=country_of(sender)))
+    reply = conversation.handle(
+        Inbound("sms", sender, body, numbered_options=True, delivery_id=sid, country=country_of(sender))
+    )
     if reply.duplicate:
         return []  # Twilio retried a message we already answered
     return render(reply.messages, client.public_base_url)

@@ -1,5 +1,6 @@
 """Telegram: the webhook (secret-token checked, duplicate deliveries answered once) and sending replies with
 inline keyboards. Needs TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET; without them the channel is off."""
+
 from __future__ import annotations
 
 import logging
@@ -61,18 +62,25 @@ class TelegramClient:
 def make_router(settings: Settings, conversation: Conversation, client: TelegramClient) -> APIRouter:
     router = APIRouter(tags=["channels"], responses={**BODY_LIMITS, **RATE_LIMITED})
 
-    @router.post("/webhooks/telegram", summary="Telegram webhook (X-Telegram-Bot-Api-Secret-Token required)",
-                 responses={400: error("Not JSON, or not a Telegram update"),
-                            401: error("Wrong or missing secret token"), **INVALID})
-    async def telegram_webhook(request: Request,
-                               x_telegram_bot_api_secret_token: str | None = Header(default=None)) -> dict[str, Any]:
+    @router.post(
+        "/webhooks/telegram",
+        summary="Telegram webhook (X-Telegram-Bot-Api-Secret-Token required)",
+        responses={
+            400: error("Not JSON, or not a Telegram update"),
+            401: error("Wrong or missing secret token"),
+            **INVALID,
+        },
+    )
+    async def telegram_webhook(
+        request: Request, x_telegram_bot_api_secret_token: str | None = Header(default=None)
+    ) -> dict[str, Any]:
         given = (x_telegram_bot_api_secret_token or "").encode()
         if not secrets.compare_digest(given, (settings.telegram_webhook_secret or "").encode()):
             raise HTTPException(status_code=401, detail="Wrong or missing secret token.")
         try:
             update = await request.json()
         except ValueError:
-            raise HTTPException(status_code=400, detail="The body is not JSON.")
+            raise HTTPException(status_code=400, detail="The body is not JSON.") from None
         if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
             raise HTTPException(status_code=400, detail="Not a Telegram update (no update_id).")
         return await run_in_threadpool(handle_update, update, conversation, client)
@@ -85,12 +93,13 @@ def handle_update(update: dict[str, Any], conversation: Conversation, client: Te
     callback = update.get("callback_query")
     message = update.get("message") or update.get("edited_message")
     if isinstance(callback, dict):
-        chat = ((callback.get("message") or {}).get("chat") or {})
+        chat = (callback.get("message") or {}).get("chat") or {}
         chat_id = str(chat.get("id") or (callback.get("from") or {}).get("id") or "")
         if not chat_id:
             return {"ok": True, "ignored": "no chat"}
-        reply = conversation.handle(Inbound("telegram", chat_id, button=str(callback.get("data") or ""),
-                                            delivery_id=delivery))
+        reply = conversation.handle(
+            Inbound("telegram", chat_id, button=str(callback.get("data") or ""), delivery_id=delivery)
+        )
         if reply.duplicate:
             return {"ok": True, "duplicate": True}
         client.answer_callback(str(callback.get("id", "")), OLD_BUTTON if reply.old_button else None)

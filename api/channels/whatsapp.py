@@ -5,6 +5,7 @@ or a list. Needs WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOK
 Note: outside WhatsApp's 24-hour customer-service window only approved templates may be sent, so a reminder to
 someone who has not written for a day is refused by Meta (logged) until templates are set up.
 """
+
 from __future__ import annotations
 
 import logging
@@ -13,8 +14,8 @@ from typing import Any
 import httpx
 from fastapi import APIRouter
 
-from api.channels import meta
 from api.buttons import button_id
+from api.channels import meta
 from api.channels.common import NOT_TEXT, country_of, text_of
 from api.conversation import Conversation
 from api.inbound import Inbound
@@ -29,8 +30,9 @@ class WhatsAppClient:
     def __init__(self, settings: Settings, transport: httpx.BaseTransport | None = None):
         self.url = f"{settings.whatsapp_api_url.rstrip('/')}/{settings.whatsapp_phone_number_id}/messages"
         self.public_base_url = (settings.public_base_url or "").rstrip("/")
-        self.http = httpx.Client(timeout=15.0, transport=transport,
-                                 headers={"Authorization": f"Bearer {settings.whatsapp_access_token}"})
+        self.http = httpx.Client(
+            timeout=15.0, transport=transport, headers={"Authorization": f"Bearer {settings.whatsapp_access_token}"}
+        )
 
     def _post(self, body: dict[str, Any]) -> None:
         try:
@@ -50,15 +52,35 @@ class WhatsAppClient:
                 for b in buttons:
                     ids.append(button_id(index, b["payload"]))
                     index += 1
+                action: dict[str, Any]
                 if len(buttons) <= 3:  # reply buttons: at most 3, titles at most 20 characters
-                    action = {"buttons": [{"type": "reply", "reply": {"id": i, "title": b["title"][:20]}}
-                                          for i, b in zip(ids, buttons)]}
+                    action = {
+                        "buttons": [
+                            {"type": "reply", "reply": {"id": i, "title": b["title"][:20]}}
+                            for i, b in zip(ids, buttons, strict=True)
+                        ]
+                    }
                 else:  # a list: at most 10 rows, titles at most 24 characters
-                    action = {"button": "Choose", "sections": [{"title": "Options", "rows": [
-                        {"id": i, "title": b["title"][:24]} for i, b in list(zip(ids, buttons))[:10]]}]}
+                    action = {
+                        "button": "Choose",
+                        "sections": [
+                            {
+                                "title": "Options",
+                                "rows": [
+                                    {"id": i, "title": b["title"][:24]}
+                                    for i, b in list(zip(ids, buttons, strict=True))[:10]
+                                ],
+                            }
+                        ],
+                    }
                 kind = "button" if len(buttons) <= 3 else "list"
-                self._post({"to": to, "type": "interactive",
-                            "interactive": {"type": kind, "body": {"text": text[:1024]}, "action": action}})
+                self._post(
+                    {
+                        "to": to,
+                        "type": "interactive",
+                        "interactive": {"type": kind, "body": {"text": text[:1024]}, "action": action},
+                    }
+                )
             elif text:
                 self._post({"to": to, "type": "text", "text": {"body": text[:MAX_TEXT]}})
             if m.get("image") and self.public_base_url:
@@ -66,8 +88,15 @@ class WhatsAppClient:
 
 
 def make_router(settings: Settings, conversation: Conversation, client: WhatsAppClient) -> APIRouter:
-    return meta.make_router("WhatsApp", "/webhooks/whatsapp", settings.whatsapp_app_secret,
-                            settings.whatsapp_verify_token, lambda payload: handle_payload(payload, conversation, client))
+    secret, verify_token = settings.whatsapp_app_secret, settings.whatsapp_verify_token
+    assert secret and verify_token, "made only when the channel is on (Settings.whatsapp_enabled)"
+    return meta.make_router(
+        "WhatsApp",
+        "/webhooks/whatsapp",
+        secret,
+        verify_token,
+        lambda payload: handle_payload(payload, conversation, client),
+    )
 
 
 def _messages(payload: dict[str, Any]):
@@ -100,8 +129,9 @@ def handle_payload(payload: dict[str, Any], conversation: Conversation, client: 
             client.send(wa_id, [{"text": NOT_TEXT}])
             handled += 1
             continue
-        reply = conversation.handle(Inbound("whatsapp", wa_id, text, button=button, delivery_id=message_id,
-                                            country=country_of(wa_id)))
+        reply = conversation.handle(
+            Inbound("whatsapp", wa_id, text, button=button, delivery_id=message_id, country=country_of(wa_id))
+        )
         if reply.duplicate:
             continue  # a retry of a delivery we already answered
         client.send(wa_id, reply.messages)

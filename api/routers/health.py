@@ -1,4 +1,5 @@
 """GET /healthz: are Rasa, the action server and the database ready?"""
+
 from __future__ import annotations
 
 import httpx
@@ -40,8 +41,13 @@ def _actions_ready(settings: Settings) -> bool:
         return False
 
 
-@router.get("/healthz", responses={200: {"model": HealthOut, "description": "Every part is ready"},
-                                   503: {"model": HealthOut, "description": "Some part is not ready (see which)"}})
+@router.get(
+    "/healthz",
+    responses={
+        200: {"model": HealthOut, "description": "Every part is ready"},
+        503: {"model": HealthOut, "description": "Some part is not ready (see which)"},
+    },
+)
 def healthz(request: Request, settings: Settings = Depends(get_app_settings)) -> JSONResponse:
     status = {
         "rasa": request.app.state.conversation.rasa.ready(),

@@ -1,4 +1,5 @@
 """Service endpoints for clinicians' tools and other clients (operator token): the user's data, pacing, triage."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,14 +13,14 @@ from api.deps import require_operator
 from api.openapi_responses import BODY_LIMITS, INVALID, NOT_FOUND, OPERATOR, text_success
 from bot import coach
 from bot.clock import local_today
+from bot.diary import MAX_FILE_BYTES, import_file
 from bot.erasure import erase_user
 from bot.identity import make_sender_id
-from bot.diary import MAX_FILE_BYTES, import_file
 from bot.pacing.diary_import import MIN_YEAR, DiaryImportError
 from bot.pacing.engine import plan_history
 from bot.storage import repo
-from bot.storage.rasa_tracker import erase_conversation
 from bot.storage.db import session_scope
+from bot.storage.rasa_tracker import erase_conversation
 from bot.triage.rules import FollowUp, triage
 
 router = APIRouter(dependencies=[Depends(require_operator)], responses={**BODY_LIMITS, **OPERATOR, **INVALID})
@@ -45,24 +46,36 @@ def _user_or_404(session, channel: str, external_id: str):
     return user
 
 
-@router.get("/operator/users/{channel}/{external_id}/export", tags=["operator"], responses=NOT_FOUND,
-            summary="Everything stored about a user")
+@router.get(
+    "/operator/users/{channel}/{external_id}/export",
+    tags=["operator"],
+    responses=NOT_FOUND,
+    summary="Everything stored about a user",
+)
 def export_user(channel: str, external_id: str) -> dict[str, Any]:
     with session_scope() as session:
         return repo.export_user(session, _user_or_404(session, channel, external_id))
 
 
-@router.get("/operator/users/{channel}/{external_id}/checkins.csv", tags=["operator"], response_class=Response,
-            responses={**text_success("text/csv", "The check-ins, one a row"), **NOT_FOUND},
-            summary="The user's check-ins as CSV")
+@router.get(
+    "/operator/users/{channel}/{external_id}/checkins.csv",
+    tags=["operator"],
+    response_class=Response,
+    responses={**text_success("text/csv", "The check-ins, one a row"), **NOT_FOUND},
+    summary="The user's check-ins as CSV",
+)
 def export_csv(channel: str, external_id: str) -> PlainTextResponse:
     with session_scope() as session:
         text = repo.checkins_csv(session, _user_or_404(session, channel, external_id))
     return PlainTextResponse(text, media_type="text/csv")
 
 
-@router.delete("/operator/users/{channel}/{external_id}", tags=["operator"], responses=NOT_FOUND,
-               summary="Delete everything about a user")
+@router.delete(
+    "/operator/users/{channel}/{external_id}",
+    tags=["operator"],
+    responses=NOT_FOUND,
+    summary="Delete everything about a user",
+)
 def delete_user(channel: str, external_id: str) -> dict[str, str]:
     with session_scope() as session:
         erase_user(session, _user_or_404(session, channel, external_id))
@@ -81,12 +94,24 @@ class PlanOut(BaseModel):
 
 
 def _plan_out(d) -> PlanOut:
-    return PlanOut(activity=d.activity, day=d.day, target_minutes=d.target_minutes, phase=d.phase,
-                   previous_target=d.previous_target, week_start=d.week_start, reason=d.reason)
+    return PlanOut(
+        activity=d.activity,
+        day=d.day,
+        target_minutes=d.target_minutes,
+        phase=d.phase,
+        previous_target=d.previous_target,
+        week_start=d.week_start,
+        reason=d.reason,
+    )
 
 
-@router.get("/pacing/users/{channel}/{external_id}/plan", tags=["pacing"], response_model=list[PlanOut],
-            responses=NOT_FOUND, summary="The user's plan for a day (default: today in their time zone)")
+@router.get(
+    "/pacing/users/{channel}/{external_id}/plan",
+    tags=["pacing"],
+    response_model=list[PlanOut],
+    responses=NOT_FOUND,
+    summary="The user's plan for a day (default: today in their time zone)",
+)
 def plan(channel: str, external_id: str, day: dt.date | None = None) -> list[PlanOut]:
     with session_scope() as session:
         user = _user_or_404(session, channel, external_id)
@@ -94,8 +119,13 @@ def plan(channel: str, external_id: str, day: dt.date | None = None) -> list[Pla
         return [_plan_out(d) for d in coach.plans_for_day(session, user, day)]
 
 
-@router.get("/pacing/users/{channel}/{external_id}/history", tags=["pacing"], response_model=list[PlanOut],
-            responses=NOT_FOUND, summary="The plan day by day over a period, per activity")
+@router.get(
+    "/pacing/users/{channel}/{external_id}/history",
+    tags=["pacing"],
+    response_model=list[PlanOut],
+    responses=NOT_FOUND,
+    summary="The plan day by day over a period, per activity",
+)
 def history(channel: str, external_id: str, start: dt.date, end: dt.date | None = None) -> list[PlanOut]:
     with session_scope() as session:
         user = _user_or_404(session, channel, external_id)
@@ -112,8 +142,12 @@ def history(channel: str, external_id: str, start: dt.date, end: dt.date | None 
         return out
 
 
-@router.get("/pacing/users/{channel}/{external_id}/summary", tags=["pacing"], responses=NOT_FOUND,
-            summary="This week against last week")
+@router.get(
+    "/pacing/users/{channel}/{external_id}/summary",
+    tags=["pacing"],
+    responses=NOT_FOUND,
+    summary="This week against last week",
+)
 def summary(channel: str, external_id: str, day: dt.date | None = None) -> dict[str, Any]:
     with session_scope() as session:
         user = _user_or_404(session, channel, external_id)
@@ -121,10 +155,14 @@ def summary(channel: str, external_id: str, day: dt.date | None = None) -> dict[
     return {"text": week.text, **{k: v for k, v in vars(week).items() if k != "text"}}
 
 
-@router.post("/pacing/users/{channel}/{external_id}/diary", tags=["pacing"],
-             summary="Import a past diary (CSV or JSON rows of date, activity, minutes, pain, fatigue, flare)")
-async def import_diary(channel: KnownChannel, external_id: str = Path(min_length=1, max_length=128),
-                       file: UploadFile = File(...)) -> dict[str, Any]:
+@router.post(
+    "/pacing/users/{channel}/{external_id}/diary",
+    tags=["pacing"],
+    summary="Import a past diary (CSV or JSON rows of date, activity, minutes, pain, fatigue, flare)",
+)
+async def import_diary(
+    channel: KnownChannel, external_id: str = Path(min_length=1, max_length=128), file: UploadFile = File(...)
+) -> dict[str, Any]:
     content = await file.read(MAX_FILE_BYTES + 1)
     if len(content) > MAX_FILE_BYTES:
         raise HTTPException(status_code=413, detail="The file is larger than 1 MB.")
@@ -146,7 +184,18 @@ class TriageIn(BaseModel):
 def triage_endpoint(body: TriageIn) -> dict[str, Any]:
     result = triage(body.text, body.answers)
     if isinstance(result, FollowUp):
-        return {"follow_up": {"key": result.key, "question": result.question,
-                              "options": [{"title": t, "value": v} for t, v in result.options]}}
-    return {"outcome": {"level": result.level, "emergency": result.emergency, "rules": list(result.rules),
-                        "message": result.message}}
+        return {
+            "follow_up": {
+                "key": result.key,
+                "question": result.question,
+                "options": [{"title": t, "value": v} for t, v in result.options],
+            }
+        }
+    return {
+        "outcome": {
+            "level": result.level,
+            "emergency": result.emergency,
+            "rules": list(result.rules),
+            "message": result.message,
+        }
+    }

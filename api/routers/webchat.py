@@ -3,6 +3,7 @@
 A conversation belongs to the browser that started it (api/web_session.py): a message, the outbox or an upload for
 an existing conversation without that browser's session cookie gets 403, and a cross-site request gets 403.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,9 +15,9 @@ from pydantic import BaseModel, Field, field_validator
 from sqlalchemy.exc import SQLAlchemyError
 
 from api.conversation import Conversation
-from api.inbound import Inbound
 from api.deps import get_app_settings, get_conversation, get_web_sessions
-from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED, error
+from api.inbound import Inbound
+from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED, Responses, error
 from api.security_headers import came_over_https
 from api.settings import Settings
 from api.web_session import WebSessions, same_origin
@@ -26,10 +27,12 @@ from bot.storage.db import session_scope
 
 router = APIRouter(tags=["web chat"], responses={**BODY_LIMITS, **RATE_LIMITED, **INVALID})
 SENDER_PATTERN = r"^[A-Za-z0-9_.\-]+$"
-NOT_YOURS = ("This conversation was started in another browser. Reload the page to start a new one here "
-             "(your earlier conversation stays in the browser that started it).")
+NOT_YOURS = (
+    "This conversation was started in another browser. Reload the page to start a new one here "
+    "(your earlier conversation stays in the browser that started it)."
+)
 CROSS_SITE = "Requests from other websites are not accepted."
-FORBIDDEN = {403: error("Another browser's conversation, or a cross-site request")}
+FORBIDDEN: Responses = {403: error("Another browser's conversation, or a cross-site request")}
 STATIC = Path(__file__).resolve().parent.parent / "static"
 
 
@@ -47,8 +50,9 @@ def conversation_exists(sender: str) -> bool:
         return False
 
 
-def require_browser(request: Request, sender: str, sessions: WebSessions, settings: Settings,
-                    new_allowed: bool) -> None:
+def require_browser(
+    request: Request, sender: str, sessions: WebSessions, settings: Settings, new_allowed: bool
+) -> None:
     if request.method != "GET" and not same_origin(request, settings.public_base_url):
         raise HTTPException(status_code=403, detail=CROSS_SITE)
     if sessions.owns(request, sender):
@@ -62,8 +66,12 @@ def bind_browser(request: Request, response: Response, sender: str, sessions: We
 
 
 class RestMessage(BaseModel):
-    sender: str = Field(min_length=1, max_length=128, pattern=SENDER_PATTERN,
-                        description="A stable id for the person chatting (the web page keeps a random one).")
+    sender: str = Field(
+        min_length=1,
+        max_length=128,
+        pattern=SENDER_PATTERN,
+        description="A stable id for the person chatting (the web page keeps a random one).",
+    )
     message: str = Field(default="", max_length=60_000)
     metadata: dict[str, Any] | None = None
 
@@ -83,25 +91,45 @@ class BotMessage(BaseModel):
     attachment: Any | None = None
 
 
-@router.post("/webhooks/rest/webhook", response_model=list[BotMessage], response_model_exclude_none=True,
-             responses=FORBIDDEN)
-def rest_webhook(body: RestMessage, request: Request, response: Response,
-                 conversation: Conversation = Depends(get_conversation),
-                 sessions: WebSessions = Depends(get_web_sessions),
-                 settings: Settings = Depends(get_app_settings)) -> list[dict[str, Any]]:
+@router.post(
+    "/webhooks/rest/webhook", response_model=list[BotMessage], response_model_exclude_none=True, responses=FORBIDDEN
+)
+def rest_webhook(
+    body: RestMessage,
+    request: Request,
+    response: Response,
+    conversation: Conversation = Depends(get_conversation),
+    sessions: WebSessions = Depends(get_web_sessions),
+    settings: Settings = Depends(get_app_settings),
+) -> list[dict[str, Any]]:
     require_browser(request, body.sender, sessions, settings, new_allowed=True)
     metadata = body.metadata or {}
-    reply = conversation.handle(Inbound("web", body.sender, body.message, country=_text_or_none(metadata.get("country")),
-                                        timezone=_text_or_none(metadata.get("timezone"))))
+    reply = conversation.handle(
+        Inbound(
+            "web",
+            body.sender,
+            body.message,
+            country=_text_or_none(metadata.get("country")),
+            timezone=_text_or_none(metadata.get("timezone")),
+        )
+    )
     bind_browser(request, response, body.sender, sessions, settings)
     return [{**m, "recipient_id": body.sender} for m in reply.messages]
 
 
-@router.get("/webchat/outbox", response_model=list[BotMessage], response_model_exclude_none=True,
-            summary="Messages the bot sent on its own (reminders) since the page last asked", responses=FORBIDDEN)
-def outbox(request: Request, sender: str = Query(min_length=1, max_length=128, pattern=SENDER_PATTERN),
-           sessions: WebSessions = Depends(get_web_sessions),
-           settings: Settings = Depends(get_app_settings)) -> list[dict[str, Any]]:
+@router.get(
+    "/webchat/outbox",
+    response_model=list[BotMessage],
+    response_model_exclude_none=True,
+    summary="Messages the bot sent on its own (reminders) since the page last asked",
+    responses=FORBIDDEN,
+)
+def outbox(
+    request: Request,
+    sender: str = Query(min_length=1, max_length=128, pattern=SENDER_PATTERN),
+    sessions: WebSessions = Depends(get_web_sessions),
+    settings: Settings = Depends(get_app_settings),
+) -> list[dict[str, Any]]:
     require_browser(request, sender, sessions, settings, new_allowed=False)
     with session_scope() as session:
         user = repo.find_user(session, "web", sender)

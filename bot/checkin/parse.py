@@ -65,7 +65,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from . import lexicon as lx
 from .text import NOT_A_VALUE, SEPARATOR_TOKENS, Num, is_num, normalize, scan_numbers
@@ -77,8 +79,8 @@ MAX_ACTIVITY_MINUTES = 16 * 60  # the most activity a day can hold, all activiti
 
 @dataclass(frozen=True)
 class Activity:
-    kind: str      # normalised, e.g. "walking", "tai chi", "physio exercises", "other", "none"
-    minutes: int   # whole minutes (0 only for kind "none")
+    kind: str  # normalised, e.g. "walking", "tai chi", "physio exercises", "other", "none"
+    minutes: int  # whole minutes (0 only for kind "none")
 
 
 @dataclass(frozen=True)
@@ -86,9 +88,9 @@ class CheckinParse:
     pain: int | None = None
     fatigue: int | None = None
     sleep_hours: float | None = None
-    sleep_quality: str | None = None     # "good" | "ok" | "poor"
+    sleep_quality: str | None = None  # "good" | "ok" | "poor"
     stress: int | None = None
-    mood: str | None = None              # "good" | "ok" | "low"
+    mood: str | None = None  # "good" | "ok" | "low"
     activities: tuple[Activity, ...] = ()
     flare: bool | None = None
     day_offset: int = 0
@@ -113,17 +115,18 @@ class CheckinParse:
 # helpers
 # ---------------------------------------------------------------------------
 
+
 def _round_half(x: float) -> float:
     return math.floor(x * 2 + 0.5) / 2
 
 
 def _round_int(x: float) -> int:
-    return int(math.floor(x + 0.5))
+    return math.floor(x + 0.5)
 
 
 def _scale_value(num: Num) -> int:
     """0-10 value of a scale number: highest of a range, decimals round up."""
-    return int(math.ceil(num.hi - 1e-9))
+    return math.ceil(num.hi - 1e-9)
 
 
 def _mood_from_number(v: float) -> str:
@@ -134,25 +137,31 @@ def _quality_from_number(v: float) -> str:
     return "poor" if v <= 3 else ("ok" if v <= 6 else "good")
 
 
-def _first_match(patterns, text: str):
+def _first_match[T](patterns: Iterable[tuple[str, T]], text: str) -> T | None:
     for pat, value in patterns:
         if re.search(pat, text):
             return value
     return None
 
 
-def _adj_lookup(toks: list[str], table: dict, limit: int | None = None):
+def _adj_lookup(
+    toks: list[str], table: Mapping[str, object], limit: int | None = None
+) -> tuple[str, int] | tuple[None, None]:
     """First adjective phrase of ``table`` in ``toks`` (longest phrase wins at each position)."""
     end = len(toks) if limit is None else min(len(toks), limit)
     for i in range(end):
         for size in (3, 2, 1):
-            phrase = " ".join(toks[i:i + size])
-            if len(toks[i:i + size]) == size and phrase in table:
+            phrase = " ".join(toks[i : i + size])
+            if len(toks[i : i + size]) == size and phrase in table:
                 return phrase, i
     return None, None
 
 
-def _find_activities(toks: list[str], lo: int, hi: int) -> list[list]:
+# an activity mention: [start, end, kind, negated, minutes] (minutes are filled in later)
+_Mention = list[Any]
+
+
+def _find_activities(toks: list[str], lo: int, hi: int) -> list[_Mention]:
     """Activity mentions in toks[lo:hi] as [start, end, kind, negated, minutes]."""
     out = []
     i = lo
@@ -160,7 +169,7 @@ def _find_activities(toks: list[str], lo: int, hi: int) -> list[list]:
         hit = None
         for size in (3, 2, 1):
             if i + size <= hi:
-                phrase = " ".join(toks[i:i + size])
+                phrase = " ".join(toks[i : i + size])
                 if phrase in lx.ACTIVITY_PHRASES:
                     hit = (size, lx.ACTIVITY_PHRASES[phrase])
                     break
@@ -174,8 +183,12 @@ def _find_activities(toks: list[str], lo: int, hi: int) -> list[list]:
 
 
 def _negated(toks: list[str], pos: int, lo: int) -> bool:
-    prefix = " ".join(toks[max(lo, pos - 4):pos])
-    if re.search(r"\b(too \w+ (to|for)|unable to|not able to|wasnt able to|no energy (to|for)|cant face|couldnt face|gave up on|give up on)( \w+)?$", prefix):
+    prefix = " ".join(toks[max(lo, pos - 4) : pos])
+    if re.search(
+        r"\b(too \w+ (to|for)|unable to|not able to|wasnt able to|no energy (to|for)|cant face|couldnt face|"
+        r"gave up on|give up on)( \w+)?$",
+        prefix,
+    ):
         return True
     for k in range(pos - 1, max(lo, pos - 4) - 1, -1):
         tok = toks[k]
@@ -187,13 +200,26 @@ def _negated(toks: list[str], pos: int, lo: int) -> bool:
 
 
 # "X and Y" idioms that must not be split into two clauses
-_AND_IDIOMS = frozenset({("up", "down"), ("on", "off"), ("off", "on"), ("tossed", "turned"),
-                         ("tossing", "turning"), ("out", "about"), ("back", "forth"), ("sick", "tired"),
-                         ("to", "fro"), ("ups", "downs"), ("aches", "pains"), ("bits", "pieces")})
+_AND_IDIOMS = frozenset(
+    {
+        ("up", "down"),
+        ("on", "off"),
+        ("off", "on"),
+        ("tossed", "turned"),
+        ("tossing", "turning"),
+        ("out", "about"),
+        ("back", "forth"),
+        ("sick", "tired"),
+        ("to", "fro"),
+        ("ups", "downs"),
+        ("aches", "pains"),
+        ("bits", "pieces"),
+    }
+)
 
 
 def _clauses(toks: list[str], nums: list[Num]) -> list[tuple[int, int]]:
-    inside = set()
+    inside: set[int] = set()
     for n in nums:
         inside.update(range(n.start, n.end))
     bounds = []
@@ -210,16 +236,22 @@ def _clauses(toks: list[str], nums: list[Num]) -> list[tuple[int, int]]:
     return bounds
 
 
-_ADJ_TABLES = {"fatigue": lx.FATIGUE_ADJ, "energy": lx.ENERGY_ADJ, "stress": lx.STRESS_ADJ,
-               "mood": lx.MOOD_ADJ, "sleep": lx.SLEEP_ADJ}
+_ADJ_TABLES: dict[str, Mapping[str, int | str]] = {
+    "fatigue": lx.FATIGUE_ADJ,
+    "energy": lx.ENERGY_ADJ,
+    "stress": lx.STRESS_ADJ,
+    "mood": lx.MOOD_ADJ,
+    "sleep": lx.SLEEP_ADJ,
+}
 _SLEEP_AFTER = {"sleep", "kip", "sleeping", "shut", "shuteye", "night", "nights", "rest"}
 _TIME_PREPS = {"at", "till", "til", "until", "from", "since", "by", "before", "after", "past"}
 
 
 class _State:
     def __init__(self) -> None:
-        self.values: dict[str, object] = {}      # set by a number
-        self.adjectives: dict[str, object] = {}  # set by a label + adjective
+        # a field's value (int, float or str, by field) set by a number, and one set by a label + adjective
+        self.values: dict[str, Any] = {}
+        self.adjectives: dict[str, Any] = {}
         self.activities: list[Activity] = []
         self.mentioned: list[str] = []
         self.negated_kinds: list[str] = []
@@ -232,7 +264,7 @@ class _State:
             return
         value = _scale_value(num)
         if invert:  # energy -> fatigue
-            value = 10 - int(math.floor(num.lo + 1e-9))
+            value = 10 - math.floor(num.lo + 1e-9)
         if fld == "mood":
             self.values.setdefault("mood", _mood_from_number(value))
         elif fld == "sleep_quality":
@@ -264,16 +296,18 @@ def _extract(text: str, mode: str = "checkin") -> CheckinParse:
     toks = norm.split()
     nums = scan_numbers(toks)
     st = _State()
-    consumed: set[int] = set()   # ids of consumed Num objects (index in nums)
+    consumed: set[int] = set()  # ids of consumed Num objects (index in nums)
 
-    sleep_context = any(lx.LABELS.get(t) == "sleep" for t in toks) or _first_match(lx.SLEEP_QUALITY_PATTERNS, norm) is not None
+    sleep_context = (
+        any(lx.LABELS.get(t) == "sleep" for t in toks) or _first_match(lx.SLEEP_QUALITY_PATTERNS, norm) is not None
+    )
 
     clauses = _clauses(toks, nums)
     prev_hanging: str | None = None
     prev_last_label: str | None = None
-    prev_pending: list[list] = []
+    prev_pending: list[_Mention] = []
 
-    for (lo, hi) in clauses:
+    for lo, hi in clauses:
         cnums = [k for k, n in enumerate(nums) if lo <= n.start < hi]
         labels = [(i, lx.LABELS[toks[i]]) for i in range(lo, hi) if toks[i] in lx.LABELS]
         acts = _find_activities(toks, lo, hi)
@@ -288,14 +322,15 @@ def _extract(text: str, mode: str = "checkin") -> CheckinParse:
             n = nums[k]
             if n.unit != "dur":
                 continue
-            after = [t for t in toks[n.end:min(hi, n.end + 3)] if t not in ("of", "a", "last", "good", "solid")]
+            after = [t for t in toks[n.end : min(hi, n.end + 3)] if t not in ("of", "a", "last", "good", "solid")]
             sleep_labels_before = [p for p, f in labels if f == "sleep" and p < n.start]
             acts_between = sleep_labels_before and any(sleep_labels_before[-1] < a[0] < n.start for a in acts)
             acts_after_close = any(0 <= a[0] - n.end <= 1 for a in pos_acts)
             # "slept 8 hours", "sleep: about 7 hrs" - label right before, only fillers between
             right_after_label = bool(sleep_labels_before) and all(
                 t in lx.ACT_NUM_FILLERS or t in (":", "=", "was", "is", "only", "ish", "got", "had", "in", "total")
-                for t in toks[sleep_labels_before[-1] + 1:n.start])
+                for t in toks[sleep_labels_before[-1] + 1 : n.start]
+            )
             sleepish = n.hours_unit and (
                 (after[:1] and after[0] in _SLEEP_AFTER)
                 or right_after_label
@@ -310,10 +345,12 @@ def _extract(text: str, mode: str = "checkin") -> CheckinParse:
             free = [a for a in pos_acts if a[4] is None]
             if not free:
                 continue
-            def dist(a):
+
+            def dist(a: _Mention, n: Num = n) -> tuple[int, int]:  # this number, bound when defined
                 if a[1] <= n.start:
                     return (n.start - a[1], 0)
                 return (a[0] - n.end, 1)
+
             best = min(free, key=dist)
             minutes = n.mid
             # "10 min walk x2"
@@ -342,7 +379,7 @@ def _extract(text: str, mode: str = "checkin") -> CheckinParse:
         # --- C. labels and their stretch of text ----------------------------
         for li, (pos, fld) in enumerate(labels):
             seg_end = labels[li + 1][0] if li + 1 < len(labels) else hi
-            seg = toks[pos + 1:seg_end]
+            seg = toks[pos + 1 : seg_end]
             if fld == "flare":
                 continue
             got = False
@@ -353,7 +390,7 @@ def _extract(text: str, mode: str = "checkin") -> CheckinParse:
                 if fld == "sleep":
                     if toks[n.start - 1] in _TIME_PREPS or n.reversed:
                         continue  # clock times: see _clock_sleep
-                    seg_before = toks[pos + 1:n.start]
+                    seg_before = toks[pos + 1 : n.start]
                     if n.unit == "scale" or any(t in ("quality", "score", "rating", "rated") for t in seg_before):
                         if n.hi > 10:
                             st.oor.append("sleep_quality")
@@ -410,10 +447,17 @@ def _extract(text: str, mode: str = "checkin") -> CheckinParse:
                         st.add_activity(a[2], n.mid)
                     elif mode == "activity":
                         st.add_activity("other", n.mid)
-                    elif n.hours_unit and "sleep_hours" not in st.values and (
-                        sleep_context or prev_hanging == "sleep"
-                        or all(t in lx.ACT_NUM_FILLERS or t in ("ish", "tops", "max", "sleep") for t in
-                               [t for i2, t in enumerate(toks[lo:hi], lo) if not (n.start <= i2 < n.end)])
+                    elif (
+                        n.hours_unit
+                        and "sleep_hours" not in st.values
+                        and (
+                            sleep_context
+                            or prev_hanging == "sleep"
+                            or all(
+                                t in lx.ACT_NUM_FILLERS or t in ("ish", "tops", "max", "sleep")
+                                for t in [t for i2, t in enumerate(toks[lo:hi], lo) if not (n.start <= i2 < n.end)]
+                            )
+                        )
                     ):
                         st.set_sleep_hours(n.mid / 60)
                     elif any(t in lx.ACTIVITY_VERBS for t in toks[lo:hi]):
@@ -445,7 +489,7 @@ def _extract(text: str, mode: str = "checkin") -> CheckinParse:
 
         # state for the next clause
         hanging = None
-        for pos, fld in reversed(labels):
+        for _pos, fld in reversed(labels):
             if fld == "flare":
                 continue
             key = {"energy": "fatigue", "sleep": "sleep_hours"}.get(fld, fld)
@@ -463,11 +507,15 @@ def _extract(text: str, mode: str = "checkin") -> CheckinParse:
 
 
 _CLOCK_SPAN = re.compile(
-    r"\b(slept|sleep|asleep|bed|sleeping)\b(?: [a-z]+){0,3}? (from )?(\d{1,2}(?:\.\d\d?)?) ?(am|pm)? ?(?:to|till|til|until|-) ?(\d{1,2}(?:\.\d\d?)?) ?(am|pm)?(?! ?(hours|min|\d))")
+    r"\b(slept|sleep|asleep|bed|sleeping)\b(?: [a-z]+){0,3}? (from )?"
+    r"(\d{1,2}(?:\.\d\d?)?) ?(am|pm)? ?(?:to|till|til|until|-) ?(\d{1,2}(?:\.\d\d?)?) ?(am|pm)?(?! ?(hours|min|\d))"
+)
 
 
 _CLOCK_SPAN_ANSWER = re.compile(
-    r"^\W*()(from )?(\d{1,2}(?:\.\d\d?)?) ?(am|pm)? ?(?:to|till|til|until|-) ?(\d{1,2}(?:\.\d\d?)?) ?(am|pm)?(?! ?(hours|min|\d))")
+    r"^\W*()(from )?"
+    r"(\d{1,2}(?:\.\d\d?)?) ?(am|pm)? ?(?:to|till|til|until|-) ?(\d{1,2}(?:\.\d\d?)?) ?(am|pm)?(?! ?(hours|min|\d))"
+)
 
 
 def _clock_sleep(norm: str, answer: bool = False) -> float | None:
@@ -525,7 +573,11 @@ def _finish(st: _State, norm: str, toks: list[str], mode: str = "checkin") -> Ch
         span = _clock_sleep(norm)
         if span is not None:
             v["sleep_hours"] = span
-    if "sleep_hours" not in v and "sleep_hours" not in st.oor and any(re.search(p, norm) for p in lx.SLEEP_ZERO_PATTERNS):
+    if (
+        "sleep_hours" not in v
+        and "sleep_hours" not in st.oor
+        and any(re.search(p, norm) for p in lx.SLEEP_ZERO_PATTERNS)
+    ):
         v["sleep_hours"] = 0.0
         v.setdefault("sleep_quality", "poor")
 
@@ -552,12 +604,18 @@ def _finish(st: _State, norm: str, toks: list[str], mode: str = "checkin") -> Ch
         activities = ()
         st.oor.append("activities")
     recorded = {a.kind for a in activities}
-    mentioned = tuple(dict.fromkeys(k for k in st.mentioned
-                                    if k not in recorded and not (k == "other" and activities)))
-    if not activities and not mentioned and "activities" not in st.oor:
-        if st.negated_kinds or any(re.search(p, norm) for p in lx.NONE_ACTIVITY_PATTERNS) or (
-                mode == "activity" and re.match(r"^\W*(no|none|nope|nothing|not really|not today|nada)\W*$", norm)):
-            activities = (Activity("none", 0),)
+    mentioned = tuple(dict.fromkeys(k for k in st.mentioned if k not in recorded and not (k == "other" and activities)))
+    if (
+        not activities
+        and not mentioned
+        and "activities" not in st.oor
+        and (
+            st.negated_kinds
+            or any(re.search(p, norm) for p in lx.NONE_ACTIVITY_PATTERNS)
+            or (mode == "activity" and re.match(r"^\W*(no|none|nope|nothing|not really|not today|nada)\W*$", norm))
+        )
+    ):
+        activities = (Activity("none", 0),)
 
     oor = tuple(f for f in dict.fromkeys(st.oor) if not (f in v and f != "activities"))
     return CheckinParse(
@@ -579,6 +637,7 @@ def _finish(st: _State, norm: str, toks: list[str], mode: str = "checkin") -> Ch
 # public API
 # ---------------------------------------------------------------------------
 
+
 def parse_checkin(text: str) -> CheckinParse:
     """Parse one free-text check-in message; any subset of FIELDS may be set."""
     if not text or not text.strip():
@@ -587,10 +646,12 @@ def parse_checkin(text: str) -> CheckinParse:
 
 
 _ZERO_ANSWERS = re.compile(
-    r"^\W*(none|nothing|no pain|no stress|no fatigue|zero|nil|pain free|not at all|no|nope|0)( at all| today| really)?\W*$")
+    r"^\W*(none|nothing|no pain|no stress|no fatigue|zero|nil|pain free|not at all|no|nope|0)"
+    r"( at all| today| really)?\W*$"
+)
 
 
-def parse_scale(text: str) -> int | None | str:
+def parse_scale(text: str) -> int | str | None:
     """Answer to "how is your X, 0-10?" -> 0..10, None if no number, or "out_of_range".
 
     "6" -> 6, "about a six" -> 6, "5 or 6" -> 6 (the higher: caution),
@@ -644,12 +705,12 @@ def _sleep_hours_given(norm: str, toks: list[str]) -> tuple[float | None, str | 
     """(hours as written, quality from a "N/10"): the hours are not checked yet."""
     hours: float | None = _clock_sleep(norm, answer=True)
     quality: str | None = None
-    for n in ([] if hours is not None else scan_numbers(toks)):
+    for n in [] if hours is not None else scan_numbers(toks):
         if n.unit == "dur":
             return n.mid / 60, quality
         if n.unit is None and (n.start == 0 or toks[n.start - 1] not in _TIME_PREPS):
             return n.mid, quality
-        if n.unit == "scale" and 0 <= n.lo and n.hi <= 10:
+        if n.unit == "scale" and n.lo >= 0 and n.hi <= 10:
             quality = _quality_from_number(_scale_value(n))
     return hours, quality
 
@@ -695,8 +756,10 @@ def parse_sleep(text: str) -> tuple[float | None, str | None]:
             if not phrase.startswith("not ") and pos and toks[pos - 1] in ("not", "wasnt", "isnt", "never", "didnt"):
                 q = "poor" if q in ("good", "ok") else "ok"
     quality = q or quality
-    if hours is None and (any(re.search(p, norm) for p in lx.SLEEP_ZERO_PATTERNS)
-                          or re.match(r"^\W*(none|zero|nothing|not at all|0|didnt|did not|no)\W*$", norm)):
+    if hours is None and (
+        any(re.search(p, norm) for p in lx.SLEEP_ZERO_PATTERNS)
+        or re.match(r"^\W*(none|zero|nothing|not at all|0|didnt|did not|no)\W*$", norm)
+    ):
         hours, quality = 0.0, quality or "poor"
     return hours, quality
 
@@ -709,7 +772,11 @@ def parse_mood(text: str) -> str | None:
     """
     norm = normalize(text)
     toks = norm.split()
-    if re.search(r"\bnot (very |too |so |that |really )?(good|great|happy|well|brilliant|positive|the best)\b|\bcould be better\b", norm):
+    if re.search(
+        r"\bnot (very |too |so |that |really )?(good|great|happy|well|brilliant|positive|the best)\b"
+        r"|\bcould be better\b",
+        norm,
+    ):
         return "low"
     if re.search(r"\bnot (too |that |so |very )?(bad|low|down|depressed|terrible|awful)\b|\bcould be worse\b", norm):
         return "ok"
@@ -814,7 +881,7 @@ def parse_correction(text: str) -> int | float | None:
     for n in scan_numbers(toks):
         if n.unit in ("time", "other") or n.invalid:
             continue
-        before = " ".join(toks[max(0, n.start - 2):n.start])
+        before = " ".join(toks[max(0, n.start - 2) : n.start])
         if re.search(r"(\bnot|\bfrom|\binstead of|\brather than|\bthan|\bwasnt|\bisnt)$", before):
             continue
         cands.append(n)
@@ -831,8 +898,22 @@ def parse_correction(text: str) -> int | float | None:
 
 
 __all__ = [
-    "FIELDS", "Activity", "CheckinParse", "parse_checkin", "parse_scale", "parse_duration_minutes",
-    "parse_sleep", "parse_mood", "parse_yes_no", "parse_activity", "activity_mentions", "is_skip",
-    "is_stop", "parse_correction", "sleep_out_of_range", "activity_out_of_range", "has_non_value",
+    "FIELDS",
     "MAX_ACTIVITY_MINUTES",
+    "Activity",
+    "CheckinParse",
+    "activity_mentions",
+    "activity_out_of_range",
+    "has_non_value",
+    "is_skip",
+    "is_stop",
+    "parse_activity",
+    "parse_checkin",
+    "parse_correction",
+    "parse_duration_minutes",
+    "parse_mood",
+    "parse_scale",
+    "parse_sleep",
+    "parse_yes_no",
+    "sleep_out_of_range",
 ]

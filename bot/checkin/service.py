@@ -1,4 +1,5 @@
 """Recording a check-in and describing it back: the core behind the chat's check-in."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,8 +31,11 @@ class CheckinValues:
     day: dt.date | None = None
 
     def stored_fields(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in ("pain", "fatigue", "sleep_hours", "sleep_quality", "stress", "mood", "flare")
-                if getattr(self, k) is not None}
+        return {
+            k: getattr(self, k)
+            for k in ("pain", "fatigue", "sleep_hours", "sleep_quality", "stress", "mood", "flare")
+            if getattr(self, k) is not None
+        }
 
     def empty(self) -> bool:
         return not self.stored_fields() and not self.activities
@@ -49,17 +53,20 @@ def minutes_logged(session: Session, user: User, day: dt.date) -> int:
 def fits_in_day(session: Session, user: User, day: dt.date, activities: list[tuple[str, int]]) -> bool:
     """Whether these activities, with what the day already holds, stay within MAX_DAY_MINUTES."""
     new = _new_minutes(activities)
-    return new == 0 or (0 < new <= MAX_DAY_MINUTES
-                        and minutes_logged(session, user, day) + new <= MAX_DAY_MINUTES)
+    return new == 0 or (0 < new <= MAX_DAY_MINUTES and minutes_logged(session, user, day) + new <= MAX_DAY_MINUTES)
 
 
 def too_long_question(already: int = 0) -> str:
     """The kind question back when a day's activity would pass 16 hours (nothing of it is saved)."""
     if already:
-        return (f"With the {already} minutes already logged for that day, that's more than 16 hours of activity "
-                f"in one day — did you mean a shorter time? I haven't saved it.")
-    return ("That's more than 16 hours of activity in one day — did you mean minutes rather than hours, "
-            "or a shorter time? I haven't saved it.")
+        return (
+            f"With the {already} minutes already logged for that day, that's more than 16 hours of activity "
+            f"in one day — did you mean a shorter time? I haven't saved it."
+        )
+    return (
+        "That's more than 16 hours of activity in one day — did you mean minutes rather than hours, "
+        "or a shorter time? I haven't saved it."
+    )
 
 
 def record(session: Session, user: User, values: CheckinValues) -> bool:

@@ -31,10 +31,38 @@ from text_to_num import alpha2digit
 from . import lexicon as lx
 
 NUM_RE = re.compile(r"^\d+(?:\.\d+)?$")
-SEPARATOR_TOKENS = frozenset({",", ";", ".", "!", "?", "|", "(", ")", "[", "]", "-", "and", "but",
-                              "then", "also", "plus", "though", "although", "because",
-                              "cos", "coz", "cause", "however", "whereas", "whilst", "while",
-                              "otherwise", "except"})
+SEPARATOR_TOKENS = frozenset(
+    {
+        ",",
+        ";",
+        ".",
+        "!",
+        "?",
+        "|",
+        "(",
+        ")",
+        "[",
+        "]",
+        "-",
+        "and",
+        "but",
+        "then",
+        "also",
+        "plus",
+        "though",
+        "although",
+        "because",
+        "cos",
+        "coz",
+        "cause",
+        "however",
+        "whereas",
+        "whilst",
+        "while",
+        "otherwise",
+        "except",
+    }
+)
 RANGE_WORDS = frozenset({"or", "to", "-", "maybe", "/"})
 NOT_A_VALUE = "notavalue"
 _EXPONENT = re.compile(r"(?<![\w.])[-+]?\d+(?:\.\d+)?e[-+]?\d+(?![\w.])")
@@ -48,10 +76,37 @@ _KNOWN: frozenset[str] = frozenset(
     | set(lx.FUZZY_VOCAB)
     | set(lx.LABELS)
     | {w for p in lx.ACTIVITY_PHRASES for w in p.split()}
-    | {w for d in (lx.FATIGUE_ADJ, lx.ENERGY_ADJ, lx.STRESS_ADJ, lx.MOOD_ADJ, lx.SLEEP_ADJ) for p in d for w in p.split()}
+    | {
+        w
+        for d in (lx.FATIGUE_ADJ, lx.ENERGY_ADJ, lx.STRESS_ADJ, lx.MOOD_ADJ, lx.SLEEP_ADJ)
+        for p in d
+        for w in p.split()
+    }
     | {NOT_A_VALUE}
-    | {"so", "good", "too", "really", "yes", "no", "all", "off", "well", "free", "see", "feel",
-       "need", "week", "sleep", "been", "too", "soon", "look", "cool", "book", "food", "door"}
+    | {
+        "so",
+        "good",
+        "too",
+        "really",
+        "yes",
+        "no",
+        "all",
+        "off",
+        "well",
+        "free",
+        "see",
+        "feel",
+        "need",
+        "week",
+        "sleep",
+        "been",
+        "soon",
+        "look",
+        "cool",
+        "book",
+        "food",
+        "door",
+    }
 )
 
 
@@ -110,13 +165,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
 
 
 def _mark_negatives(t: str) -> str:
-    """"-5" -> NOT_A_VALUE where the minus is a sign: not after a number, where it is a range ("5 -6")."""
+    """ "-5" -> NOT_A_VALUE where the minus is a sign: not after a number, where it is a range ("5 -6")."""
     out, last = [], 0
     for m in _ATTACHED_MINUS.finditer(t):
-        if m.start() < last or t[:m.start()].rstrip()[-1:].isdigit():
+        if m.start() < last or t[: m.start()].rstrip()[-1:].isdigit():
             continue
         number = _NUMBER_AFTER_MINUS.match(t, m.start())
-        out.append(t[last:m.start()] + f" {NOT_A_VALUE} ")
+        assert number is not None  # _ATTACHED_MINUS matched a "-" before a digit here
+        out.append(t[last : m.start()] + f" {NOT_A_VALUE} ")
         last = number.end()
     return "".join(out) + t[last:]
 
@@ -131,9 +187,18 @@ def _mark_non_values(t: str) -> str:
 def normalize(text: str) -> str:
     """Canonical lower-case, space-separated form of ``text`` (see module doc)."""
     t = unicodedata.normalize("NFKC", text or "").lower()
-    t = (t.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").replace("\u00b4", "'")
-         .replace("\u201c", '"').replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", "-")
-         .replace("\u2212", "-").replace("\u2026", "."))
+    t = (
+        t.replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("`", "'")
+        .replace("\u00b4", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+        .replace("\u2013", "-")
+        .replace("\u2014", "-")
+        .replace("\u2212", "-")
+        .replace("\u2026", ".")
+    )
     t = re.sub(r"(\d)\s*\u00bd", r"\1.5", t).replace("\u00bd", " half ")
     t = re.sub(r"(\d) 1/2\b", r"\1.5", t)
     t = _mark_non_values(t)
@@ -149,8 +214,12 @@ def normalize(text: str) -> str:
     t = re.sub(r"[a-z]+(?:-[a-z]+)*", _fix_token, t)
     t = re.sub(r"\bno one\b", "nobody", t)
     # "this one", "the next one": a pronoun, not the number 1
-    t = re.sub(r"\b(this|that|next|the|which|other|another|last|each|every|any|some|good|bad|quick|big|small|short|long|mild|rough) one\b",
-               r"\1 onex", t)
+    t = re.sub(
+        r"\b(this|that|next|the|which|other|another|last|each|every|any|some|good|bad|quick|big|small|short|long|mild|"
+        r"rough) one\b",
+        r"\1 onex",
+        t,
+    )
     t = alpha2digit(t, "en", threshold=0)
     t = t.replace("onex", "one")
     t = _mark_non_values(t)  # "minus five" is "minus 5" only now
@@ -182,15 +251,15 @@ def _value(tok: str) -> float:
 
 @dataclass
 class Num:
-    start: int            # first token index
-    end: int              # one past the last token index
-    lo: float             # value (minutes when unit == "dur")
+    start: int  # first token index
+    end: int  # one past the last token index
+    lo: float  # value (minutes when unit == "dur")
     hi: float
-    unit: str | None      # None | "scale" | "dur" | "time" | "other"
+    unit: str | None  # None | "scale" | "dur" | "time" | "other"
     hours_unit: bool = False  # the duration was stated in hours
     mult: int = 1
-    reversed: bool = False    # a range written high-to-low ("11 to 6": clock times)
-    invalid: bool = False     # a negative number or exponent form (NOT_A_VALUE): never a value
+    reversed: bool = False  # a range written high-to-low ("11 to 6": clock times)
+    invalid: bool = False  # a negative number or exponent form (NOT_A_VALUE): never a value
 
     @property
     def is_range(self) -> bool:
@@ -243,15 +312,17 @@ def scan_numbers(toks: list[str]) -> list[Num]:
             unit, j = "scale", j + 2
         elif at(j) in ("out", "outta") and (at(j + 1) == "10" or (at(j + 1) == "of" and at(j + 2) == "10")):
             unit, j = "scale", j + (2 if at(j + 1) == "10" else 3)
-        elif at(j) == "of" and at(j + 1) == "10" and not at(j + 2) in lx.HOUR_UNITS | lx.MIN_UNITS:
+        elif at(j) == "of" and at(j + 1) == "10" and at(j + 2) not in lx.HOUR_UNITS | lx.MIN_UNITS:
             unit, j = "scale", j + 2
         elif at(k) in lx.HOUR_UNITS:
             unit, hours_unit, j = "dur", True, k + 1
             lo, hi = lo * 60, hi * 60
             # "1 hours 20", "2 hours and 15 min"
             m = j + 1 if at(j) == "and" else j
-            if is_num(at(m)) and float(at(m)) < 60 and (
-                at(m + 1) in lx.MIN_UNITS or (m == j and at(m + 1) in ("", ",", ".", "|", ";", "!", "?"))
+            if (
+                is_num(at(m))
+                and float(at(m)) < 60
+                and (at(m + 1) in lx.MIN_UNITS or (m == j and at(m + 1) in ("", ",", ".", "|", ";", "!", "?")))
             ):
                 extra = float(at(m))
                 lo, hi = lo + extra, hi + extra

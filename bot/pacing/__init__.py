@@ -15,7 +15,7 @@ from .engine import (
     plan_for_day,
     plan_history,
 )
-from .summary import WeekStats, WeeklySummary, weekly_summary
+from .summary import WeeklySummary, WeekStats, weekly_summary
 
 __all__ = [
     "BoomBustReport",

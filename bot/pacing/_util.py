@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import math
 import re
+from collections.abc import Iterator
+from typing import TypeGuard
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -19,7 +21,7 @@ def normalise_activity(name: str) -> str:
 
 def round_half_up(x: float) -> int:
     """Round to the nearest whole number, halves upwards (10.5 -> 11), unlike Python's round()."""
-    return int(math.floor(x + 0.5 + 1e-9))
+    return math.floor(x + 0.5 + 1e-9)
 
 
 def weekday_name(day: datetime.date) -> str:
@@ -35,7 +37,7 @@ def short_date(day: datetime.date) -> str:
 def fmt_num(x: float) -> str:
     """12.0 -> '12', 12.46 -> '12.5'."""
     if abs(x - round(x)) < 0.05:
-        return str(int(round(x)))
+        return str(round(x))
     return f"{x:.1f}"
 
 
@@ -47,11 +49,11 @@ def plural(n: int, word: str, plural_word: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural_word or word + 's')}"
 
 
-def is_number(x: object) -> bool:
+def is_number(x: object) -> TypeGuard[int | float]:
     return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
 
 
-def daterange(start: datetime.date, end: datetime.date):
+def daterange(start: datetime.date, end: datetime.date) -> Iterator[datetime.date]:
     """Every date from start to end inclusive."""
     d = start
     one = datetime.timedelta(days=1)

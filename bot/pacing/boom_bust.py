@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import datetime
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ._util import daterange, plural, short_date
 from .engine import (
@@ -101,7 +101,10 @@ def detect_boom_bust(
 
     if len(daily) < MIN_LOGGED_DAYS:
         return BoomBustReport(
-            False, (), (), None,
+            False,
+            (),
+            (),
+            None,
             f"I need a few more days of {what} logged (at least {MIN_LOGGED_DAYS} in the last "
             f"{window_days} days) before I can spot any boom-and-bust pattern. No pressure — "
             f"a quick note now and then is plenty.",

@@ -45,19 +45,30 @@ import io
 import json
 import math
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from ._util import is_number, normalise_activity
 from .engine import DayRecord
 
-__all__ = ["DiaryRow", "DiaryFile", "SkippedRow", "DiaryImportError", "parse_diary", "read_diary",
-           "rows_to_records", "MAX_ROWS", "MAX_BYTES", "MAX_MINUTES"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_MINUTES",
+    "MAX_ROWS",
+    "DiaryFile",
+    "DiaryImportError",
+    "DiaryRow",
+    "SkippedRow",
+    "parse_diary",
+    "read_diary",
+    "rows_to_records",
+]
 
 MAX_ROWS = 5000
 MAX_BYTES = 2_000_000
-MAX_MINUTES = 16 * 60          # a day's activity, all activities together
-MAX_ACTIVITY_NAME = 40         # the activity column of the database
+MAX_MINUTES = 16 * 60  # a day's activity, all activities together
+MAX_ACTIVITY_NAME = 40  # the activity column of the database
 MIN_YEAR = 1900
 FUTURE_GRACE = datetime.timedelta(days=1)  # time zones: "tomorrow" somewhere is today here
 _PLAIN_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
@@ -91,7 +102,7 @@ class _Implausible(DiaryImportError):
 class SkippedRow:
     row: int
     column: str | None
-    reason: str        # "Row 4: ..." - names the row and column, never the value
+    reason: str  # "Row 4: ..." - names the row and column, never the value
 
 
 @dataclass(frozen=True)
@@ -104,18 +115,20 @@ class DiaryFile:
 _SYNONYMS = {
     "day": {"date", "day", "log date", "entry date", "dates"},
     "activity": {"activity", "type", "activity type", "exercise", "activities"},
-    "minutes": {"minutes", "mins", "min", "duration", "duration minutes", "duration mins",
-                "time", "time minutes"},
+    "minutes": {"minutes", "mins", "min", "duration", "duration minutes", "duration mins", "time", "time minutes"},
     "pain": {"pain", "pain level", "pain score"},
-    "fatigue": {"fatigue", "tiredness", "tired", "fatigue level", "tiredness level",
-                "fatigue score"},
+    "fatigue": {"fatigue", "tiredness", "tired", "fatigue level", "tiredness level", "fatigue score"},
     "flare": {"flare", "flare up", "flareup", "flare day", "flares"},
-    "post_exertional": {"post exertional", "post exertional symptoms", "pem",
-                        "post exertional malaise"},
+    "post_exertional": {"post exertional", "post exertional symptoms", "pem", "post exertional malaise"},
 }
 _LABEL = {
-    "day": "date", "activity": "activity", "minutes": "minutes", "pain": "pain",
-    "fatigue": "fatigue", "flare": "flare", "post_exertional": "post-exertional",
+    "day": "date",
+    "activity": "activity",
+    "minutes": "minutes",
+    "pain": "pain",
+    "fatigue": "fatigue",
+    "flare": "flare",
+    "post_exertional": "post-exertional",
 }
 
 
@@ -143,18 +156,20 @@ def _map_columns(headers: Sequence[object], where: str) -> dict[str, object]:
             continue
         if fld in mapping:
             raise DiaryImportError(
-                f"Two columns both look like {_LABEL[fld]}. Could you remove or rename one of "
-                f"them?", column=_LABEL[fld])
+                f"Two columns both look like {_LABEL[fld]}. Could you remove or rename one of them?", column=_LABEL[fld]
+            )
         mapping[fld] = h
     if "day" not in mapping:
         raise DiaryImportError(
             f"I couldn't find a date column {where}. Please add a column called 'date', with "
             f"columns like 'activity', 'minutes', 'pain', 'fatigue' and 'flare' alongside it.",
-            column="date")
+            column="date",
+        )
     if len(mapping) == 1:
         raise DiaryImportError(
             "I found a date column but nothing to go with it. I can read 'activity', "
-            "'minutes', 'pain', 'fatigue' and 'flare'.")
+            "'minutes', 'pain', 'fatigue' and 'flare'."
+        )
     return mapping
 
 
@@ -180,11 +195,9 @@ def _parse_date(raw: Any, row: int, kind: str, today: datetime.date) -> datetime
     if m:
         d, mo, y = (int(g) for g in m.groups())
         if len(m.group(3)) != 4:
-            raise DiaryImportError(
-                f"{where}: I couldn't be sure of the year. {hint}", row=row, column="date")
+            raise DiaryImportError(f"{where}: I couldn't be sure of the year. {hint}", row=row, column="date")
         if mo > 12 and d <= 12:
-            raise DiaryImportError(
-                f"{where}: the date looks like month/day/year. {hint}", row=row, column="date")
+            raise DiaryImportError(f"{where}: the date looks like month/day/year. {hint}", row=row, column="date")
         try:
             day = datetime.date(y, mo, d)
         except ValueError:
@@ -198,11 +211,11 @@ def _parse_date(raw: Any, row: int, kind: str, today: datetime.date) -> datetime
             except ValueError:
                 day = None
     if day is None:
-        raise DiaryImportError(f"{where}: I couldn't read the date. {hint}",
-                               row=row, column="date")
+        raise DiaryImportError(f"{where}: I couldn't read the date. {hint}", row=row, column="date")
     if day.year < MIN_YEAR or day > today + FUTURE_GRACE:
-        raise _Implausible(f"{where}: the date looks mistyped (before {MIN_YEAR} or in the future).",
-                           row=row, column="date")
+        raise _Implausible(
+            f"{where}: the date looks mistyped (before {MIN_YEAR} or in the future).", row=row, column="date"
+        )
     return day
 
 
@@ -210,8 +223,10 @@ def _parse_number(raw: Any, row: int, kind: str, column: str) -> float | None:
     if raw is None:
         return None
     unreadable = DiaryImportError(
-        f"{_where(row, kind)}: I expected a plain number for {column} (like 20 or 20.5). "
-        f"Could you check it?", row=row, column=column)
+        f"{_where(row, kind)}: I expected a plain number for {column} (like 20 or 20.5). Could you check it?",
+        row=row,
+        column=column,
+    )
     if isinstance(raw, bool):
         raise unreadable
     if isinstance(raw, (int, float)):
@@ -240,8 +255,7 @@ def _parse_minutes(raw: Any, row: int, kind: str) -> float | None:
     if value < 0:
         raise _Implausible(f"{_where(row, kind)}: minutes below 0.", row=row, column="minutes")
     if value > MAX_MINUTES:
-        raise _Implausible(f"{_where(row, kind)}: more than 16 hours of activity.",
-                           row=row, column="minutes")
+        raise _Implausible(f"{_where(row, kind)}: more than 16 hours of activity.", row=row, column="minutes")
     return value
 
 
@@ -250,8 +264,7 @@ def _parse_score(raw: Any, row: int, kind: str, column: str) -> float | None:
     if value is None:
         return None
     if value < 0 or value > 10:
-        raise _Implausible(f"{_where(row, kind)}: {column} outside the 0 to 10 scale.",
-                           row=row, column=column)
+        raise _Implausible(f"{_where(row, kind)}: {column} outside the 0 to 10 scale.", row=row, column=column)
     return value
 
 
@@ -274,25 +287,33 @@ def _parse_flag(raw: Any, row: int, kind: str, column: str) -> bool | None:
     if s in _FALSE:
         return False
     raise DiaryImportError(
-        f"{_where(row, kind)}: for {column} I understand yes/no (or true/false, 1/0).",
-        row=row, column=column)
+        f"{_where(row, kind)}: for {column} I understand yes/no (or true/false, 1/0).", row=row, column=column
+    )
 
 
 def _parse_activity(raw: Any, row: int, kind: str) -> str | None:
     if raw is None:
         return None
     if not isinstance(raw, str):
-        raise DiaryImportError(f"{_where(row, kind)}: the activity should be a name, like walking.",
-                               row=row, column="activity")
+        raise DiaryImportError(
+            f"{_where(row, kind)}: the activity should be a name, like walking.", row=row, column="activity"
+        )
     s = normalise_activity(raw)
     if len(s) > MAX_ACTIVITY_NAME:
         raise DiaryImportError(
             f"{_where(row, kind)}: the activity name is longer than {MAX_ACTIVITY_NAME} characters. "
-            f"Could you shorten it?", row=row, column="activity")
+            f"Could you shorten it?",
+            row=row,
+            column="activity",
+        )
     return None if s in _EMPTY else s
 
 
-def _make_row(get, mapping: dict[str, object], row: int, kind: str, today: datetime.date) -> DiaryRow:
+# reads one cell of a row by its column (a CSV header, a JSON key)
+_Getter = Callable[[Any], Any]
+
+
+def _make_row(get: _Getter, mapping: dict[str, object], row: int, kind: str, today: datetime.date) -> DiaryRow:
     def val(fld: str) -> Any:
         return get(mapping[fld]) if fld in mapping else None
 
@@ -301,8 +322,10 @@ def _make_row(get, mapping: dict[str, object], row: int, kind: str, today: datet
     minutes = _parse_minutes(val("minutes"), row, kind)
     if minutes is not None and activity is None:
         raise DiaryImportError(
-            f"{_where(row, kind)} has minutes but no activity — which activity was "
-            f"it? (e.g. walking, stretching)", row=row, column="activity")
+            f"{_where(row, kind)} has minutes but no activity — which activity was it? (e.g. walking, stretching)",
+            row=row,
+            column="activity",
+        )
     return DiaryRow(
         day=day,
         activity=activity,
@@ -317,7 +340,8 @@ def _make_row(get, mapping: dict[str, object], row: int, kind: str, today: datet
 def _too_many() -> DiaryImportError:
     return DiaryImportError(
         f"That diary has more than {MAX_ROWS:,} rows, which is more than I can take in one go. "
-        f"Could you split it into smaller files?")
+        f"Could you split it into smaller files?"
+    )
 
 
 # ---------------------------------------------------------------- formats
@@ -329,7 +353,7 @@ class _Rows:
         self.rows: list[tuple[int, DiaryRow]] = []
         self.skipped: list[SkippedRow] = []
 
-    def add(self, get, mapping: dict[str, object], row: int, kind: str) -> None:
+    def add(self, get: _Getter, mapping: dict[str, object], row: int, kind: str) -> None:
         if len(self.rows) + len(self.skipped) >= MAX_ROWS:
             raise _too_many()
         try:
@@ -346,15 +370,21 @@ class _Rows:
         skipped = list(self.skipped)
         for row, r in self.rows:
             if totals[r.day] > MAX_MINUTES:
-                skipped.append(SkippedRow(row, "minutes", f"{_where(row, kind)}: that day adds up to "
-                                                          f"more than 16 hours of activity."))
+                skipped.append(
+                    SkippedRow(
+                        row, "minutes", f"{_where(row, kind)}: that day adds up to more than 16 hours of activity."
+                    )
+                )
             else:
                 kept.append(r)
         skipped.sort(key=lambda s: s.row)
         if not kept and skipped:
             first = skipped[0]
-            raise DiaryImportError(f"None of the rows looked right, so nothing was added. {first.reason} "
-                                   f"Could you check the file?", row=first.row, column=first.column)
+            raise DiaryImportError(
+                f"None of the rows looked right, so nothing was added. {first.reason} Could you check the file?",
+                row=first.row,
+                column=first.column,
+            )
         return DiaryFile(kept, skipped)
 
 
@@ -377,19 +407,23 @@ def _parse_csv(text: str, today: datetime.date) -> DiaryFile:
                 mapping = _map_columns(header, "in the first row")
                 positions = {h: i for i, h in enumerate(header)}
                 continue
-            if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
+            if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
                 raise DiaryImportError(
                     f"Row {line} has {len(cells)} values but the header has {len(header)} columns. "
-                    f"Is there an extra comma in that row?", row=line)
+                    f"Is there an extra comma in that row?",
+                    row=line,
+                )
 
-            def get(col, cells=cells):
+            def get(col: str, cells: list[str] = cells, positions: dict[str, int] = positions) -> str | None:
                 i = positions[col]
                 return cells[i] if i < len(cells) else None
 
             rows.add(get, mapping, line, "csv")
     except csv.Error:
-        raise DiaryImportError("I couldn't read that as a CSV file (a line is broken, perhaps an "
-                               "unclosed quote). Could you check the file?") from None
+        raise DiaryImportError(
+            "I couldn't read that as a CSV file (a line is broken, perhaps an "
+            "unclosed quote). Could you check the file?"
+        ) from None
     if header is None:
         raise DiaryImportError("The file looks empty — there's nothing in it for me to read.")
     if not rows.rows and not rows.skipped:
@@ -419,19 +453,22 @@ def _parse_json(text: str, today: datetime.date) -> DiaryFile:
     except json.JSONDecodeError as exc:
         raise DiaryImportError(
             f"This doesn't look like valid JSON (problem near line {exc.lineno}, column "
-            f"{exc.colno}). Could you check the file?", row=exc.lineno) from None
+            f"{exc.colno}). Could you check the file?",
+            row=exc.lineno,
+        ) from None
     except DiaryImportError:
         raise
     except (ValueError, RecursionError):  # a number with thousands of digits; lists nested thousands deep
-        raise DiaryImportError("I couldn't read that JSON file: it has a number far too long, or is "
-                               "nested too deeply. Could you check the file?") from None
+        raise DiaryImportError(
+            "I couldn't read that JSON file: it has a number far too long, or is "
+            "nested too deeply. Could you check the file?"
+        ) from None
     if isinstance(data, dict):
         if "rows" not in data:
-            raise DiaryImportError(
-                "I expected a list of entries, or an object with a \"rows\" list.")
+            raise DiaryImportError('I expected a list of entries, or an object with a "rows" list.')
         data = data["rows"]
     if not isinstance(data, list):
-        raise DiaryImportError("I expected a list of entries, or an object with a \"rows\" list.")
+        raise DiaryImportError('I expected a list of entries, or an object with a "rows" list.')
     if not data:
         raise DiaryImportError("The diary has no entries yet — there's nothing for me to read.")
     if len(data) > MAX_ROWS:
@@ -439,20 +476,19 @@ def _parse_json(text: str, today: datetime.date) -> DiaryFile:
     rows = _Rows(today)
     for i, item in enumerate(data, start=1):
         if not isinstance(item, dict):
-            raise DiaryImportError(
-                f"Entry {i} isn't an object with fields like \"date\" and \"minutes\".", row=i)
+            raise DiaryImportError(f'Entry {i} isn\'t an object with fields like "date" and "minutes".', row=i)
         mapping = _map_columns(list(item.keys()), f"in entry {i}")
         rows.add(item.get, mapping, i, "json")
     return rows.result("json")
 
 
 def _too_big() -> DiaryImportError:
-    return DiaryImportError(f"That file is too big for me (over {MAX_BYTES // 1_000_000} MB). Could you "
-                            f"split it into smaller files?")
+    return DiaryImportError(
+        f"That file is too big for me (over {MAX_BYTES // 1_000_000} MB). Could you split it into smaller files?"
+    )
 
 
-def read_diary(content: bytes | str, filename: str | None = None,
-               today: datetime.date | None = None) -> DiaryFile:
+def read_diary(content: bytes | str, filename: str | None = None, today: datetime.date | None = None) -> DiaryFile:
     """Parse a CSV or JSON diary: the rows, and the implausible rows left out (see module doc).
 
     ``today`` (default: the machine's date) is the latest plausible day. Raises DiaryImportError.
@@ -475,16 +511,18 @@ def read_diary(content: bytes | str, filename: str | None = None,
     if not text.strip():
         raise DiaryImportError("The file looks empty — there's nothing in it for me to read.")
     if "\x00" in text:
-        raise DiaryImportError("That doesn't look like a diary file — I can read CSV (from a spreadsheet) "
-                               "or JSON text files.")
+        raise DiaryImportError(
+            "That doesn't look like a diary file — I can read CSV (from a spreadsheet) or JSON text files."
+        )
     ext = (filename or "").lower().rsplit(".", 1)[-1] if filename and "." in filename else ""
     if ext == "json" or (ext != "csv" and text.lstrip()[:1] in ("[", "{")):
         return _parse_json(text, today)
     return _parse_csv(text, today)
 
 
-def parse_diary(content: bytes | str, filename: str | None = None,
-                today: datetime.date | None = None) -> list[DiaryRow]:
+def parse_diary(
+    content: bytes | str, filename: str | None = None, today: datetime.date | None = None
+) -> list[DiaryRow]:
     """The plausible rows of a CSV or JSON diary (``read_diary`` also says which were skipped)."""
     return read_diary(content, filename, today).rows
 
@@ -496,10 +534,9 @@ def rows_to_records(rows: Sequence[DiaryRow]) -> list[DayRecord]:
     on any row marks the day. An activity without minutes adds nothing (we don't know how
     long); minutes without an activity are ignored.
     """
-    days: dict[datetime.date, dict] = {}
+    days: dict[datetime.date, dict[str, Any]] = {}
     for r in rows:
-        s = days.setdefault(r.day, {"minutes": {}, "pain": None, "fatigue": None,
-                                    "flare": False, "pem": False})
+        s = days.setdefault(r.day, {"minutes": {}, "pain": None, "fatigue": None, "flare": False, "pem": False})
         if r.activity and r.minutes is not None:
             key = normalise_activity(r.activity)
             s["minutes"][key] = s["minutes"].get(key, 0.0) + float(r.minutes)
@@ -510,7 +547,13 @@ def rows_to_records(rows: Sequence[DiaryRow]) -> list[DayRecord]:
         s["flare"] = s["flare"] or bool(r.flare)
         s["pem"] = s["pem"] or bool(r.post_exertional)
     return [
-        DayRecord(day=d, minutes=s["minutes"], pain=s["pain"], fatigue=s["fatigue"],
-                  flare=s["flare"], post_exertional=s["pem"])
+        DayRecord(
+            day=d,
+            minutes=s["minutes"],
+            pain=s["pain"],
+            fatigue=s["fatigue"],
+            flare=s["flare"],
+            post_exertional=s["pem"],
+        )
         for d, s in sorted(days.items())
     ]

@@ -61,8 +61,9 @@ from __future__ import annotations
 
 import datetime
 import statistics
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Any
 
 from ._util import (
     daterange,
@@ -79,26 +80,26 @@ __all__ = [
     "DayRecord",
     "PacingSettings",
     "PlanDecision",
-    "plan_for_day",
-    "plan_history",
     "activities_in",
+    "is_bad_day",
     "merge_records",
     "normalise_activity",
-    "is_bad_day",
     "pace_step",
+    "plan_for_day",
+    "plan_history",
 ]
 
 # ---------------------------------------------------------------- constants
 WEEK_DAYS = 7
-COLLECT_DAYS = 7                # wait a week of logs before setting the baseline
-MIN_BASELINE_DAYS = 3           # ... and at least this many days with minutes > 0
-BASELINE_FRACTION = 0.8         # baseline = 80 % of the average tolerated amount
-MIN_TARGET = 2                  # computed baselines are never below 2 minutes
-MIN_ESTIMATE = 1                # a user's own estimate is respected down to 1 minute
-MAX_TARGET = 16 * 60            # no plan asks for more than a plausible day's activity (16 h)
-MIN_LOGGED_DAYS_PER_WEEK = 3    # fewer logged days in a week -> not enough information
-STABLE_ADHERENCE = 0.7          # target met on >= 70 % of logged days
-PAIN_TREND_MARGIN = 1.0         # week avg pain > previous 7 days avg + 1 -> trending up
+COLLECT_DAYS = 7  # wait a week of logs before setting the baseline
+MIN_BASELINE_DAYS = 3  # ... and at least this many days with minutes > 0
+BASELINE_FRACTION = 0.8  # baseline = 80 % of the average tolerated amount
+MIN_TARGET = 2  # computed baselines are never below 2 minutes
+MIN_ESTIMATE = 1  # a user's own estimate is respected down to 1 minute
+MAX_TARGET = 16 * 60  # no plan asks for more than a plausible day's activity (16 h)
+MIN_LOGGED_DAYS_PER_WEEK = 3  # fewer logged days in a week -> not enough information
+STABLE_ADHERENCE = 0.7  # target met on >= 70 % of logged days
+PAIN_TREND_MARGIN = 1.0  # week avg pain > previous 7 days avg + 1 -> trending up
 MIN_PAIN_SCORES_FOR_TREND = 2
 BAD_PAIN = 7
 BAD_FATIGUE = 8
@@ -106,8 +107,8 @@ SPIKE_ABOVE_AVERAGE = 3
 SPIKE_ABSOLUTE = 8
 SPIKE_ABSOLUTE_UNLESS_AVERAGE = 7
 MIN_PAIN_SCORES_FOR_AVERAGE = 3
-PEM_JUMP = 3                    # points of pain/fatigue above the big day
-BIG_DAY_RATIO = 1.5             # > 150 % of the plan is a big day
+PEM_JUMP = 3  # points of pain/fatigue above the big day
+BIG_DAY_RATIO = 1.5  # > 150 % of the plan is a big day
 PACE_PERCENT = {"slower": 5, "normal": 10, "faster": 15}
 MAX_STEP_PERCENT = 20
 
@@ -121,9 +122,9 @@ _WEEK = datetime.timedelta(days=WEEK_DAYS)
 @dataclass(frozen=True)
 class DayRecord:
     day: datetime.date
-    minutes: Mapping[str, float]          # activity -> minutes done that day
-    pain: float | None = None             # 0-10
-    fatigue: float | None = None          # 0-10
+    minutes: Mapping[str, float]  # activity -> minutes done that day
+    pain: float | None = None  # 0-10
+    fatigue: float | None = None  # 0-10
     flare: bool = False
     post_exertional: bool = False
 
@@ -131,7 +132,7 @@ class DayRecord:
 @dataclass(frozen=True)
 class PacingSettings:
     starting_minutes: Mapping[str, float] = field(default_factory=dict)
-    pace: str = "normal"                  # "slower" | "normal" | "faster"
+    pace: str = "normal"  # "slower" | "normal" | "faster"
 
 
 @dataclass(frozen=True)
@@ -139,8 +140,8 @@ class PlanDecision:
     activity: str
     day: datetime.date
     target_minutes: int | None
-    phase: str                            # one of PHASES
-    previous_target: int | None           # target in force the day before this plan week began
+    phase: str  # one of PHASES
+    previous_target: int | None  # target in force the day before this plan week began
     week_start: datetime.date
     reason: str
 
@@ -164,7 +165,7 @@ def merge_records(records: Sequence[DayRecord]) -> list[DayRecord]:
     Minutes are summed per activity (two walks on one day add up); the worst pain and
     fatigue are kept; flags are OR-ed. Non-numeric or negative minutes are dropped.
     """
-    by_day: dict[datetime.date, dict] = {}
+    by_day: dict[datetime.date, dict[str, Any]] = {}
     for rec in records:
         slot = by_day.setdefault(
             rec.day,
@@ -194,6 +195,10 @@ def merge_records(records: Sequence[DayRecord]) -> list[DayRecord]:
     ]
 
 
+# the merged records by day
+_Index = Mapping[datetime.date, DayRecord]
+
+
 def _index(records: Sequence[DayRecord]) -> dict[datetime.date, DayRecord]:
     return {r.day: r for r in merge_records(records)}
 
@@ -221,7 +226,7 @@ def _pace_percent(pace: str) -> int:
 def pace_step(level: int, pace: str = "normal") -> int:
     """Minutes to add to ``level`` after a stable week (at least 1, at most +20 % unless that is < 1)."""
     pct = _pace_percent(pace)
-    step = max(1, (level * pct + 50) // 100)          # exact half-up rounding on integers
+    step = max(1, (level * pct + 50) // 100)  # exact half-up rounding on integers
     cap = max(1, (level * MAX_STEP_PERCENT) // 100)
     return min(step, cap)
 
@@ -239,11 +244,11 @@ class _Baseline:
     target: int
     average: float
     days: int
-    bad_day_limit: float | None    # least minutes managed on a bad day, if any
+    bad_day_limit: float | None  # least minutes managed on a bad day, if any
     limited_by_bad_days: bool
 
 
-def _compute_baseline(index, days: list[datetime.date], activity: str) -> _Baseline:
+def _compute_baseline(index: _Index, days: list[datetime.date], activity: str) -> _Baseline:
     mins = [index[d].minutes[activity] for d in days]
     avg = sum(mins) / len(mins)
     eighty = avg * BASELINE_FRACTION
@@ -263,26 +268,22 @@ def _compute_baseline(index, days: list[datetime.date], activity: str) -> _Basel
 @dataclass(frozen=True)
 class _Signal:
     day: datetime.date
-    kind: str                       # "pem_flag" | "pem_detected" | "flare" | "spike"
-    pem: bool                       # switches progression off
+    kind: str  # "pem_flag" | "pem_detected" | "flare" | "spike"
+    pem: bool  # switches progression off
     pain: float | None = None
     big_day: datetime.date | None = None
     big_minutes: float | None = None
     big_target: int | None = None
 
 
-def _pain_average_before(index, day: datetime.date) -> float | None:
-    scores = [
-        index[d].pain
-        for d in daterange(day - _WEEK, day - _ONE_DAY)
-        if d in index and index[d].pain is not None
-    ]
+def _pain_average_before(index: _Index, day: datetime.date) -> float | None:
+    scores = [p for d in daterange(day - _WEEK, day - _ONE_DAY) if d in index and (p := index[d].pain) is not None]
     if len(scores) < MIN_PAIN_SCORES_FOR_AVERAGE:
         return None
     return sum(scores) / len(scores)
 
 
-def _is_pain_spike(index, day: datetime.date) -> bool:
+def _is_pain_spike(index: _Index, day: datetime.date) -> bool:
     pain = index[day].pain
     if pain is None:
         return False
@@ -296,7 +297,9 @@ def _jumped(now: float | None, before: float | None) -> bool:
     return now is not None and before is not None and now - before >= PEM_JUMP
 
 
-def _flare_signal(index, day: datetime.date, activity: str, target_on) -> _Signal | None:
+def _flare_signal(
+    index: _Index, day: datetime.date, activity: str, target_on: Callable[[datetime.date], int | None]
+) -> _Signal | None:
     rec = index.get(day)
     if rec is None:
         return None
@@ -309,11 +312,10 @@ def _flare_signal(index, day: datetime.date, activity: str, target_on) -> _Signa
         if brec is None or target is None or activity not in brec.minutes:
             continue
         mins = brec.minutes[activity]
-        if mins > BIG_DAY_RATIO * target and (
-            _jumped(rec.pain, brec.pain) or _jumped(rec.fatigue, brec.fatigue)
-        ):
-            return _Signal(day, "pem_detected", pem=True, pain=rec.pain,
-                           big_day=big, big_minutes=mins, big_target=target)
+        if mins > BIG_DAY_RATIO * target and (_jumped(rec.pain, brec.pain) or _jumped(rec.fatigue, brec.fatigue)):
+            return _Signal(
+                day, "pem_detected", pem=True, pain=rec.pain, big_day=big, big_minutes=mins, big_target=target
+            )
     if rec.flare:
         return _Signal(day, "flare", pem=False, pain=rec.pain)
     if _is_pain_spike(index, day):
@@ -327,44 +329,61 @@ def _m(n: float, activity: str) -> str:
 
 
 def _reason_no_logs(activity: str) -> str:
-    return (f"Log a few days of {activity} — how long you did and how you felt — and I'll "
-            f"suggest a gentle starting amount. No need to change anything yet.")
+    return (
+        f"Log a few days of {activity} — how long you did and how you felt — and I'll "
+        f"suggest a gentle starting amount. No need to change anything yet."
+    )
 
 
 def _reason_estimate(activity: str, est: int) -> str:
-    return (f"We'll start with your own amount: {_m(est, activity)} a day. Once you've logged "
-            f"a few days, I'll check it sits comfortably below what you can manage.")
+    return (
+        f"We'll start with your own amount: {_m(est, activity)} a day. Once you've logged "
+        f"a few days, I'll check it sits comfortably below what you can manage."
+    )
 
 
 def _reason_collecting(activity: str, n_active: int, ready_on: datetime.date | None) -> str:
     if n_active < MIN_BASELINE_DAYS:
-        return (f"I'm getting to know your usual {activity}: {plural(n_active, 'day')} logged so far, "
-                f"and I need at least {MIN_BASELINE_DAYS}. Keep doing what feels comfortable and "
-                f"jot it down — then I'll suggest a gentle starting amount.")
+        return (
+            f"I'm getting to know your usual {activity}: {plural(n_active, 'day')} logged so far, "
+            f"and I need at least {MIN_BASELINE_DAYS}. Keep doing what feels comfortable and "
+            f"jot it down — then I'll suggest a gentle starting amount."
+        )
     when = f" on {weekday_name(ready_on)}" if ready_on else " soon"
-    return (f"Thanks for logging {activity} ({plural(n_active, 'day')} so far). I'll suggest a "
-            f"gentle starting amount{when}, after a full week of logs. Until then, just do what "
-            f"feels comfortable.")
+    return (
+        f"Thanks for logging {activity} ({plural(n_active, 'day')} so far). I'll suggest a "
+        f"gentle starting amount{when}, after a full week of logs. Until then, just do what "
+        f"feels comfortable."
+    )
 
 
 def _reason_baseline(activity: str, b: _Baseline) -> str:
     if b.limited_by_bad_days:
-        return (f"You've been doing about {minutes_phrase(b.average)} of {activity}, and "
-                f"{minutes_phrase(b.bad_day_limit)} on a harder day. We'll start at "
-                f"{_m(b.target, activity)} a day for the next week — an amount you can manage even "
-                f"on a harder day. Keep to it on good days too.")
-    return (f"You've been doing about {minutes_phrase(b.average)} of {activity}, so we'll start "
-            f"a little below that: {minutes_phrase(b.target)} a day for the next week, good days "
-            f"included. Starting below your limit helps your body feel safe.")
+        assert b.bad_day_limit is not None  # limited by bad days only when there were some
+        return (
+            f"You've been doing about {minutes_phrase(b.average)} of {activity}, and "
+            f"{minutes_phrase(b.bad_day_limit)} on a harder day. We'll start at "
+            f"{_m(b.target, activity)} a day for the next week — an amount you can manage even "
+            f"on a harder day. Keep to it on good days too."
+        )
+    return (
+        f"You've been doing about {minutes_phrase(b.average)} of {activity}, so we'll start "
+        f"a little below that: {minutes_phrase(b.target)} a day for the next week, good days "
+        f"included. Starting below your limit helps your body feel safe."
+    )
 
 
 def _reason_estimate_capped(activity: str, est: int, b: _Baseline) -> str:
-    harder = (f", and {minutes_phrase(b.bad_day_limit)} on a harder day"
-              if b.limited_by_bad_days else "")
-    return (f"Your starting amount of {_m(est, activity)} is a bit more than has felt "
-            f"comfortable lately (about {minutes_phrase(b.average)} on average{harder}), so let's "
-            f"start at {minutes_phrase(b.target)} a day for the next week. Starting below your "
-            f"limit is what makes pacing work.")
+    harder = ""
+    if b.limited_by_bad_days:
+        assert b.bad_day_limit is not None  # limited by bad days only when there were some
+        harder = f", and {minutes_phrase(b.bad_day_limit)} on a harder day"
+    return (
+        f"Your starting amount of {_m(est, activity)} is a bit more than has felt "
+        f"comfortable lately (about {minutes_phrase(b.average)} on average{harder}), so let's "
+        f"start at {minutes_phrase(b.target)} a day for the next week. Starting below your "
+        f"limit is what makes pacing work."
+    )
 
 
 def _reason_flare(activity: str, sig: _Signal, kind: str, level: int) -> str:
@@ -376,8 +395,10 @@ def _reason_flare(activity: str, sig: _Signal, kind: str, level: int) -> str:
             opener = f"Your pain jumped again on {when}."
         else:
             opener = f"Another flare on {when} — I'm sorry, that's hard."
-        text = (f"{opener} We'll keep {activity} at {minutes_phrase(level)} for the next week, "
-                f"until things settle. Going gently is the right thing to do.")
+        text = (
+            f"{opener} We'll keep {activity} at {minutes_phrase(level)} for the next week, "
+            f"until things settle. Going gently is the right thing to do."
+        )
         if sig.pem:
             text += " We'll pause any increases until you've had a steady week."
         return text
@@ -386,20 +407,28 @@ def _reason_flare(activity: str, sig: _Signal, kind: str, level: int) -> str:
     else:
         action = f"so this week we stay at {_m(level, activity)}"
     if sig.kind == "pem_flag":
-        return (f"You felt much worse after activity on {when} — that's post-exertional "
-                f"symptoms, a sign we did a bit much, {action}. We'll pause increases until "
-                f"you've had a steady week. Easing off is part of the plan, not a setback.")
+        return (
+            f"You felt much worse after activity on {when} — that's post-exertional "
+            f"symptoms, a sign we did a bit much, {action}. We'll pause increases until "
+            f"you've had a steady week. Easing off is part of the plan, not a setback."
+        )
     if sig.kind == "pem_detected":
+        # _flare_signal gives a detected crash the big day it followed
+        assert sig.big_minutes is not None and sig.big_day is not None and sig.big_target is not None
         short = action.replace(f" of {activity}", "")
-        return (f"You felt much worse on {when}, after {_m(sig.big_minutes, activity)} on "
-                f"{weekday_name(sig.big_day)} (the plan was {fmt_num(sig.big_target)}). That's "
-                f"often the body catching up after a big day, {short}, and we'll pause "
-                f"increases until you've had a steady week.")
+        return (
+            f"You felt much worse on {when}, after {_m(sig.big_minutes, activity)} on "
+            f"{weekday_name(sig.big_day)} (the plan was {fmt_num(sig.big_target)}). That's "
+            f"often the body catching up after a big day, {short}, and we'll pause "
+            f"increases until you've had a steady week."
+        )
     if sig.kind == "spike":
-        return (f"Your pain jumped to {fmt_num(sig.pain)}/10 on {when}, {action}. Be kind to "
-                f"yourself — gentle, steady movement is enough for now.")
-    return (f"You had a flare on {when}, {action}. That's not a setback — easing off "
-            f"is part of the plan.")
+        assert sig.pain is not None  # a spike is a pain score
+        return (
+            f"Your pain jumped to {fmt_num(sig.pain)}/10 on {when}, {action}. Be kind to "
+            f"yourself — gentle, steady movement is enough for now."
+        )
+    return f"You had a flare on {when}, {action}. That's not a setback — easing off is part of the plan."
 
 
 def _reason_raise(activity: str, old: int, new: int, pace: str, after_flare: bool) -> str:
@@ -410,48 +439,69 @@ def _reason_raise(activity: str, old: int, new: int, pace: str, after_flare: boo
     elif pace == "faster":
         tail = " A slightly bigger step, as you asked."
     if after_flare:
-        return (f"A calmer week after the flare — well done. Let's go from {old} back up to "
-                f"{_m(new, activity)} a day.{tail}")
+        return (
+            f"A calmer week after the flare — well done. Let's go from {old} back up to "
+            f"{_m(new, activity)} a day.{tail}"
+        )
     return f"A steady week — well done. Let's go from {old} to {_m(new, activity)} a day.{tail}"
 
 
 def _reason_at_most(activity: str, level: int) -> str:
-    return (f"You're at {_m(level, activity)} a day, and that's as high as a plan goes — "
-            f"there's no need to do more.")
+    return f"You're at {_m(level, activity)} a day, and that's as high as a plan goes — there's no need to do more."
 
 
 def _reason_not_enough(activity: str, n: int, level: int) -> str:
     if n == 0:
-        return (f"I don't have any {activity} logged from last week, so we'll stay at "
-                f"{minutes_phrase(level)} for now. Whenever you're ready, a quick note helps me "
-                f"plan with you.")
-    return (f"I only have {plural(n, 'day')} of {activity} logged from last week — not quite "
-            f"enough to go on, so we'll stay at {minutes_phrase(level)} this week. Even a quick "
-            f"note on rough days helps.")
+        return (
+            f"I don't have any {activity} logged from last week, so we'll stay at "
+            f"{minutes_phrase(level)} for now. Whenever you're ready, a quick note helps me "
+            f"plan with you."
+        )
+    return (
+        f"I only have {plural(n, 'day')} of {activity} logged from last week — not quite "
+        f"enough to go on, so we'll stay at {minutes_phrase(level)} this week. Even a quick "
+        f"note on rough days helps."
+    )
 
 
 def _reason_adherence(activity: str, met: int, n: int, level: int) -> str:
-    return (f"Last week you managed the full {minutes_phrase(level)} on {met} of {n} logged days. "
-            f"Let's stay at {_m(level, activity)} this week until it feels comfortable — "
-            f"there's no rush.")
+    return (
+        f"Last week you managed the full {minutes_phrase(level)} on {met} of {n} logged days. "
+        f"Let's stay at {_m(level, activity)} this week until it feels comfortable — "
+        f"there's no rush."
+    )
 
 
 def _reason_pain_trend(activity: str, now: float, before: float, level: int) -> str:
-    return (f"Your pain was a little higher last week (about {fmt_num(now)} on average, up from "
-            f"{fmt_num(before)}), so we'll stay at {_m(level, activity)} this week and let "
-            f"things settle.")
+    return (
+        f"Your pain was a little higher last week (about {fmt_num(now)} on average, up from "
+        f"{fmt_num(before)}), so we'll stay at {_m(level, activity)} this week and let "
+        f"things settle."
+    )
 
 
 def _reason_pem_cleared(activity: str, level: int) -> str:
-    return (f"A steadier week after that crash — well done. We'll stay at {_m(level, activity)} "
-            f"one more week so your body can settle before we build again.")
+    return (
+        f"A steadier week after that crash — well done. We'll stay at {_m(level, activity)} "
+        f"one more week so your body can settle before we build again."
+    )
 
 
 # ---------------------------------------------------------------- simulation
 class _Sim:
     """Walks day by day from the first logged day of the activity up to ``end``."""
 
-    def __init__(self, records, activity: str, settings: PacingSettings):
+    # set by run(), which is the only caller of step()
+    mode: str
+    levels: list[int]
+    phase: str
+    reason: str
+    week_start: datetime.date
+    previous: int | None
+    pem_block: bool
+    cap_checked: bool
+
+    def __init__(self, records: Sequence[DayRecord], activity: str, settings: PacingSettings):
         self.index = _index(records)
         self.activity = normalise_activity(activity)
         self.settings = settings
@@ -464,10 +514,10 @@ class _Sim:
     # -- decisions for days on which no log of the activity is visible yet
     def pre_log(self, day: datetime.date) -> PlanDecision:
         if self.estimate is not None:
-            return PlanDecision(self.activity, day, self.estimate, "baseline", None, day,
-                                _reason_estimate(self.activity, self.estimate))
-        return PlanDecision(self.activity, day, None, "collecting", None, day,
-                            _reason_no_logs(self.activity))
+            return PlanDecision(
+                self.activity, day, self.estimate, "baseline", None, day, _reason_estimate(self.activity, self.estimate)
+            )
+        return PlanDecision(self.activity, day, None, "collecting", None, day, _reason_no_logs(self.activity))
 
     def target_on(self, day: datetime.date) -> int | None:
         if day in self.decisions:
@@ -498,14 +548,16 @@ class _Sim:
         for day in daterange(self.first + _ONE_DAY, end):
             self.step(day)
             target = self.levels[-1] if self.levels else None
-            self.decisions[day] = PlanDecision(act, day, target, self.phase, self.previous,
-                                               self.week_start, self.reason)
+            self.decisions[day] = PlanDecision(
+                act, day, target, self.phase, self.previous, self.week_start, self.reason
+            )
 
     # -- helpers
     def _active_days_before(self, day: datetime.date) -> list[datetime.date]:
         return [d for d in self.logged if d < day and self.index[d].minutes[self.activity] > 0]
 
     def _baseline_ready(self, day: datetime.date) -> list[datetime.date] | None:
+        assert self.first is not None  # run() steps only through the days after the first log
         active = self._active_days_before(day)
         if day >= self.first + datetime.timedelta(days=COLLECT_DAYS) and len(active) >= MIN_BASELINE_DAYS:
             return active
@@ -526,6 +578,7 @@ class _Sim:
                 n = len(self._active_days_before(day))
                 ready_on = None
                 if n >= MIN_BASELINE_DAYS:
+                    assert self.first is not None  # run() steps only through the days after the first log
                     ready_on = self.first + datetime.timedelta(days=COLLECT_DAYS)
                 self.reason = _reason_collecting(act, n, ready_on)
                 return
@@ -578,11 +631,11 @@ class _Sim:
         if met / len(logged) < STABLE_ADHERENCE:
             self._new_week(day, "holding", _reason_adherence(act, met, len(logged), level))
             return
-        now = [self.index[d].pain for d in week if d in self.index and self.index[d].pain is not None]
+        now = [p for d in week if d in self.index and (p := self.index[d].pain) is not None]
         before = [
-            self.index[d].pain
+            p
             for d in daterange(start - _WEEK, start - _ONE_DAY)
-            if d in self.index and self.index[d].pain is not None
+            if d in self.index and (p := self.index[d].pain) is not None
         ]
         if len(now) >= MIN_PAIN_SCORES_FOR_TREND and len(before) >= MIN_PAIN_SCORES_FOR_TREND:
             now_avg, before_avg = statistics.fmean(now), statistics.fmean(before)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ._util import daterange, fmt_num, plural, weekday_name
 from .engine import DayRecord, merge_records
@@ -82,7 +82,7 @@ def _score(rec: DayRecord) -> float | None:
     return rec.pain if rec.pain is not None else rec.fatigue
 
 
-def _stats(index: dict, start: datetime.date, end: datetime.date) -> WeekStats:
+def _stats(index: dict[datetime.date, DayRecord], start: datetime.date, end: datetime.date) -> WeekStats:
     recs = [index[d] for d in daterange(start, end) if d in index]
     scored = [(r.day, _score(r)) for r in recs if _score(r) is not None]
     best = min(scored, key=lambda t: (t[1], t[0]))[0] if scored else None
@@ -113,9 +113,11 @@ def _compare(now: float, before: float | None) -> str:
 
 def _text(this: WeekStats, last: WeekStats) -> str:
     if this.days_logged == 0:
-        return ("No logs this week yet — that's OK.\n"
-                "Whenever you have a moment, a quick note of what you did and how you felt "
-                "helps me plan with you.")
+        return (
+            "No logs this week yet — that's OK.\n"
+            "Whenever you have a moment, a quick note of what you did and how you felt "
+            "helps me plan with you."
+        )
     lines = []
     first = f"This week you logged {plural(this.days_logged, 'day')}"
     if this.avg_minutes_per_day is not None:
@@ -132,13 +134,13 @@ def _text(this: WeekStats, last: WeekStats) -> str:
     if parts:
         lines.append("; ".join(parts) + ".")
     if this.best_day and this.worst_day and this.best_day != this.worst_day:
-        lines.append(f"{weekday_name(this.best_day)} was your easiest day and "
-                     f"{weekday_name(this.worst_day)} the hardest.")
+        lines.append(
+            f"{weekday_name(this.best_day)} was your easiest day and {weekday_name(this.worst_day)} the hardest."
+        )
     if this.flare_days:
         names = [weekday_name(d) for d in this.flare_days]
         when = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        lines.append(f"You had a flare on {when} — go gently; a hard day doesn't undo your "
-                     f"progress.")
+        lines.append(f"You had a flare on {when} — go gently; a hard day doesn't undo your progress.")
     elif len(lines) < 4:
         lines.append("No flares this week — well done for pacing yourself.")
     return "\n".join(lines[:4])

@@ -8,6 +8,7 @@ EEA countries not listed get 112 plus the European 116 123 line.  None or an
 unknown code gives the common numbers at once, so nobody is left without a
 number.  Keep this table and docs/helplines.md in step (a unit test checks).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,16 +24,10 @@ class Helplines:
 GENERIC = Helplines(
     country=None,
     emergency="112 (EU and most countries), 911 (US/Canada), 999 (UK)",
-    crisis_line=(
-        "988 in the US, Samaritans 116 123 in the UK and Ireland, "
-        "or your local crisis line"
-    ),
+    crisis_line=("988 in the US, Samaritans 116 123 in the UK and Ireland, or your local crisis line"),
 )
 
-_EU_CRISIS = (
-    "116 123 (emotional support line in many European countries), "
-    "or your local crisis line"
-)
+_EU_CRISIS = "116 123 (emotional support line in many European countries), or your local crisis line"
 
 TABLE: dict[str, Helplines] = {
     "US": Helplines("US", "911", "988 Suicide & Crisis Lifeline (call or text 988)"),
@@ -49,13 +44,47 @@ TABLE: dict[str, Helplines] = {
 }
 
 # EU / EEA members (plus CH) without their own row: 112 works everywhere here.
-EU_112 = frozenset({
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "GR", "HU", "IT", "LV",
-    "LT", "LU", "MT", "PL", "PT", "RO", "SK", "SI", "SE", "IS", "LI", "NO", "CH",
-})
+EU_112 = frozenset(
+    {
+        "AT",
+        "BE",
+        "BG",
+        "HR",
+        "CY",
+        "CZ",
+        "DK",
+        "EE",
+        "FI",
+        "GR",
+        "HU",
+        "IT",
+        "LV",
+        "LT",
+        "LU",
+        "MT",
+        "PL",
+        "PT",
+        "RO",
+        "SK",
+        "SI",
+        "SE",
+        "IS",
+        "LI",
+        "NO",
+        "CH",
+    }
+)
 
-ALIASES = {"UK": "GB", "EN": "GB", "ENGLAND": "GB", "SCOTLAND": "GB", "WALES": "GB",
-           "USA": "US", "NIR": "GB", "EL": "GR"}
+ALIASES = {
+    "UK": "GB",
+    "EN": "GB",
+    "ENGLAND": "GB",
+    "SCOTLAND": "GB",
+    "WALES": "GB",
+    "USA": "US",
+    "NIR": "GB",
+    "EL": "GR",
+}
 
 
 def helplines_for(country: str | None) -> Helplines:

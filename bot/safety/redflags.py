@@ -24,6 +24,7 @@ Negated mentions ("no chest pain") do not fire.  Cautious by design: a
 hypothetical ("what if I get chest pain") still fires, because the reply
 ("call now if this is happening") is safe either way.
 """
+
 from __future__ import annotations
 
 import re
@@ -49,17 +50,19 @@ CHEST_FEEL = (
     r"tightening|tighten|pressure|heavy|heaviness|squeez\w*|crush\w*|burning|discomfort|"
     r"sore|soreness|constrict\w*|killing me|gripp\w*|clench\w*|clamp\w*|band)"
 )
-_CHEST = compile_all([
-    rf"\b{CHEST}\s+{G3}{CHEST_FEEL}\b",
-    rf"\b{CHEST_FEEL}\s+{G3}(?:in|across|on|around|round|over|through|at|behind|inside|of|into|under|within)\s+"
-    rf"(?:{POSS})?(?:(?:middle|centre|center|left side|front) of\s+(?:{POSS})?)?{CHEST}\b",
-    rf"\b(?:tight|heavy|sore|painful|crushing|squeezing|burning|aching)\s+{CHEST}\b",
-    rf"\b{CHEST}\s+{G4}(?:elephant|sitting on|vice|vise|weight on)",
-    r"\bangina\b",
-    r"\b(?:pain|pains|ache|aching|tightness|pressure)\s+(?:in|around|near|over)\s+my\s+heart\b",
-    r"\b(?:having|have|had|is this|could this be|could it be|like|maybe|might be|think it'?s|"
-    r"think i'?m having|i'?m having)\s+(?:a\s+)?(?:heart attack|cardiac arrest)",
-])
+_CHEST = compile_all(
+    [
+        rf"\b{CHEST}\s+{G3}{CHEST_FEEL}\b",
+        rf"\b{CHEST_FEEL}\s+{G3}(?:in|across|on|around|round|over|through|at|behind|inside|of|into|under|within)\s+"
+        rf"(?:{POSS})?(?:(?:middle|centre|center|left side|front) of\s+(?:{POSS})?)?{CHEST}\b",
+        rf"\b(?:tight|heavy|sore|painful|crushing|squeezing|burning|aching)\s+{CHEST}\b",
+        rf"\b{CHEST}\s+{G4}(?:elephant|sitting on|vice|vise|weight on)",
+        r"\bangina\b",
+        r"\b(?:pain|pains|ache|aching|tightness|pressure)\s+(?:in|around|near|over)\s+my\s+heart\b",
+        r"\b(?:having|have|had|is this|could this be|could it be|like|maybe|might be|think it'?s|"
+        r"think i'?m having|i'?m having)\s+(?:a\s+)?(?:heart attack|cardiac arrest)",
+    ]
+)
 _NOT_LITERAL_BEFORE = re.compile(
     r"(?:nearly|almost|practically|near|gave me|give me|giving me|gonna give|going to give|"
     r"about to have|will have)\s+(?:\w+\s+){0,2}$"
@@ -70,17 +73,21 @@ SPREAD_V = (
     r"(?:spread\w*|radiat\w*|travel\w*|shoot\w*|going|goes|gone|went|moving|moves|moved|"
     r"runs|running|ran|extend\w*|heading)"
 )
-_JAW = compile_all([
-    rf"\b{SPREAD_V}\s+{G3}(?:up\s+|down\s+)?(?:in)?to\s+(?:{POSS})?(?:jaw|teeth|chin)\b",
-    rf"\b{SPREAD_V}\s+up\s+(?:{POSS})?(?:neck\s+(?:and|into|to)\s+(?:{POSS})?)?(?:jaw|chin)\b",
-    r"\b(?:jaw|chin)\s+and\s+(?:left\s+)?arm\s+(?:pain|ache|aching|hurt\w*)",
-    r"\b(?:pain|ache|aching|tightness|pressure)\s+(?:in|into)\s+(?:my\s+)?(?:jaw|chin)\s+and\s+(?:my\s+)?(?:left\s+)?arm",
-])
-_ARM_SPREAD = compile_all([
-    rf"\b{SPREAD_V}\s+{G6}(?:down|into|up|to|along|through)\s+(?:into\s+|to\s+)?(?:{POSS})?(?:{SIDE})?arms?\b",
-    rf"\b(?:pain|ache|aching|tightness|pressure|heaviness|discomfort)\s+{G2}down\s+(?:{POSS})left\s+arm\b",
-    rf"\band\s+down\s+(?:{POSS})?(?:{SIDE})?arms?\b",
-])
+_JAW = compile_all(
+    [
+        rf"\b{SPREAD_V}\s+{G3}(?:up\s+|down\s+)?(?:in)?to\s+(?:{POSS})?(?:jaw|teeth|chin)\b",
+        rf"\b{SPREAD_V}\s+up\s+(?:{POSS})?(?:neck\s+(?:and|into|to)\s+(?:{POSS})?)?(?:jaw|chin)\b",
+        r"\b(?:jaw|chin)\s+and\s+(?:left\s+)?arm\s+(?:pain|ache|aching|hurt\w*)",
+        r"\b(?:pain|ache|aching|tightness|pressure)\s+(?:in|into)\s+(?:my\s+)?(?:jaw|chin)\s+and\s+(?:my\s+)?(?:left\s+)?arm",
+    ]
+)
+_ARM_SPREAD = compile_all(
+    [
+        rf"\b{SPREAD_V}\s+{G6}(?:down|into|up|to|along|through)\s+(?:into\s+|to\s+)?(?:{POSS})?(?:{SIDE})?arms?\b",
+        rf"\b(?:pain|ache|aching|tightness|pressure|heaviness|discomfort)\s+{G2}down\s+(?:{POSS})left\s+arm\b",
+        rf"\band\s+down\s+(?:{POSS})?(?:{SIDE})?arms?\b",
+    ]
+)
 # origins that make arm radiation look like a nerve (assess), not the heart
 _ARM_ORIGIN = re.compile(
     r"\b(?:neck|back|spine|disc|shoulder|shoulders|shoulder blade|elbow|wrist|hand|hands|"
@@ -89,27 +96,31 @@ _ARM_ORIGIN = re.compile(
 _NERVE_FEEL = re.compile(r"\b(?:tingl\w*|pins and needles|numb\w*|electric\w*|zing\w*|buzz\w*)\b")
 
 # ------------------------------------------------------------ stroke signs
-_FACE_DROOP = compile_all([
-    rf"\b(?:face|mouth|smile|lip|lips|eyelid|cheek)\s+{G4}(?:droop\w*|lopsided|sag\w*|slump\w*|"
-    r"(?:dropp(?:ed|ing)|fell|fallen|dropped|gone|went)\s+(?:down\s+)?on one side)",
-    r"\b(?:droop\w*|lopsided|sagging|crooked)\s+(?:\w+\s+)?(?:face|mouth|smile)\b",
-    rf"\bone side of\s+{POSS}(?:face|mouth)\s+{G3}(?:droop\w*|dropp\w*|sag\w*|fell|fallen|slump\w*|"
-    r"went down|gone down|isn't moving|won't move|not moving)",
-    r"\bfacial droop\w*",
-    rf"\b(?:half|one half|one side)\s+(?:of\s+)?(?:{POSS})?(?:face|mouth|smile)\s+{G3}(?:droop\w*|dropp\w*|dropped|drops|fell|fallen|sag\w*|slump\w*|"
-    r"gone down|went down|gone floppy|gone numb|went numb|looks? different|isn't moving|won't move|not moving|frozen)",
-])
-_SPEECH = compile_all([
-    rf"\b(?:speech|talking|words|voice|speaking)\s+{G3}(?:slurr?\w*|garbled|jumbled|muddled|gibberish|"
-    r"coming out wrong|came out wrong|all wrong)",
-    r"\bslurr(?:ed|ing|s)\b",
-    rf"\bwords\s+{G3}(?:coming|came|come)\s+out\s+(?:all\s+)?(?:wrong|funny|weird|strange|jumbled|garbled|muddled|mixed up)",
-    rf"\b(?:sudden|suddenly|all of a sudden|out of nowhere)\s+{G4}(?:can't|couldn't|unable to|could not)\s+"
-    r"(?:speak|talk|get (?:my|the|his|her) words out|find (?:my|the|his|her) words|say (?:what|the))",
-    r"\btalking gibberish\b",
-    r"\b(?:talking|speaking|speech|voice)\s+(?:is\s+|was\s+|all\s+|really\s+|a bit\s+|sounds?\s+|'s\s+)*(?:funny|strange|weird|odd|drunk|garbled|muddled|slurry|wrong|thick)\b",
-    r"\b(?:can't|couldn't|cannot|unable to)\s+(?:talk|speak)\s+(?:properly|clearly|right|normally|straight)\b",
-])
+_FACE_DROOP = compile_all(
+    [
+        rf"\b(?:face|mouth|smile|lip|lips|eyelid|cheek)\s+{G4}(?:droop\w*|lopsided|sag\w*|slump\w*|"
+        r"(?:dropp(?:ed|ing)|fell|fallen|dropped|gone|went)\s+(?:down\s+)?on one side)",
+        r"\b(?:droop\w*|lopsided|sagging|crooked)\s+(?:\w+\s+)?(?:face|mouth|smile)\b",
+        rf"\bone side of\s+{POSS}(?:face|mouth)\s+{G3}(?:droop\w*|dropp\w*|sag\w*|fell|fallen|slump\w*|"
+        r"went down|gone down|isn't moving|won't move|not moving)",
+        r"\bfacial droop\w*",
+        rf"\b(?:half|one half|one side)\s+(?:of\s+)?(?:{POSS})?(?:face|mouth|smile)\s+{G3}(?:droop\w*|dropp\w*|dropped|drops|fell|fallen|sag\w*|slump\w*|"
+        r"gone down|went down|gone floppy|gone numb|went numb|looks? different|isn't moving|won't move|not moving|frozen)",
+    ]
+)
+_SPEECH = compile_all(
+    [
+        rf"\b(?:speech|talking|words|voice|speaking)\s+{G3}(?:slurr?\w*|garbled|jumbled|muddled|gibberish|"
+        r"coming out wrong|came out wrong|all wrong)",
+        r"\bslurr(?:ed|ing|s)\b",
+        rf"\bwords\s+{G3}(?:coming|came|come)\s+out\s+(?:all\s+)?(?:wrong|funny|weird|strange|jumbled|garbled|muddled|mixed up)",
+        rf"\b(?:sudden|suddenly|all of a sudden|out of nowhere)\s+{G4}(?:can't|couldn't|unable to|could not)\s+"
+        r"(?:speak|talk|get (?:my|the|his|her) words out|find (?:my|the|his|her) words|say (?:what|the))",
+        r"\btalking gibberish\b",
+        r"\b(?:talking|speaking|speech|voice)\s+(?:is\s+|was\s+|all\s+|really\s+|a bit\s+|sounds?\s+|'s\s+)*(?:funny|strange|weird|odd|drunk|garbled|muddled|slurry|wrong|thick)\b",
+        r"\b(?:can't|couldn't|cannot|unable to)\s+(?:talk|speak)\s+(?:properly|clearly|right|normally|straight)\b",
+    ]
+)
 LIMB_UP = r"(?:arm|arms|hand|hands)"
 SUDDEN = r"(?:sudden|suddenly|all of a sudden|out of nowhere|without warning|abruptly)"
 WEAK = (
@@ -117,32 +128,38 @@ WEAK = (
     r"can't (?:feel|move|lift|raise|grip|use)|couldn't (?:feel|move|lift|raise|grip|use)|"
     r"unable to (?:feel|move|lift|raise|grip|use)|won't (?:move|work)|wouldn't (?:move|work)|not working)"
 )
-_ONE_SIDE = compile_all([
-    rf"\b(?:one|left|right)\s+side\s+of\s+{POSS}(?:body|face)\s+{G4}{WEAK}",
-    rf"\b(?:my|his|her|their|the whole|whole)\s+(?:whole\s+)?(?:left|right)\s+side\s+{G3}{WEAK}",
-    rf"\b{WEAK}\s+{G2}(?:down|on|in|along|to|all down|of)\s+(?:{POSS})?(?:left|right|one)\s+side\b",
-    rf"\b(?:face|cheek|lip|lips|mouth)\s+{G3}(?:numb\w*|weak\w*|tingl\w*|paraly[sz]\w*|dead|frozen)",
-    rf"\b(?:numb\w*|weak\w*|tingl\w*|paraly[sz]\w*|no feeling)\s+{G2}(?:in|on|of|down)\s+(?:{POSS})?(?:{SIDE})?(?:face|cheek|lip|lips)\b",
-    rf"\b{SUDDEN}\s+{G6}{WEAK}\s+{G4}{LIMB_UP}\b",
-    rf"\b{SUDDEN}\s+{G6}{LIMB_UP}\s+{G3}{WEAK}",
-    rf"\barms?\s+{G3}(?:suddenly\s+)?(?:went|gone|going|goes|turned|just went)\s+(?:all\s+|completely\s+|really\s+|totally\s+)?"
-    r"(?:numb|weak|dead|limp|floppy|heavy)",
-    rf"\bhemipleg\w*|\bhemipar\w*",
-])
+_ONE_SIDE = compile_all(
+    [
+        rf"\b(?:one|left|right)\s+side\s+of\s+{POSS}(?:body|face)\s+{G4}{WEAK}",
+        rf"\b(?:my|his|her|their|the whole|whole)\s+(?:whole\s+)?(?:left|right)\s+side\s+{G3}{WEAK}",
+        rf"\b{WEAK}\s+{G2}(?:down|on|in|along|to|all down|of)\s+(?:{POSS})?(?:left|right|one)\s+side\b",
+        rf"\b(?:face|cheek|lip|lips|mouth)\s+{G3}(?:numb\w*|weak\w*|tingl\w*|paraly[sz]\w*|dead|frozen)",
+        rf"\b(?:numb\w*|weak\w*|tingl\w*|paraly[sz]\w*|no feeling)\s+{G2}(?:in|on|of|down)\s+(?:{POSS})?(?:{SIDE})?(?:face|cheek|lip|lips)\b",
+        rf"\b{SUDDEN}\s+{G6}{WEAK}\s+{G4}{LIMB_UP}\b",
+        rf"\b{SUDDEN}\s+{G6}{LIMB_UP}\s+{G3}{WEAK}",
+        rf"\barms?\s+{G3}(?:suddenly\s+)?(?:went|gone|going|goes|turned|just went)\s+(?:all\s+|completely\s+|really\s+|totally\s+)?"
+        r"(?:numb|weak|dead|limp|floppy|heavy)",
+        r"\bhemipleg\w*|\bhemipar\w*",
+    ]
+)
 _ARM_POSTURE = re.compile(r"\b(?:slept|sleeping|lying|lay|lain|leaning|leant|leaned|sat|sitting)\s+on\b")
-_VISION = compile_all([
-    rf"\b{SUDDEN}\s+{G4}(?:blur\w*|double|lost|loss of|losing|dim\w*|dark\w*|grey|gray|no)\s+{G2}(?:vision|sight|eyesight)\b",
-    rf"\b(?:lost|loss of|losing|blurr?\w*|double|dim|dark)\s+(?:the\s+)?(?:vision|sight|eyesight)\s+(?:in|of|from)\s+(?:one|{POSS}(?:left|right))\s+eye\b",
-    rf"\b(?:can't|couldn't|unable to)\s+see\s+(?:out of|with|from)\s+(?:one|{POSS}(?:left|right))\s+eye\b",
-    rf"\b(?:went|gone|going)\s+blind\b",
-    rf"\b(?:vision|sight)\s+{G3}(?:one|left|right)\s+eye\s+{G2}(?:went|gone|go|blur\w*|dark|black)",
-])
-_HEADACHE = compile_all([
-    r"\b(?:worst|worse)\s+headache\s+(?:of|in)\s+(?:my|his|her)\s+life\b",
-    rf"\b(?:sudden|suddenly|thunderclap|explosive)\s+{G2}(?:severe|terrible|awful|excruciating|splitting|"
-    r"intense|massive|blinding|worst|violent|agonising|agonizing)?\s*headache",
-    rf"\bheadache\s+{G3}(?:came on|hit|hit me|started|struck)\s+(?:\w+\s+)?(?:suddenly|like a thunderclap|out of nowhere|all at once|in seconds)",
-])
+_VISION = compile_all(
+    [
+        rf"\b{SUDDEN}\s+{G4}(?:blur\w*|double|lost|loss of|losing|dim\w*|dark\w*|grey|gray|no)\s+{G2}(?:vision|sight|eyesight)\b",
+        rf"\b(?:lost|loss of|losing|blurr?\w*|double|dim|dark)\s+(?:the\s+)?(?:vision|sight|eyesight)\s+(?:in|of|from)\s+(?:one|{POSS}(?:left|right))\s+eye\b",
+        rf"\b(?:can't|couldn't|unable to)\s+see\s+(?:out of|with|from)\s+(?:one|{POSS}(?:left|right))\s+eye\b",
+        r"\b(?:went|gone|going)\s+blind\b",
+        rf"\b(?:vision|sight)\s+{G3}(?:one|left|right)\s+eye\s+{G2}(?:went|gone|go|blur\w*|dark|black)",
+    ]
+)
+_HEADACHE = compile_all(
+    [
+        r"\b(?:worst|worse)\s+headache\s+(?:of|in)\s+(?:my|his|her)\s+life\b",
+        rf"\b(?:sudden|suddenly|thunderclap|explosive)\s+{G2}(?:severe|terrible|awful|excruciating|splitting|"
+        r"intense|massive|blinding|worst|violent|agonising|agonizing)?\s*headache",
+        rf"\bheadache\s+{G3}(?:came on|hit|hit me|started|struck)\s+(?:\w+\s+)?(?:suddenly|like a thunderclap|out of nowhere|all at once|in seconds)",
+    ]
+)
 
 # ------------------------------------------------------------ fainting
 FAINT = (
@@ -178,7 +195,8 @@ _HYPOTHETICAL = re.compile(
 def hypothetical_before(t: str, start: int) -> bool:
     """True when the sentence before *start* frames the term as hypothetical."""
     s = max(t.rfind(c, 0, start) for c in ".!;\n")
-    return _HYPOTHETICAL.search(t[s + 1:start]) is not None
+    return _HYPOTHETICAL.search(t[s + 1 : start]) is not None
+
 
 # ------------------------------------------------------------ breathing
 BREATHLESS = (
@@ -213,53 +231,64 @@ NUMB = (
     r"(?:numb\w*|no feeling|no sensation|lost (?:the\s+|all\s+)?(?:feeling|sensation)|loss of (?:feeling|sensation)|"
     r"can't feel|cannot feel|couldn't feel|pins and needles|tingl\w*|dead|reduced (?:feeling|sensation)|anaesthesia|anesthesia)"
 )
-_SADDLE = compile_all([
-    r"\bsaddle\s+(?:area\s+|region\s+)?(?:numb\w*|an(?:a)?esthesia|tingl\w*|sensation)",
-    rf"\b{NUMB}\s+{G3}(?:(?:in|around|between|on|of|down|across|at)\s+(?:{POSS})?)?{AREA}\b",
-    rf"\b{AREA}\s+{G3}(?:is\s+|are\s+|feels?\s+|went\s+|gone\s+|has gone\s+|going\s+)?(?:numb\w*|tingl\w*|dead|no feeling)",
-    r"\b(?:can't|cannot|couldn't)\s+feel\s+(?:\w+\s+){0,3}(?:(?:toilet|loo)\s+(?:paper|roll|tissue)|when i wipe|myself when|wiping)",
-])
+_SADDLE = compile_all(
+    [
+        r"\bsaddle\s+(?:area\s+|region\s+)?(?:numb\w*|an(?:a)?esthesia|tingl\w*|sensation)",
+        rf"\b{NUMB}\s+{G3}(?:(?:in|around|between|on|of|down|across|at)\s+(?:{POSS})?)?{AREA}\b",
+        rf"\b{AREA}\s+{G3}(?:is\s+|are\s+|feels?\s+|went\s+|gone\s+|has gone\s+|going\s+)?(?:numb\w*|tingl\w*|dead|no feeling)",
+        r"\b(?:can't|cannot|couldn't)\s+feel\s+(?:\w+\s+){0,3}(?:(?:toilet|loo)\s+(?:paper|roll|tissue)|when i wipe|myself when|wiping)",
+    ]
+)
 _SADDLE_BENIGN = re.compile(r"\b(?:bike|cycling|cycle|saddle|seat|sitting|sat|chair|toilet seat|long drive)\b")
-_SADDLE_SERIOUS = re.compile(r"\b(?:back|bladder|bowel|wee|pee|urine|poo|legs|still|won't|hasn't|isn't going|not going|hours|days)\b")
+_SADDLE_SERIOUS = re.compile(
+    r"\b(?:back|bladder|bowel|wee|pee|urine|poo|legs|still|won't|hasn't|isn't going|not going|hours|days)\b"
+)
 _BUM = re.compile(r"\b(?:bum|butt|bottom|backside|buttocks?)\b")
-_BLADDER = compile_all([
-    r"\b(?:lost|losing|lose|loss of|no|can't|couldn't)\s+(?:all\s+)?control\s+(?:of|over)\s+(?:my\s+)?(?:bladder|bowels?|wee|pee|poo|toilet|urine)",
-    r"\b(?:lost|losing|loss of)\s+(?:my\s+)?(?:bladder|bowel)\s+control\b",
-    r"\b(?:can't|cannot|couldn't|unable to|can not)\s+(?:control|hold)\s+(?:in\s+)?(?:my\s+)?(?:bladder|bowels?|wee|pee|poo|urine)",
-    r"\b(?:wet|soiled|peed|pooed|pooped|messed|pissed|shat)\s+myself\b",
-    r"\b(?:can't|cannot|couldn't|unable to)\s+(?:pee|wee|urinate|pass urine|pass water|empty my bladder|go for a (?:wee|pee))\b",
-    r"\b(?:bladder|bowels?)\s+(?:\w+\s+){0,2}(?:stopped working|not working|gone|went|let go|gave way)",
-    r"\b(?:new|sudden|suddenly)\s+(?:\w+\s+)?incontinen\w*",
-    r"\bincontinen\w*\s+(?:\w+\s+){0,3}(?:new|sudden|since|started)",
-])
+_BLADDER = compile_all(
+    [
+        r"\b(?:lost|losing|lose|loss of|no|can't|couldn't)\s+(?:all\s+)?control\s+(?:of|over)\s+(?:my\s+)?(?:bladder|bowels?|wee|pee|poo|toilet|urine)",
+        r"\b(?:lost|losing|loss of)\s+(?:my\s+)?(?:bladder|bowel)\s+control\b",
+        r"\b(?:can't|cannot|couldn't|unable to|can not)\s+(?:control|hold)\s+(?:in\s+)?(?:my\s+)?(?:bladder|bowels?|wee|pee|poo|urine)",
+        r"\b(?:wet|soiled|peed|pooed|pooped|messed|pissed|shat)\s+myself\b",
+        r"\b(?:can't|cannot|couldn't|unable to)\s+(?:pee|wee|urinate|pass urine|pass water|empty my bladder|go for a (?:wee|pee))\b",
+        r"\b(?:bladder|bowels?)\s+(?:\w+\s+){0,2}(?:stopped working|not working|gone|went|let go|gave way)",
+        r"\b(?:new|sudden|suddenly)\s+(?:\w+\s+)?incontinen\w*",
+        r"\bincontinen\w*\s+(?:\w+\s+){0,3}(?:new|sudden|since|started)",
+    ]
+)
 _BLADDER_BENIGN = re.compile(r"\blaugh\w*|\bsneez\w*|\bcough\w*|\bas a (?:kid|child)\b|\bdream\b")
 
 # ------------------------------------------------------------ rhabdomyolysis
 URINE = r"(?:urine|pee|wee|wees|pees|piss|widdle)"
 DARK = r"(?:dark|darker|brown|brownish|cola|coca-?cola|coke|tea|red|reddish|blood|bloody|rusty|black|coffee)"
-_DARK_URINE = compile_all([
-    rf"\b{DARK}(?:[- ]colou?red)?\s+{G2}{URINE}\b",
-    rf"\b{URINE}\s+{G4}(?:is\s+|was\s+|looks\s+|looked\s+|went\s+|turned\s+|came out\s+)?(?:a\s+)?(?:really\s+|very\s+|quite\s+)?"
-    rf"{DARK}\b",
-    rf"\b{URINE}\s+{G3}(?:like|the colou?r of)\s+(?:cola|coke|tea|coffee|blood)",
-])
+_DARK_URINE = compile_all(
+    [
+        rf"\b{DARK}(?:[- ]colou?red)?\s+{G2}{URINE}\b",
+        rf"\b{URINE}\s+{G4}(?:is\s+|was\s+|looks\s+|looked\s+|went\s+|turned\s+|came out\s+)?(?:a\s+)?(?:really\s+|very\s+|quite\s+)?"
+        rf"{DARK}\b",
+        rf"\b{URINE}\s+{G3}(?:like|the colou?r of)\s+(?:cola|coke|tea|coffee|blood)",
+    ]
+)
 MUSCLE_WORD = r"(?:muscles?|thighs?|calf|calves|quads?|legs?|arms?|body|hamstrings?|glutes?|biceps|shoulders?)"
 SEVERE = (
     r"(?:agony|agonising|agonizing|severe|severely|extreme|extremely|excruciating|unbearable|"
     r"really sore|so sore|very sore|incredibly sore|insanely sore|swollen|rock hard|killing me|in bits|"
     r"worst|screaming|can't move|couldn't move|horrendous)"
 )
-_SEVERE_MUSCLE = compile_all([
-    rf"\b{MUSCLE_WORD}\b.{{0,40}}\b{SEVERE}",
-    rf"\b{SEVERE}\b.{{0,30}}\b{MUSCLE_WORD}\b",
-])
+_SEVERE_MUSCLE = compile_all(
+    [
+        rf"\b{MUSCLE_WORD}\b.{{0,40}}\b{SEVERE}",
+        rf"\b{SEVERE}\b.{{0,30}}\b{MUSCLE_WORD}\b",
+    ]
+)
 
 
 def _chest(t: str) -> bool:
     for m in iter_affirmed(_CHEST, t):
-        if "heart attack" in m.group(0) or "cardiac" in m.group(0):
-            if _NOT_LITERAL_BEFORE.search(t[max(0, m.start() - 40):m.start()]):
-                continue
+        if ("heart attack" in m.group(0) or "cardiac" in m.group(0)) and _NOT_LITERAL_BEFORE.search(
+            t[max(0, m.start() - 40) : m.start()]
+        ):
+            continue
         return True
     return False
 
@@ -296,7 +325,7 @@ def fainting_matches(t: str) -> tuple[bool, bool]:
     """(fainted, nearly_fainted)."""
     fainted = near = False
     for m in iter_affirmed(_FAINT, t):
-        before = t[max(0, m.start() - 45):m.start()]
+        before = t[max(0, m.start() - 45) : m.start()]
         sent = sentence_of(t, m.start(), m.end())
         if _SLEEP_SENSE.search(sent):
             continue
@@ -316,18 +345,19 @@ def _breathless_at_rest(t: str) -> bool:
         sent = sentence_of(t, m.start(), m.end())
         if _NOT_SETTLING.search(sent):
             return True
-    for m in _CANT_BREATHE_NOW.finditer(t):
-        if not is_negated(t, m.start(), m.end()):
-            return True
-    return False
+    return any(not is_negated(t, m.start(), m.end()) for m in _CANT_BREATHE_NOW.finditer(t))
 
 
 def _saddle(t: str) -> bool:
-    for i, m in enumerate(iter_affirmed(_SADDLE, t)):
+    for m in iter_affirmed(_SADDLE, t):
         sent = sentence_of(t, m.start(), m.end())
         g = m.group(0)
-        if (_BUM.search(g) and not g.startswith("saddle") and _SADDLE_BENIGN.search(sent)
-                and not _SADDLE_SERIOUS.search(t)):
+        if (
+            _BUM.search(g)
+            and not g.startswith("saddle")
+            and _SADDLE_BENIGN.search(sent)
+            and not _SADDLE_SERIOUS.search(t)
+        ):
             continue  # "my bum went numb on the bike saddle"
         return True
     return False
@@ -373,7 +403,9 @@ def _without_hypotheticals(t: str) -> str:
     emergency reply.  Real reports in the same message still count."""
     out = []
     for sent in re.split(r"(?<=[.!?;\n])", t):
-        if _HYPOTHETICAL.search(sent) and not re.search(r"\b(?:right now|now|at the moment|currently|just had|just got)\b", sent):
+        if _HYPOTHETICAL.search(sent) and not re.search(
+            r"\b(?:right now|now|at the moment|currently|just had|just got)\b", sent
+        ):
             out.append(" " * len(sent))
         else:
             out.append(sent)

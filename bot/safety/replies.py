@@ -8,6 +8,7 @@ Rules for anyone editing these texts: never a question in the crisis reply,
 never method information, never a medicine dose or pill count, never
 "it's all in your head" or "push through".
 """
+
 from __future__ import annotations
 
 from bot.safety.helplines import helplines_for
@@ -18,18 +19,21 @@ EMERGENCY_WHY: dict[str, str] = {
     "emergency.arm_jaw_spread": "Pain spreading into your arm or jaw can be a sign of a heart problem.",
     "emergency.face_droop": "A face drooping on one side can be a sign of a stroke.",
     "emergency.slurred_speech": "Slurred or mixed-up speech can be a sign of a stroke.",
-    "emergency.one_sided_weakness": "Sudden weakness or numbness in the face, an arm or one side can be a sign of a stroke.",
+    "emergency.one_sided_weakness": (
+        "Sudden weakness or numbness in the face, an arm or one side can be a sign of a stroke."
+    ),
     "emergency.vision_loss": "Sudden loss of vision can be a sign of a stroke.",
     "emergency.thunderclap_headache": "A sudden, very severe headache needs checking straight away.",
     "emergency.fainting": "Fainting or passing out needs checking straight away.",
     "emergency.breathless_at_rest": "Breathlessness that doesn't settle with rest needs help now.",
     "emergency.saddle_numbness": "Numbness around your bottom, groin or inner thighs needs checking today, urgently.",
     "emergency.bladder_bowel": "New loss of bladder or bowel control needs checking today, urgently.",
-    "emergency.rhabdo": "Dark urine with severe muscle pain after exercise can mean muscle breakdown, which needs treatment quickly.",
+    "emergency.rhabdo": (
+        "Dark urine with severe muscle pain after exercise can mean muscle breakdown, which needs treatment quickly."
+    ),
 }
 
-_STROKE = {"emergency.face_droop", "emergency.slurred_speech", "emergency.one_sided_weakness",
-           "emergency.vision_loss"}
+_STROKE = {"emergency.face_droop", "emergency.slurred_speech", "emergency.one_sided_weakness", "emergency.vision_loss"}
 _SPINE = {"emergency.saddle_numbness", "emergency.bladder_bowel"}
 
 
@@ -61,8 +65,9 @@ def emergency_reply(country: str | None, rules: tuple[str, ...] = ()) -> str:
         parts.append("Note the time it started: the team will want to know.")
     if any(r in _SPINE for r in rules):
         parts.append("If you can't get through, go to the emergency department now.")
-    parts.append("I'm a pacing coach and no substitute for a doctor. Please get help first; "
-                 "we can talk about pacing later.")
+    parts.append(
+        "I'm a pacing coach and no substitute for a doctor. Please get help first; we can talk about pacing later."
+    )
     return "\n".join(parts)
 
 

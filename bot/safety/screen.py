@@ -28,9 +28,11 @@ Design choices (cautious):
     request shape; mentioning a medicine ("I forgot my pregabalin") is not a
     request.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.safety.redflags import emergency_rules
@@ -41,7 +43,7 @@ G2, G3, G4 = gap(2), gap(3), gap(4)
 
 @dataclass(frozen=True)
 class ScreenResult:
-    kind: str                 # "none" | "crisis" | "emergency" | "dose_request"
+    kind: str  # "none" | "crisis" | "emergency" | "dose_request"
     rules: tuple[str, ...] = ()
 
     @property
@@ -57,136 +59,140 @@ LIVE_OBJ = (
     r"(?:living|life|live|going on|carrying on|keep(?:ing)? going|being alive|being here|existing|"
     r"exist|trying any ?more|anything|it all|everything|me|waking up|getting up any ?more)"
 )
-_SUICIDAL = compile_all([
-    r"\bsuicid\w*",
-    r"\bkill(?:ing|ed)?\s+(?:my ?self|me ?self)\b",
-    r"\bk\.?m\.?s\b",
-    r"\bunalive\w*",
-    r"\bend(?:ing|ed)?\s+(?:my|it|this|me)\s+(?:own\s+)?(?:life|lives|all)\b",
-    r"\b(?:want|wanted|wanting|going|planning|plan|ready|tempted|decided|thinking|think|thought|considering|"
-    r"about|could|should|might|will|i'll|just|feel like|felt like|urge|need)\s+(?:to\s+|of\s+|about\s+)?(?:just\s+)?"
-    r"end(?:ing)?\s+(?:it|things|everything|this|my suffering|the pain for good)\b(?!\s+(?:with|early|there|here|off|now with))",
-    r"\b(?:take|taking|took|end|ending)\s+(?:my|his|her)\s+(?:own\s+)?life\b",
-    r"\b(?<!don't )(?<!do not )(?<!never )(?<!didn't )(?:want|wanted|wanting|wish|wishing|ready|prefer|like|need)\s+"
-    r"(?:to\s+)?(?:just\s+)?(?:die|be dead|not exist|stop existing|cease to exist)\b",
-    r"\bwish(?:ed|es|ing)?\s+(?:that\s+)?i\s+(?:was|were|could be|'d be|would be|had)\s+(?:dead|gone|never born|not here|not alive|not born)",
-    r"\bwish(?:ed|es|ing)?\s+(?:that\s+)?i\s+(?:could\s+)?(?:just\s+)?(?:die|disappear|not exist|stop existing)\b",
-    r"\b(?:better off|happier|easier|be fine|be better|be relieved)\s+(?:\w+\s+)?(?:dead|without me|if i\s+(?:was|were|wasn't|weren't|'m|am)\s+"
-    r"(?:gone|dead|here|around|alive|not here|not around))",
-    r"\b(?:miss|notice|care|matter)\s+(?:\w+\s+)?if\s+i\s+(?:was|were|'m|am|died|disappeared|wasn't here|weren't here|went)\s*(?:gone|dead|away for good)?\b",
-    r"\bif\s+i\s+(?:was|were)\s+(?:dead|gone)\b(?!\s+(?:for|on|away|to|out))",
-    r"\b(?:don't|do not|didn't|no longer|never)\s+(?:really\s+)?want\s+to\s+(?:be\s+(?:here|alive|around|in this world)|live|exist|"
-    r"go on|carry on|keep going|be on this earth|wake up\s+" + ANYMORE + r")",
-    r"\b(?:don't|do not)\s+want\s+to\s+(?:be\s+)?(?:here|alive)\s+" + ANYMORE,
-    r"\b(?:no|zero|any)\s+(?:point|reason|sense|purpose)\s+(?:in\s+|of\s+|to\s+|for\s+)?(?:me\s+)?(?:living|life|going on|carrying on|keep(?:ing)? going|"
-    r"being alive|being here|existing|anything|it all|staying alive|waking up|to live|to go on)\b",
-    r"\bpoint\s+(?:of|in|to)\s+(?:me\s+)?(?:living|going on|carrying on|being alive|being here|existing|life|staying alive|keeping going)\b",
-    r"\b(?:what'?s|what 's|what is|see no|don't see|do not see|can't see|cannot see)\s+(?:the\s+|a\s+|any\s+)?point\s+(?:of\s+|in\s+)?"
-    r"(?:anything|it all|everything|me|trying|even trying|going on|any ?more)\b",
-    r"\b(?:don't|do not|can't)\s+see\s+(?:the\s+|any\s+)?point\s*(?:any ?more|now)?\s*(?:$|[.,!?;])",
-    r"\b(?:can't|cannot|can not)\s+(?:go on(?!\s+(?:the|a|an|my|our|his|her|that|this|holiday|with|to|for|walks?|trips?|rides?|"
-    r"as planned|today|tonight|tomorrow|outings?|the bus|the train|long)\b)|carry on(?!\s+(?:with|walking|cycling|swimming|the|my))|keep going(?!\s+(?:with|to|on))|keep living|do this any ?more|take (?:it|this|any) ?more|"
-    r"cope any ?more|live like this|take much more|bear it any ?more|do it any ?more)\b",
-    r"\b(?:nothing|no one|nobody|nothing left|no reason|not much)\s+(?:left\s+)?to\s+live\s+for\b",
-    r"\bnot\s+worth\s+living\b",
-    r"\b(?:life|living|my life|it all)\s+(?:is\s+|'s\s+)?(?:isn't|not|is not|ain't|no longer|never)\s+(?:really\s+)?worth\s+(?:it|living)\b",
-    r"\b(?:tired|sick|weary|exhausted)\s+of\s+(?:living|life|being alive|existing|being here|this life|my life)\b",
-    r"\bdone\s+with\s+(?:life|living|being alive|it all|existing|this life|my life|everything and everyone)\b",
-    r"\bgiv(?:e|ing|en)\s+up\s+on\s+(?:life|living|myself|everything|it all)\b",
-    r"\bwant\s+(?:it|this|everything|it all|my life|the pain|life)\s+(?:all\s+)?to\s+(?:end|be over|stop for good|stop forever|finish)\b",
-    r"\bhate\s+(?:my\s+)?(?:life|being alive)\b.{0,40}\b(?:over|end|die|dead|gone|disappear)\b",
-    r"\b(?:wish|wishing|hope|hoping|pray|praying)\w*\s+(?:that\s+)?i\s+(?:don't|do not|won't|will not|wouldn't|would not|didn't|never|"
-    r"dont|could not|couldn't)\s+(?:ever\s+)?wake\s+up\b",
-    r"\b(?:don't|do not|didn't)\s+want\s+to\s+wake\s+up\s+(?:any ?more|again|ever|tomorrow|at all)\b",
-    r"\b(?:sleep|asleep|go to sleep|went to sleep|bed)\s+and\s+(?:never|not|don't|didn't)\s+wake\s+(?:up)?\b",
-    r"\bnever\s+(?:ever\s+)?wake\s+up\b",
-    r"\bnot\s+(?:to\s+)?wake\s+up\s+(?:again|ever|any ?more)\b",
-    r"\bto\s+not\s+wake\s+up\b",
-    r"\bsleep\s+forever\b|\beternal sleep\b",
-    r"\bdisappear\s+(?:forever|for good|permanently|for ever)\b",
-    r"\b(?:won't|will not|wouldn't|shan't|not going to|not gonna|not)\s+be\s+(?:here|around|alive)\s+(?:much\s+|for\s+)?(?:longer|any ?more|for long|tomorrow|next week|by)\b",
-    r"\b(?:thought|thinking|think|planned|planning|plan|worked out|working out|decided|figured out|researched|know)\s+(?:about\s+|out\s+)?"
-    r"(?:how|when|where|exactly how)\s+(?:i(?:'d| would| could| will|'ll| 'd| 'll| might)|to)\s+do\s+it\s*(?:$|[.,!;])",
-    r"\b(?:ways|way|how|methods?)\s+to\s+(?:die|kill myself|end it|end my life|commit|do it painlessly|go painlessly)\b",
-    r"\b(?:goodbye|suicide|farewell)\s+(?:letter|note|message|video)s?\b",
-    r"\bwr(?:ote|itten|iting)\s+(?:my\s+)?(?:a\s+)?(?:will and\s+)?goodbye",
-    r"\b(?:jump(?:ing|ed)?|throw(?:ing)? myself|threw myself)\s+(?:off|from|in front of|under)\b"
-    r"(?!\s+(?:the|a|that)\s+(?:bottom|last|first|low|little|kitchen)?\s*(?:steps?|stairs?|kerb|curb|bed|sofa|couch|chair|bus|"
-    r"horse|bike|trampoline|box|stool)\b)",
-    r"\b(?:step(?:ping|ped)?|walk(?:ing|ed)?|lie|lying|lay|laying|jump(?:ing)?)\s+(?:out\s+)?in front of\s+(?:a|the|an)\s+(?:train|bus|car|lorry|truck|tram)\b",
-    r"\bdriv\w*\s+(?:my car\s+|the car\s+)?(?:into|off)\s+(?:a|the)\s+(?:wall|tree|bridge|cliff|river|lake|sea|motorway)\b",
-    r"\bhang(?:ing|ed)?\s+myself\b(?!\s+(?:up|out)\s+(?:on the (?:washing )?line|to dry))",
-    r"\b(?:slit|slash|cut)\w*\s+my\s+wrists?\b",
-    r"\brather\s+(?:be\s+)?dead\b(?!\s+than)",
-    r"\brather\s+(?:just\s+)?(?:be\s+dead|die)\s+than\s+(?:live|living|go on|going on|carry on|carrying on|keep|keeping|be in|being in|feel|feeling|"
-    r"suffer|suffering|have|having|spend|face|facing|deal|dealing|put up|exist|wake)\b",
-    r"\b(?:will|desire|reason)\s+to\s+live\b",
-    r"\bburden\b.{0,60}\b(?:gone|dead|without me|better off|happier|end)\b",
-    r"\bsewer\s*slide\b",
-    r"\b(?:said|saying|say|written|wrote|writing)\s+(?:all\s+)?(?:my\s+)?goodbyes?\b(?!\s+(?:to (?:the|my) (?:old|physio|gp|doctor|class|job|house)))",
-    r"\b(?:giv(?:e|ing|en)|gave)\s+away\s+(?:all\s+)?(?:my|his|her)\s+(?:things|stuff|belongings|possessions)\b",
-    r"\b(?:put|putting|sorted|sorting|getting)\s+(?:my\s+)?affairs\s+in\s+order\b",
-    r"\b(?:way out|escape|relief|answer|option|solution|end to (?:this|it))\b[^.!?]{0,30}\b(?:dying|death|to die|be dead|being dead|is to die)\b",
-    r"\b(?:except|other than|apart from|besides|only by)\s+(?:by\s+)?(?:dying|death|killing myself|ending it)\b(?!\s+(?:to|for|of|laughing))",
-    r"\bend\s+it\s+all\b",
-    # putting affairs in order, farewells
-    r"\b(?:sort\w*|made|make|making|wr(?:ote|ite|iting|itten)|updat\w*|finish\w*|chang\w*)\s+(?:out\s+)?my\s+"
-    r"(?:will|funeral plan|funeral|final arrangements)\b",
-    r"\b(?:pick\w*|chose|chosen|choos\w*|plann\w*)\s+(?:out\s+)?(?:the\s+|my\s+)?(?:funeral|hymns|songs for my funeral)\b",
-    r"\bwr(?:ote|ite|iting|itten)\s+(?:letters|a letter|notes|cards)\s+(?:to|for)\s+(?:everyone|everybody|all of them|"
-    r"my (?:kids|children|family|wife|husband|partner|mum|dad|son|daughter))\b",
-    r"\b(?:rehom\w*|re-hom\w*|found a (?:new )?home for)\s+(?:my|the)\s+(?:cat|dog|pets?|budgie|rabbit)\b",
-    r"\b(?:won't|will not|wont|not going to|not gonna)\s+(?:be\s+)?(?:checking in|messaging|texting|talking to you|"
-    r"needing (?:this|you|these)|be needing)\b.{0,30}\b(?:after|again|any ?more|much longer|for long|soon)\b",
-    r"\b(?:this is|consider this|take this as)\s+(?:my\s+)?(?:goodbye|last message|last check[- ]?in)\b",
-    r"\bwon't be (?:long|much longer) now\b",
-    # methods and lethality, without the word
-    r"\b(?:looks?|looking|seems?|pass(?:es)?)\s+(?:like|as|for)\s+an\s+accident\b",
-    # heights, tracks and traffic looked at as a way out
-    r"\b(?:tempting|how easy it (?:would|'d) be|so easy to just|calling (?:to )?me|pulling me)\b[^.!?]{0,50}"
-    r"\b(?:tracks|train|railway|bridge|ledge|balcony|edge|roof|cliff|drop|jump|step off|let go|traffic|overpass|river)\b",
-    r"\b(?:tracks|train|railway|bridge|ledge|balcony|edge|roof|cliff|drop|traffic|overpass|river|look down)\b[^.!?]{0,50}"
-    r"\b(?:tempting|how easy it (?:would|'d) be|so easy to just|calling (?:to )?me|inviting)\b",
-    r"\b(?:fall|fell|falling|jump|jumping|drop)\s+(?:from|off)\b[^.!?]{0,40}\b(?:would|do|does|could|will)\s+"
-    r"(?:you|i|someone|a person|it)\s+(?:feel it|survive|die|be instant|be quick)\b",
-    r"\b(?:car|engine)\s+running\b[^.!?]{0,40}\b(?:garage|door shut|doors shut|doors? closed|hose|pipe)\b",
-    r"\b(?:climb\w*|stood|standing|stand|sat|sitting|stepped|stepping|leaning)\s+(?:up\s+)?(?:on|over)\s+(?:the\s+|a\s+)?"
-    r"(?:bridge\s+|balcony\s+|roof\s+)?(?:railings?|rail|ledge|parapet|barrier)\b",
-    r"\b(?:world|everyone|everybody|everything|they|the kids|my family)\b[^.!?]{0,30}\b(?:go on|keep (?:spinning|turning|going)|"
-    r"be fine|carry on|manage|cope|spin)\s+(?:just\s+)?(?:fine\s+)?without me\b",
-    r"\b(?:waan|wan|wanna|want|want to)\s+dead\b",
-    # internet and gaming words for leaving life
-    r"\bbrb\s+never\b",
-    r"\b(?:no more|out of|used up (?:all )?my|on my last)\s+(?:lives|continues|respawns?|extra lives)\b",
-    r"\b(?:done|finished|tired of|sick of|no more|stop|stopping|quit|quitting)\s+respawn\w*",
-    r"\blog(?:ging|ged)?\s+(?:off|out)\s+(?:for good|forever|permanently|of life|of this life|for the last time)\b",
-    r"\buninstall\w*\s+(?:myself|me|my life)\b",
-    r"\b(?:rage\s*)?quit(?:ting)?\s+(?:life|living|existence|being alive)\b",
-    # a note that reads like a farewell
-    r"\bif\s+i\s+(?:don't|dont|do not|never|can't)\s+(?:answer|reply|respond|check in|message|text|wake)\b[^.!?]{0,40}"
-    r"\b(?:it worked|that's why|you'll know|i'm gone|goodbye|i did it)\b",
-    r"\b(?:hairdryer|hair dryer|toaster|radio|heater)\b.{0,25}\bbath\b|\bbath\b.{0,25}\b(?:hairdryer|hair dryer|toaster|heater)\b",
-    r"\b(?:edge|top)\s+of\s+(?:the|a)\s+(?:quarry|cliff|bridge|roof|multi-?stor(?:e)?y|car park|tower)\b",
-    r"\blife insurance\b.{0,60}\b(?:pay|pays|paid|payout|cover|covers|suicide|after)\b",
-    r"\b(?:how many|how much|what amount)\b.{0,40}\b(?:to|would)\s+(?:stop me|not wake|never wake|kill|be fatal|be enough)\b",
-])
-_SELF_HARM = compile_all([
-    # hurting oneself on purpose, whatever the verb
-    r"\b(?:scald|burn|burnt|cut|hit|punch|bang|slam|scratch|bit|bite|stab|hurt)\w*\b.{0,40}\b(?:on purpose|deliberately|purposely)\b",
-    r"\b(?:hitting|punching|banging|slamming|smashing)\s+(?:my|me)\s+(?:own\s+)?(?:hands?|head|fists?|arms?|legs?)\b"
-    r"(?!\s+(?:on|against) the (?:door|cupboard|table|car))",
-    r"\bself[\s-]*harm\w*",
-    r"\bself[\s-]*injur\w*",
-    r"\bself[\s-]*mutilat\w*",
-    r"\bsh(?:ing|'ing|'d)\b",
-    r"#\s*(?:sh|selfharm|self harm)\b",
-    r"\U0001F52A[^\n]{0,6}\U0001FA78|\U0001FA78[^\n]{0,6}\U0001F52A",
-    r"\b(?:been|started|keep|kept|stop|quit)\s+sh\b|\bsh\s+(?:again|urges?|scars?|wounds?|relapse)\b",
-    r"\b(?:took|taken|take|taking|put|used)\s+(?:a\s+|the\s+|my\s+)?(?:knife|blade|razor|lighter|scissors|compass|sharpener)\s+"
-    r"(?:to|on|against)\s+(?:my|me)\b",
-    r"\brelaps\w*\b[^\n]{0,20}[🩹🔪]|[🩹🔪][^\n]{0,20}\brelaps\w*",
-    r"\bclean\s+(?:for|from)\s+(?:\w+\s+){0,2}(?:days|weeks|months)\b[^.!?]{0,40}\b(?:until|till|til|but|relapsed|broke|ruined)\b",
-])
+_SUICIDAL = compile_all(
+    [
+        r"\bsuicid\w*",
+        r"\bkill(?:ing|ed)?\s+(?:my ?self|me ?self)\b",
+        r"\bk\.?m\.?s\b",
+        r"\bunalive\w*",
+        r"\bend(?:ing|ed)?\s+(?:my|it|this|me)\s+(?:own\s+)?(?:life|lives|all)\b",
+        r"\b(?:want|wanted|wanting|going|planning|plan|ready|tempted|decided|thinking|think|thought|considering|"
+        r"about|could|should|might|will|i'll|just|feel like|felt like|urge|need)\s+(?:to\s+|of\s+|about\s+)?(?:just\s+)?"
+        r"end(?:ing)?\s+(?:it|things|everything|this|my suffering|the pain for good)\b(?!\s+(?:with|early|there|here|off|now with))",
+        r"\b(?:take|taking|took|end|ending)\s+(?:my|his|her)\s+(?:own\s+)?life\b",
+        r"\b(?<!don't )(?<!do not )(?<!never )(?<!didn't )(?:want|wanted|wanting|wish|wishing|ready|prefer|like|need)\s+"
+        r"(?:to\s+)?(?:just\s+)?(?:die|be dead|not exist|stop existing|cease to exist)\b",
+        r"\bwish(?:ed|es|ing)?\s+(?:that\s+)?i\s+(?:was|were|could be|'d be|would be|had)\s+(?:dead|gone|never born|not here|not alive|not born)",
+        r"\bwish(?:ed|es|ing)?\s+(?:that\s+)?i\s+(?:could\s+)?(?:just\s+)?(?:die|disappear|not exist|stop existing)\b",
+        r"\b(?:better off|happier|easier|be fine|be better|be relieved)\s+(?:\w+\s+)?(?:dead|without me|if i\s+(?:was|were|wasn't|weren't|'m|am)\s+"
+        r"(?:gone|dead|here|around|alive|not here|not around))",
+        r"\b(?:miss|notice|care|matter)\s+(?:\w+\s+)?if\s+i\s+(?:was|were|'m|am|died|disappeared|wasn't here|weren't here|went)\s*(?:gone|dead|away for good)?\b",
+        r"\bif\s+i\s+(?:was|were)\s+(?:dead|gone)\b(?!\s+(?:for|on|away|to|out))",
+        r"\b(?:don't|do not|didn't|no longer|never)\s+(?:really\s+)?want\s+to\s+(?:be\s+(?:here|alive|around|in this world)|live|exist|"
+        r"go on|carry on|keep going|be on this earth|wake up\s+" + ANYMORE + r")",
+        r"\b(?:don't|do not)\s+want\s+to\s+(?:be\s+)?(?:here|alive)\s+" + ANYMORE,
+        r"\b(?:no|zero|any)\s+(?:point|reason|sense|purpose)\s+(?:in\s+|of\s+|to\s+|for\s+)?(?:me\s+)?(?:living|life|going on|carrying on|keep(?:ing)? going|"
+        r"being alive|being here|existing|anything|it all|staying alive|waking up|to live|to go on)\b",
+        r"\bpoint\s+(?:of|in|to)\s+(?:me\s+)?(?:living|going on|carrying on|being alive|being here|existing|life|staying alive|keeping going)\b",
+        r"\b(?:what'?s|what 's|what is|see no|don't see|do not see|can't see|cannot see)\s+(?:the\s+|a\s+|any\s+)?point\s+(?:of\s+|in\s+)?"
+        r"(?:anything|it all|everything|me|trying|even trying|going on|any ?more)\b",
+        r"\b(?:don't|do not|can't)\s+see\s+(?:the\s+|any\s+)?point\s*(?:any ?more|now)?\s*(?:$|[.,!?;])",
+        r"\b(?:can't|cannot|can not)\s+(?:go on(?!\s+(?:the|a|an|my|our|his|her|that|this|holiday|with|to|for|walks?|trips?|rides?|"
+        r"as planned|today|tonight|tomorrow|outings?|the bus|the train|long)\b)|carry on(?!\s+(?:with|walking|cycling|swimming|the|my))|keep going(?!\s+(?:with|to|on))|keep living|do this any ?more|take (?:it|this|any) ?more|"
+        r"cope any ?more|live like this|take much more|bear it any ?more|do it any ?more)\b",
+        r"\b(?:nothing|no one|nobody|nothing left|no reason|not much)\s+(?:left\s+)?to\s+live\s+for\b",
+        r"\bnot\s+worth\s+living\b",
+        r"\b(?:life|living|my life|it all)\s+(?:is\s+|'s\s+)?(?:isn't|not|is not|ain't|no longer|never)\s+(?:really\s+)?worth\s+(?:it|living)\b",
+        r"\b(?:tired|sick|weary|exhausted)\s+of\s+(?:living|life|being alive|existing|being here|this life|my life)\b",
+        r"\bdone\s+with\s+(?:life|living|being alive|it all|existing|this life|my life|everything and everyone)\b",
+        r"\bgiv(?:e|ing|en)\s+up\s+on\s+(?:life|living|myself|everything|it all)\b",
+        r"\bwant\s+(?:it|this|everything|it all|my life|the pain|life)\s+(?:all\s+)?to\s+(?:end|be over|stop for good|stop forever|finish)\b",
+        r"\bhate\s+(?:my\s+)?(?:life|being alive)\b.{0,40}\b(?:over|end|die|dead|gone|disappear)\b",
+        r"\b(?:wish|wishing|hope|hoping|pray|praying)\w*\s+(?:that\s+)?i\s+(?:don't|do not|won't|will not|wouldn't|would not|didn't|never|"
+        r"dont|could not|couldn't)\s+(?:ever\s+)?wake\s+up\b",
+        r"\b(?:don't|do not|didn't)\s+want\s+to\s+wake\s+up\s+(?:any ?more|again|ever|tomorrow|at all)\b",
+        r"\b(?:sleep|asleep|go to sleep|went to sleep|bed)\s+and\s+(?:never|not|don't|didn't)\s+wake\s+(?:up)?\b",
+        r"\bnever\s+(?:ever\s+)?wake\s+up\b",
+        r"\bnot\s+(?:to\s+)?wake\s+up\s+(?:again|ever|any ?more)\b",
+        r"\bto\s+not\s+wake\s+up\b",
+        r"\bsleep\s+forever\b|\beternal sleep\b",
+        r"\bdisappear\s+(?:forever|for good|permanently|for ever)\b",
+        r"\b(?:won't|will not|wouldn't|shan't|not going to|not gonna|not)\s+be\s+(?:here|around|alive)\s+(?:much\s+|for\s+)?(?:longer|any ?more|for long|tomorrow|next week|by)\b",
+        r"\b(?:thought|thinking|think|planned|planning|plan|worked out|working out|decided|figured out|researched|know)\s+(?:about\s+|out\s+)?"
+        r"(?:how|when|where|exactly how)\s+(?:i(?:'d| would| could| will|'ll| 'd| 'll| might)|to)\s+do\s+it\s*(?:$|[.,!;])",
+        r"\b(?:ways|way|how|methods?)\s+to\s+(?:die|kill myself|end it|end my life|commit|do it painlessly|go painlessly)\b",
+        r"\b(?:goodbye|suicide|farewell)\s+(?:letter|note|message|video)s?\b",
+        r"\bwr(?:ote|itten|iting)\s+(?:my\s+)?(?:a\s+)?(?:will and\s+)?goodbye",
+        r"\b(?:jump(?:ing|ed)?|throw(?:ing)? myself|threw myself)\s+(?:off|from|in front of|under)\b"
+        r"(?!\s+(?:the|a|that)\s+(?:bottom|last|first|low|little|kitchen)?\s*(?:steps?|stairs?|kerb|curb|bed|sofa|couch|chair|bus|"
+        r"horse|bike|trampoline|box|stool)\b)",
+        r"\b(?:step(?:ping|ped)?|walk(?:ing|ed)?|lie|lying|lay|laying|jump(?:ing)?)\s+(?:out\s+)?in front of\s+(?:a|the|an)\s+(?:train|bus|car|lorry|truck|tram)\b",
+        r"\bdriv\w*\s+(?:my car\s+|the car\s+)?(?:into|off)\s+(?:a|the)\s+(?:wall|tree|bridge|cliff|river|lake|sea|motorway)\b",
+        r"\bhang(?:ing|ed)?\s+myself\b(?!\s+(?:up|out)\s+(?:on the (?:washing )?line|to dry))",
+        r"\b(?:slit|slash|cut)\w*\s+my\s+wrists?\b",
+        r"\brather\s+(?:be\s+)?dead\b(?!\s+than)",
+        r"\brather\s+(?:just\s+)?(?:be\s+dead|die)\s+than\s+(?:live|living|go on|going on|carry on|carrying on|keep|keeping|be in|being in|feel|feeling|"
+        r"suffer|suffering|have|having|spend|face|facing|deal|dealing|put up|exist|wake)\b",
+        r"\b(?:will|desire|reason)\s+to\s+live\b",
+        r"\bburden\b.{0,60}\b(?:gone|dead|without me|better off|happier|end)\b",
+        r"\bsewer\s*slide\b",
+        r"\b(?:said|saying|say|written|wrote|writing)\s+(?:all\s+)?(?:my\s+)?goodbyes?\b(?!\s+(?:to (?:the|my) (?:old|physio|gp|doctor|class|job|house)))",
+        r"\b(?:giv(?:e|ing|en)|gave)\s+away\s+(?:all\s+)?(?:my|his|her)\s+(?:things|stuff|belongings|possessions)\b",
+        r"\b(?:put|putting|sorted|sorting|getting)\s+(?:my\s+)?affairs\s+in\s+order\b",
+        r"\b(?:way out|escape|relief|answer|option|solution|end to (?:this|it))\b[^.!?]{0,30}\b(?:dying|death|to die|be dead|being dead|is to die)\b",
+        r"\b(?:except|other than|apart from|besides|only by)\s+(?:by\s+)?(?:dying|death|killing myself|ending it)\b(?!\s+(?:to|for|of|laughing))",
+        r"\bend\s+it\s+all\b",
+        # putting affairs in order, farewells
+        r"\b(?:sort\w*|made|make|making|wr(?:ote|ite|iting|itten)|updat\w*|finish\w*|chang\w*)\s+(?:out\s+)?my\s+"
+        r"(?:will|funeral plan|funeral|final arrangements)\b",
+        r"\b(?:pick\w*|chose|chosen|choos\w*|plann\w*)\s+(?:out\s+)?(?:the\s+|my\s+)?(?:funeral|hymns|songs for my funeral)\b",
+        r"\bwr(?:ote|ite|iting|itten)\s+(?:letters|a letter|notes|cards)\s+(?:to|for)\s+(?:everyone|everybody|all of them|"
+        r"my (?:kids|children|family|wife|husband|partner|mum|dad|son|daughter))\b",
+        r"\b(?:rehom\w*|re-hom\w*|found a (?:new )?home for)\s+(?:my|the)\s+(?:cat|dog|pets?|budgie|rabbit)\b",
+        r"\b(?:won't|will not|wont|not going to|not gonna)\s+(?:be\s+)?(?:checking in|messaging|texting|talking to you|"
+        r"needing (?:this|you|these)|be needing)\b.{0,30}\b(?:after|again|any ?more|much longer|for long|soon)\b",
+        r"\b(?:this is|consider this|take this as)\s+(?:my\s+)?(?:goodbye|last message|last check[- ]?in)\b",
+        r"\bwon't be (?:long|much longer) now\b",
+        # methods and lethality, without the word
+        r"\b(?:looks?|looking|seems?|pass(?:es)?)\s+(?:like|as|for)\s+an\s+accident\b",
+        # heights, tracks and traffic looked at as a way out
+        r"\b(?:tempting|how easy it (?:would|'d) be|so easy to just|calling (?:to )?me|pulling me)\b[^.!?]{0,50}"
+        r"\b(?:tracks|train|railway|bridge|ledge|balcony|edge|roof|cliff|drop|jump|step off|let go|traffic|overpass|river)\b",
+        r"\b(?:tracks|train|railway|bridge|ledge|balcony|edge|roof|cliff|drop|traffic|overpass|river|look down)\b[^.!?]{0,50}"
+        r"\b(?:tempting|how easy it (?:would|'d) be|so easy to just|calling (?:to )?me|inviting)\b",
+        r"\b(?:fall|fell|falling|jump|jumping|drop)\s+(?:from|off)\b[^.!?]{0,40}\b(?:would|do|does|could|will)\s+"
+        r"(?:you|i|someone|a person|it)\s+(?:feel it|survive|die|be instant|be quick)\b",
+        r"\b(?:car|engine)\s+running\b[^.!?]{0,40}\b(?:garage|door shut|doors shut|doors? closed|hose|pipe)\b",
+        r"\b(?:climb\w*|stood|standing|stand|sat|sitting|stepped|stepping|leaning)\s+(?:up\s+)?(?:on|over)\s+(?:the\s+|a\s+)?"
+        r"(?:bridge\s+|balcony\s+|roof\s+)?(?:railings?|rail|ledge|parapet|barrier)\b",
+        r"\b(?:world|everyone|everybody|everything|they|the kids|my family)\b[^.!?]{0,30}\b(?:go on|keep (?:spinning|turning|going)|"
+        r"be fine|carry on|manage|cope|spin)\s+(?:just\s+)?(?:fine\s+)?without me\b",
+        r"\b(?:waan|wan|wanna|want|want to)\s+dead\b",
+        # internet and gaming words for leaving life
+        r"\bbrb\s+never\b",
+        r"\b(?:no more|out of|used up (?:all )?my|on my last)\s+(?:lives|continues|respawns?|extra lives)\b",
+        r"\b(?:done|finished|tired of|sick of|no more|stop|stopping|quit|quitting)\s+respawn\w*",
+        r"\blog(?:ging|ged)?\s+(?:off|out)\s+(?:for good|forever|permanently|of life|of this life|for the last time)\b",
+        r"\buninstall\w*\s+(?:myself|me|my life)\b",
+        r"\b(?:rage\s*)?quit(?:ting)?\s+(?:life|living|existence|being alive)\b",
+        # a note that reads like a farewell
+        r"\bif\s+i\s+(?:don't|dont|do not|never|can't)\s+(?:answer|reply|respond|check in|message|text|wake)\b[^.!?]{0,40}"
+        r"\b(?:it worked|that's why|you'll know|i'm gone|goodbye|i did it)\b",
+        r"\b(?:hairdryer|hair dryer|toaster|radio|heater)\b.{0,25}\bbath\b|\bbath\b.{0,25}\b(?:hairdryer|hair dryer|toaster|heater)\b",
+        r"\b(?:edge|top)\s+of\s+(?:the|a)\s+(?:quarry|cliff|bridge|roof|multi-?stor(?:e)?y|car park|tower)\b",
+        r"\blife insurance\b.{0,60}\b(?:pay|pays|paid|payout|cover|covers|suicide|after)\b",
+        r"\b(?:how many|how much|what amount)\b.{0,40}\b(?:to|would)\s+(?:stop me|not wake|never wake|kill|be fatal|be enough)\b",
+    ]
+)
+_SELF_HARM = compile_all(
+    [
+        # hurting oneself on purpose, whatever the verb
+        r"\b(?:scald|burn|burnt|cut|hit|punch|bang|slam|scratch|bit|bite|stab|hurt)\w*\b.{0,40}\b(?:on purpose|deliberately|purposely)\b",
+        r"\b(?:hitting|punching|banging|slamming|smashing)\s+(?:my|me)\s+(?:own\s+)?(?:hands?|head|fists?|arms?|legs?)\b"
+        r"(?!\s+(?:on|against) the (?:door|cupboard|table|car))",
+        r"\bself[\s-]*harm\w*",
+        r"\bself[\s-]*injur\w*",
+        r"\bself[\s-]*mutilat\w*",
+        r"\bsh(?:ing|'ing|'d)\b",
+        r"#\s*(?:sh|selfharm|self harm)\b",
+        r"\U0001F52A[^\n]{0,6}\U0001FA78|\U0001FA78[^\n]{0,6}\U0001F52A",
+        r"\b(?:been|started|keep|kept|stop|quit)\s+sh\b|\bsh\s+(?:again|urges?|scars?|wounds?|relapse)\b",
+        r"\b(?:took|taken|take|taking|put|used)\s+(?:a\s+|the\s+|my\s+)?(?:knife|blade|razor|lighter|scissors|compass|sharpener)\s+"
+        r"(?:to|on|against)\s+(?:my|me)\b",
+        r"\brelaps\w*\b[^\n]{0,20}[🩹🔪]|[🩹🔪][^\n]{0,20}\brelaps\w*",
+        r"\bclean\s+(?:for|from)\s+(?:\w+\s+){0,2}(?:days|weeks|months)\b[^.!?]{0,40}\b(?:until|till|til|but|relapsed|broke|ruined)\b",
+    ]
+)
 _SELF_HARM_VERB = re.compile(
     r"\b(?:cut|cutting|cuts|burn|burning|burnt|burned|burns|hurt|hurting|hurts|harm|harming|harmed|punish|punishing|"
     r"injure|injuring|scratch|scratching|hit|hitting|bang|banging|starve|starving|bruise|bruising)\s+myself\b"
@@ -213,24 +219,26 @@ PILLS = (
     r"(?:pills?|tablets?|meds|medication|medicines?|drugs|painkillers?|capsules?|packet|packets|bottle|box|"
     r"boxes|lot|stash|supply|prescription|\w+(?:dol|lin|line|tine|pam|done|phine|amol|codeine|tyline|pentin|balin))"
 )
-_OVERDOSE = compile_all([
-    r"\boverdos\w*",
-    r"\b(?:might|going to|want to|could|will|planning to|thinking of|thinking about|i'll|gonna|just)\s+(?:just\s+)?o\.?d(?:ing)?\b",
-    r"\bo\.?d\s+(?:on|tonight|today|later)\b",
-    rf"\bhow\s+many\s+{G4}(?:would|will|does|do|did|should|'d)\s+it\s+take\b",
-    rf"\bhow\s+(?:many|much)\s+{G4}(?:to|would|will|before|until)\s+(?:\w+\s+)?(?:die|kill|be fatal|be lethal|not wake|end it|overdose|od|"
-    r"stop my heart|stop breathing)",
-    r"\b(?:lethal|fatal|deadly|toxic|killing)\s+(?:dose|amount|quantity|number|level)\b",
-    r"\bhow\s+(?:much|many)\b[^.!?]{0,40}\b(?:is|are|would be|be|counts as|becomes)\s+(?:fatal|lethal|deadly|an overdose|too much to survive)\b",
-    r"\bdose\s+(?:that|which|to|it takes to)\s+(?:would\s+)?(?:kill|be fatal|be lethal|die)",
-    rf"\b(?:take|taking|took|swallow\w*|down|downing|neck|necking)\s+(?:all|every one|everything|the whole|the entire|a whole|the rest|"
-    rf"them all|the lot|loads|a load|handfuls?|a handful|every|every single|each)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|those\s+|them\s+)?{PILLS}?",
-    r"\btake\s+(?:them\s+|it\s+)?all\s+at\s+once\b",
-    rf"\b(?:took|taken|swallowed|had|downed|necked|overdid)\s+(?:about\s+|like\s+|around\s+|nearly\s+|over\s+)?"
-    rf"(?:[1-9]\d|1\d\d|ten|twelve|fifteen|twenty|thirty|forty|fifty|a hundred)\s+(?:of\s+)?(?:my\s+|the\s+|his\s+|her\s+)?{PILLS}",
-    rf"\b(?:sav|stockpil|hoard|stash|collect|stor)\w*\s+(?:up\s+)?(?:\w+\s+){{0,2}}{PILLS}\b",
-    rf"\b{PILLS}\s+(?:\w+\s+){{0,1}}(?:saved|stockpiled|hoarded|stashed)\b",
-])
+_OVERDOSE = compile_all(
+    [
+        r"\boverdos\w*",
+        r"\b(?:might|going to|want to|could|will|planning to|thinking of|thinking about|i'll|gonna|just)\s+(?:just\s+)?o\.?d(?:ing)?\b",
+        r"\bo\.?d\s+(?:on|tonight|today|later)\b",
+        rf"\bhow\s+many\s+{G4}(?:would|will|does|do|did|should|'d)\s+it\s+take\b",
+        rf"\bhow\s+(?:many|much)\s+{G4}(?:to|would|will|before|until)\s+(?:\w+\s+)?(?:die|kill|be fatal|be lethal|not wake|end it|overdose|od|"
+        r"stop my heart|stop breathing)",
+        r"\b(?:lethal|fatal|deadly|toxic|killing)\s+(?:dose|amount|quantity|number|level)\b",
+        r"\bhow\s+(?:much|many)\b[^.!?]{0,40}\b(?:is|are|would be|be|counts as|becomes)\s+(?:fatal|lethal|deadly|an overdose|too much to survive)\b",
+        r"\bdose\s+(?:that|which|to|it takes to)\s+(?:would\s+)?(?:kill|be fatal|be lethal|die)",
+        rf"\b(?:take|taking|took|swallow\w*|down|downing|neck|necking)\s+(?:all|every one|everything|the whole|the entire|a whole|the rest|"
+        rf"them all|the lot|loads|a load|handfuls?|a handful|every|every single|each)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|those\s+|them\s+)?{PILLS}?",
+        r"\btake\s+(?:them\s+|it\s+)?all\s+at\s+once\b",
+        rf"\b(?:took|taken|swallowed|had|downed|necked|overdid)\s+(?:about\s+|like\s+|around\s+|nearly\s+|over\s+)?"
+        rf"(?:[1-9]\d|1\d\d|ten|twelve|fifteen|twenty|thirty|forty|fifty|a hundred)\s+(?:of\s+)?(?:my\s+|the\s+|his\s+|her\s+)?{PILLS}",
+        rf"\b(?:sav|stockpil|hoard|stash|collect|stor)\w*\s+(?:up\s+)?(?:\w+\s+){{0,2}}{PILLS}\b",
+        rf"\b{PILLS}\s+(?:\w+\s+){{0,1}}(?:saved|stockpiled|hoarded|stashed)\b",
+    ]
+)
 _TAKE_ALL_BENIGN = re.compile(
     r"\b(?:with (?:food|a meal|water|milk|breakfast|dinner|lunch|tea)|at the same time|in the morning|at breakfast|"
     r"each day|every day|daily|as prescribed|together|before breakfast|on time|this week|at once in the morning)\b"
@@ -248,9 +256,9 @@ _NOT_SELF_DIE = re.compile(
 # "I nearly lost the will to live on hold": the speaker says it did not happen
 _HYPERBOLE = re.compile(r"\b(?:nearly|almost|practically)\s+lost\s+(?:the|my|all)\s+will\s+to\s+live\b")
 # a gun, coffin, headstone or noose sent without a laugh; a skull said not to be a joke
-_GRAVE_EMOJI = re.compile("[\U0001F52B\u26B0\U0001FAA6\U0001FAA2]")
-_LAUGH = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F639]|\\b(?:lol|lmao|haha\\w*|jk|joking|kidding|rofl)\\b")
-_SKULL_NOT_A_JOKE = re.compile("\U0001F480[^.!?]{0,10}\\bnot\\s+(?:the\\s+)?(?:funny|joke|joking|lol|laughing)\\b")
+_GRAVE_EMOJI = re.compile("[\U0001f52b\u26b0\U0001faa6\U0001faa2]")
+_LAUGH = re.compile("[\U0001f602\U0001f923\U0001f606\U0001f639]|\\b(?:lol|lmao|haha\\w*|jk|joking|kidding|rofl)\\b")
+_SKULL_NOT_A_JOKE = re.compile("\U0001f480[^.!?]{0,10}\\bnot\\s+(?:the\\s+)?(?:funny|joke|joking|lol|laughing)\\b")
 
 
 def _grave_emoji(t: str) -> bool:
@@ -313,7 +321,9 @@ ASK = (
     r"do you think i should|better to|ok to|okay to|safe to|wondering if i (?:can|could|should)|wondering about)"
 )
 # statements of intent: only a real change counts ("I'm going to take my meds" is not a request)
-ASK_PLAN = r"(?:i want to|i'm going to|i 'm going to|i am going to|thinking of|thinking about|planning to|plan to|i might)"
+ASK_PLAN = (
+    r"(?:i want to|i'm going to|i 'm going to|i am going to|thinking of|thinking about|planning to|plan to|i might)"
+)
 CHANGE_REAL = (
     r"(?:double|doubling|up|upping|increase|increasing|raise|raising|lower|lowering|reduce|reducing|decrease|decreasing|"
     r"cut down|cutting down|halve|halving|skip|skipping|stop|stopping|quit|quitting|come off|coming off|get off|"
@@ -327,25 +337,25 @@ CHANGE = (
     r"combine|combining|mix|mixing|add|adding|take|taking|have|having|use|using|try|trying|start|starting|restart|"
     r"go up|go down|bump|crush|crushing|chew|top up|topping up|space out|give up)"
 )
-_DOSE_AMOUNT = compile_all([
-    rf"\bhow\s+(?:much|many)\s+{G4}{DRUG}\b",
-    rf"\bhow\s+(?:much|many)\b.{{0,40}}\b(?:should|can|could|do|may|am i allowed to|is it safe to)\s+i\s+(?:take|have|use|give)\b",
-    r"\b(?:what|which)\s+(?:dose|dosage|strength|amount|mg)\b",
-    r"\b(?:max(?:imum)?|min(?:imum)?|safe|right|correct|normal|usual|starting|highest|lowest|daily|recommended|"
-    r"typical|proper|ideal|best)\s+(?:daily\s+)?(?:dose|dosage|amount|limit)\b",
-    rf"\bhow\s+often\s+{G4}(?:take|have|use|repeat)\b",
-    r"\bhow\s+(?:long|many hours)\s+(?:\w+\s+){0,3}(?:between|apart)\b",
-])
+_DOSE_AMOUNT = compile_all(
+    [
+        rf"\bhow\s+(?:much|many)\s+{G4}{DRUG}\b",
+        r"\bhow\s+(?:much|many)\b.{0,40}\b(?:should|can|could|do|may|am i allowed to|is it safe to)\s+i\s+(?:take|have|use|give)\b",
+        r"\b(?:what|which)\s+(?:dose|dosage|strength|amount|mg)\b",
+        r"\b(?:max(?:imum)?|min(?:imum)?|safe|right|correct|normal|usual|starting|highest|lowest|daily|recommended|"
+        r"typical|proper|ideal|best)\s+(?:daily\s+)?(?:dose|dosage|amount|limit)\b",
+        rf"\bhow\s+often\s+{G4}(?:take|have|use|repeat)\b",
+        r"\bhow\s+(?:long|many hours)\s+(?:\w+\s+){0,3}(?:between|apart)\b",
+    ]
+)
 _QUESTION = re.compile(r"\?|^\s*(?:can|could|should|shall|may|is|am|do|does|how|what|which|when|would|will)\b")
 
 
-_CHANGE_RX = re.compile(
-    rf"\b{ASK}\s+(?:i\s+|we\s+|you\s+)?(?:just\s+|safely\s+|maybe\s+|still\s+)?{CHANGE}\b"
-)
+_CHANGE_RX = re.compile(rf"\b{ASK}\s+(?:i\s+|we\s+|you\s+)?(?:just\s+|safely\s+|maybe\s+|still\s+)?{CHANGE}\b")
 _PLAN_RX = re.compile(rf"\b{ASK_PLAN}\s+(?:just\s+|maybe\s+)?{CHANGE_REAL}\b")
 
 
-def _iter_change(t: str):
+def _iter_change(t: str) -> Iterator[re.Match[str]]:
     yield from _CHANGE_RX.finditer(t)
     yield from _PLAN_RX.finditer(t)
 
@@ -377,7 +387,7 @@ def _dose_rules(t: str) -> list[str]:
                 rules.append("dose_request.amount")
                 break
     for m in _iter_change(t):
-        tail = t[m.end():m.end() + 60]
+        tail = t[m.end() : m.end() + 60]
         stop = re.search(r"[.!?;\n]", tail)
         rest = m.group(0) + (tail[: stop.start()] if stop else tail)
         if _DRUG_RX.search(rest) or _MG_RX.search(rest) or re.search(r"\b(?:extra|another|second|double|dose)\b", rest):

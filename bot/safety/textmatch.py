@@ -27,74 +27,138 @@ Negation (``is_negated``)
 Gaps inside a pattern use ``gap(n)``: up to n words that are not themselves a
 negation, so "my chest isn't hurting" does not match "chest ... hurting".
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 NEG_WINDOW = 4
 
 _QUOTES = {
-    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"',
-    "\u2013": " - ", "\u2014": " - ", "\u2012": " - ", "\u2212": "-",
-    "\u00a0": " ", "\u2026": "...",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "`": "'",
+    "\u00b4": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u2013": " - ",
+    "\u2014": " - ",
+    "\u2012": " - ",
+    "\u2212": "-",
+    "\u00a0": " ",
+    "\u2026": "...",
 }
 
 # Whole-word replacements (applied after lower-casing).  Keys are regexes.
 _WORD_FIXES: tuple[tuple[str, str], ...] = (
     # chat contractions without apostrophes
-    (r"dont", "don't"), (r"doesnt", "doesn't"), (r"didnt", "didn't"),
-    (r"isnt", "isn't"), (r"wasnt", "wasn't"), (r"arent", "aren't"),
-    (r"werent", "weren't"), (r"havent", "haven't"), (r"hasnt", "hasn't"),
-    (r"hadnt", "hadn't"), (r"cant", "can't"), (r"couldnt", "couldn't"),
-    (r"wouldnt", "wouldn't"), (r"shouldnt", "shouldn't"), (r"wont", "won't"),
-    (r"aint", "ain't"), (r"cannot", "can't"), (r"can not", "can't"),
-    (r"im", "i'm"), (r"ive", "i've"), (r"ill(?= (?:be|go|try|just|never|kill|end|do))", "i'll"),
+    (r"dont", "don't"),
+    (r"doesnt", "doesn't"),
+    (r"didnt", "didn't"),
+    (r"isnt", "isn't"),
+    (r"wasnt", "wasn't"),
+    (r"arent", "aren't"),
+    (r"werent", "weren't"),
+    (r"havent", "haven't"),
+    (r"hasnt", "hasn't"),
+    (r"hadnt", "hadn't"),
+    (r"cant", "can't"),
+    (r"couldnt", "couldn't"),
+    (r"wouldnt", "wouldn't"),
+    (r"shouldnt", "shouldn't"),
+    (r"wont", "won't"),
+    (r"aint", "ain't"),
+    (r"cannot", "can't"),
+    (r"can not", "can't"),
+    (r"im", "i'm"),
+    (r"ive", "i've"),
+    (r"ill(?= (?:be|go|try|just|never|kill|end|do))", "i'll"),
     (r"id(?= (?:be|rather|love|like|kill|just|never))", "i'd"),
-    (r"youre", "you're"), (r"theyre", "they're"), (r"theyd", "they'd"),
-    (r"thats", "that's"), (r"whats", "what's"), (r"its(?= (?:been|not|getting|so|a|the|just|really|like|all|very|too|still|worse|better|easing))", "it's"),
-    (r"wanna", "want to"), (r"gonna", "going to"), (r"gotta", "got to"),
-    (r"tryna", "trying to"), (r"kinda", "kind of"), (r"bout", "about"),
-    (r"abt", "about"), (r"tho", "though"), (r"cuz|coz", "because"),
-    (r"u", "you"), (r"ur", "your"), (r"pls|plz", "please"), (r"rn", "right now"),
-    (r"b/c", "because"), (r"w/o", "without"), (r"w/", "with"),
+    (r"youre", "you're"),
+    (r"theyre", "they're"),
+    (r"theyd", "they'd"),
+    (r"thats", "that's"),
+    (r"whats", "what's"),
+    (r"its(?= (?:been|not|getting|so|a|the|just|really|like|all|very|too|still|worse|better|easing))", "it's"),
+    (r"wanna", "want to"),
+    (r"gonna", "going to"),
+    (r"gotta", "got to"),
+    (r"tryna", "trying to"),
+    (r"kinda", "kind of"),
+    (r"bout", "about"),
+    (r"abt", "about"),
+    (r"tho", "though"),
+    (r"cuz|coz", "because"),
+    (r"u", "you"),
+    (r"ur", "your"),
+    (r"pls|plz", "please"),
+    (r"rn", "right now"),
+    (r"b/c", "because"),
+    (r"w/o", "without"),
+    (r"w/", "with"),
     (r"tbh|tbf|ngl|honestly|literally", ""),
     # g-dropping on verbs the rules care about
     (r"(think|feel|go|try|hav|kill|cutt|hurt|end|gett|do|tak|walk|los|start|plann|hop|wish|sav|los)in", r"\1ing"),
     # suicide / self-harm spellings
     (r"su+i?c+i+d(?:a|e|i)?l+e?|sucid(?:i)?al|suicidial|suicdal|suisidal|suacidal|sewerslide", "suicidal"),
     (r"su+i?c+i+de|suicde|suiside|sucicide|suacide|sucide|suicid|sewer slide", "suicide"),
-    (r"kil", "kill"), (r"kiled|killled", "killed"),
+    (r"kil", "kill"),
+    (r"kiled|killled", "killed"),
     (r"my ?sel(?:f|v)e?|myslef|mysef|myselve|meself|mysefl|myslf", "myself"),
-    (r"killmyself", "kill myself"), (r"hurtmyself", "hurt myself"),
+    (r"killmyself", "kill myself"),
+    (r"hurtmyself", "hurt myself"),
     (r"self ?harm(ing|ed)?", r"self-harm\1"),
     (r"overdoze|overdos|over dose", "overdose"),
     # symptoms
-    (r"dizz?(?:y|ey|ie|i)|dissy|dizy", "dizzy"), (r"dizz?(?:y|i)?n+es+", "dizziness"),
+    (r"dizz?(?:y|ey|ie|i)|dissy|dizy", "dizzy"),
+    (r"dizz?(?:y|i)?n+es+", "dizziness"),
     (r"light[- ]?head(?:ed)?|lightheded|lighthead", "lightheaded"),
-    (r"feinted|fainterd|fainded|faintd", "fainted"), (r"feint(?= (?:and|during|on|at|in|after))", "faint"),
-    (r"pased|past(?= out)", "passed"), (r"colapsed|collasped|colapssed", "collapsed"),
+    (r"feinted|fainterd|fainded|faintd", "fainted"),
+    (r"feint(?= (?:and|during|on|at|in|after))", "faint"),
+    (r"pased|past(?= out)", "passed"),
+    (r"colapsed|collasped|colapssed", "collapsed"),
     (r"unconcious|unconsious", "unconscious"),
-    (r"breathles|brethless|breathlesss", "breathless"), (r"breth|breat", "breath"),
-    (r"swolen|swollon|swolle|swollen", "swollen"), (r"sweling|swellin|swellng", "swelling"),
+    (r"breathles|brethless|breathlesss", "breathless"),
+    (r"breth|breat", "breath"),
+    (r"swolen|swollon|swolle|swollen", "swollen"),
+    (r"sweling|swellin|swellng", "swelling"),
     (r"numbnes|numbess|numness|numbnesss", "numbness"),
-    (r"stabing", "stabbing"), (r"shootin", "shooting"),
+    (r"stabing", "stabbing"),
+    (r"shootin", "shooting"),
     (r"tierd|tird|tyred|tiered", "tired"),
     (r"mus+c?(?:el|sel)|musle|mucle|mussle", "muscle"),
     (r"mus+c?(?:els|sels|sles)|mussels|mucles|musles|muscels|mussles", "muscles"),
-    (r"calfs", "calves"), (r"soar|sorre", "sore"), (r"achey|akey|achie", "achy"),
-    (r"acheing|aking", "aching"), (r"ankel", "ankle"), (r"sholder|shoudler", "shoulder"),
-    (r"chesst|chset|chets", "chest"), (r"pian|pani", "pain"), (r"presure|pressur", "pressure"),
-    (r"tightnes", "tightness"), (r"hurst", "hurts"), (r"numm", "numb"),
-    (r"yesterdays", "yesterday 's"), (r"todays", "today 's"),
-    (r"yesterdays", "yesterday 's"), (r"todays", "today 's"),
-    (r"urin", "urine"), (r"wee+", "wee"), (r"slured|slurd", "slurred"), (r"slurrin", "slurring"),
+    (r"calfs", "calves"),
+    (r"soar|sorre", "sore"),
+    (r"achey|akey|achie", "achy"),
+    (r"acheing|aking", "aching"),
+    (r"ankel", "ankle"),
+    (r"sholder|shoudler", "shoulder"),
+    (r"chesst|chset|chets", "chest"),
+    (r"pian|pani", "pain"),
+    (r"presure|pressur", "pressure"),
+    (r"tightnes", "tightness"),
+    (r"hurst", "hurts"),
+    (r"numm", "numb"),
+    (r"yesterdays", "yesterday 's"),
+    (r"todays", "today 's"),
+    (r"yesterdays", "yesterday 's"),
+    (r"todays", "today 's"),
+    (r"urin", "urine"),
+    (r"wee+", "wee"),
+    (r"slured|slurd", "slurred"),
+    (r"slurrin", "slurring"),
     (r"droopin|droppy", "drooping"),
     # medicines
-    (r"paracet(?:e|o)mol", "paracetamol"), (r"pregablin|pregabaline|pregabolin", "pregabalin"),
-    (r"gabapentine|gabapenton|gabapenitn", "gabapentin"), (r"duloxetene|duloxitine|duloxatine", "duloxetine"),
+    (r"paracet(?:e|o)mol", "paracetamol"),
+    (r"pregablin|pregabaline|pregabolin", "pregabalin"),
+    (r"gabapentine|gabapenton|gabapenitn", "gabapentin"),
+    (r"duloxetene|duloxitine|duloxatine", "duloxetine"),
     (r"tramadal|tramidol|tramodol", "tramadol"),
     (r"amitr(?:y|i)pt(?:i|y)l(?:i|y)ne?|amitriptaline|amitryptaline|amytriptyline", "amitriptyline"),
 )
@@ -129,21 +193,80 @@ def gap(n: int) -> str:
     return rf"(?:{word}\s+){{0,{n}}}"
 
 
-NEG_CUES = frozenset({
-    "no", "not", "never", "without", "none", "nor", "neither", "nothing", "zero",
-    "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "haven't",
-    "hasn't", "hadn't", "won't", "wouldn't", "ain't", "shouldn't", "nope", "denies",
-})
+NEG_CUES = frozenset(
+    {
+        "no",
+        "not",
+        "never",
+        "without",
+        "none",
+        "nor",
+        "neither",
+        "nothing",
+        "zero",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "don't",
+        "doesn't",
+        "didn't",
+        "haven't",
+        "hasn't",
+        "hadn't",
+        "won't",
+        "wouldn't",
+        "ain't",
+        "shouldn't",
+        "nope",
+        "denies",
+    }
+)
 # words right after a cue that turn it into a hedge, not a negation
-_HEDGE_NEXT = frozenset({
-    "sure", "certain", "know", "think", "just", "only", "idea", "wonder", "doubt",
-    "tell", "quite", "even", "remember", "unlike", "until",
-})
-_CLAUSE_END_WORDS = frozenset({
-    "but", "just", "though", "although", "however", "except", "yet", "and", "while",
-    "whereas", "only", "instead", "still", "then", "so", "because", "cos", "plus",
-    "also", "apart", "besides",
-})
+_HEDGE_NEXT = frozenset(
+    {
+        "sure",
+        "certain",
+        "know",
+        "think",
+        "just",
+        "only",
+        "idea",
+        "wonder",
+        "doubt",
+        "tell",
+        "quite",
+        "even",
+        "remember",
+        "unlike",
+        "until",
+    }
+)
+_CLAUSE_END_WORDS = frozenset(
+    {
+        "but",
+        "just",
+        "though",
+        "although",
+        "however",
+        "except",
+        "yet",
+        "and",
+        "while",
+        "whereas",
+        "only",
+        "instead",
+        "still",
+        "then",
+        "so",
+        "because",
+        "cos",
+        "plus",
+        "also",
+        "apart",
+        "besides",
+    }
+)
 _CLAUSE_PUNCT_RX = re.compile(r"[,.;:!?()\n]| - ")
 _TOKEN_RX = re.compile(r"[a-z0-9'/-]+")
 _POST_NEG_RX = re.compile(
@@ -173,26 +296,23 @@ def is_negated(text: str, start: int, end: int, window: int = NEG_WINDOW) -> boo
     # the clause also ends at a boundary word
     for i in range(len(tokens) - 1, -1, -1):
         if tokens[i] in _CLAUSE_END_WORDS:
-            tokens = tokens[i + 1:]
+            tokens = tokens[i + 1 :]
             break
-    tail = tokens[-(window + 1):]
+    tail = tokens[-(window + 1) :]
     for i, tok in enumerate(tail):
         if tok in NEG_CUES:
             nxt = tail[i + 1] if i + 1 < len(tail) else ""
             if nxt in _HEDGE_NEXT:
                 continue
             return True
-    if _POST_NEG_RX.search(text[end:end + 30]):
-        return True
-    return False
+    return bool(_POST_NEG_RX.search(text[end : end + 30]))
 
 
 def compile_all(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
 
 
-def iter_affirmed(patterns: Iterable[re.Pattern[str]], text: str,
-                  negatable: bool = True) -> Iterator[re.Match[str]]:
+def iter_affirmed(patterns: Iterable[re.Pattern[str]], text: str, negatable: bool = True) -> Iterator[re.Match[str]]:
     """Yield matches of *patterns* in *text* that are not negated."""
     for rx in patterns:
         for m in rx.finditer(text):
@@ -210,4 +330,4 @@ def sentence_of(text: str, start: int, end: int) -> str:
     s = max(text.rfind(c, 0, start) for c in ".!?;\n")
     e_candidates = [i for i in (text.find(c, end) for c in ".!?;\n") if i != -1]
     e = min(e_candidates) if e_candidates else len(text)
-    return text[s + 1:e]
+    return text[s + 1 : e]

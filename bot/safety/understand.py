@@ -11,6 +11,7 @@ kind, by priority: "crisis" > "emergency" > "dose_request" > "sensation" > "none
 sensation described in relation to activity, or a new symptom: it goes to hurt-versus-harm triage. `worrying` says
 whether it looks like more than ordinary effort (assess or stop), which decides whether a check-in is interrupted.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,8 @@ from dataclasses import dataclass
 
 from bot.safety.meaning.layer import Meaning, learned_layer
 from bot.safety.screen import screen_message
-from bot.triage.findings import extract
 from bot.safety.textmatch import normalise
+from bot.triage.findings import extract
 
 LEARNED_CRISIS = "learned.crisis"
 MIN_WORDS = 3  # an embedding of one or two words ("👍", "good day") says too little: the rules alone read those
@@ -32,9 +33,9 @@ LEARNED_EMERGENCY = "learned.emergency"
 
 @dataclass(frozen=True)
 class Understanding:
-    kind: str                      # "crisis" | "emergency" | "dose_request" | "sensation" | "none"
-    rules: tuple[str, ...] = ()    # rule ids that fired (learned.* when only the learned layer saw it)
-    level: str | None = None       # for a sensation: the cautious guess "normal" | "assess" | "stop"
+    kind: str  # "crisis" | "emergency" | "dose_request" | "sensation" | "none"
+    rules: tuple[str, ...] = ()  # rule ids that fired (learned.* when only the learned layer saw it)
+    level: str | None = None  # for a sensation: the cautious guess "normal" | "assess" | "stop"
     learned: Meaning | None = None
 
     @property
@@ -70,8 +71,9 @@ def understand(text: str, wait_for_model: bool = False, use_learned: bool = True
     if screen.kind == "crisis" or learned_crisis:
         return Understanding("crisis", screen.rules if screen.kind == "crisis" else (LEARNED_CRISIS,), None, meaning)
     if screen.kind == "emergency" or (meaning is not None and meaning.is_emergency):
-        return Understanding("emergency", screen.rules if screen.kind == "emergency" else (LEARNED_EMERGENCY,),
-                             "stop", meaning)
+        return Understanding(
+            "emergency", screen.rules if screen.kind == "emergency" else (LEARNED_EMERGENCY,), "stop", meaning
+        )
     if screen.kind == "dose_request":
         return Understanding("dose_request", screen.rules, None, meaning)
     if payload:  # an answer button ("swelling_or_giving_way": "no") is not a sensation report

@@ -8,6 +8,7 @@ PostgreSQL database when DATABASE_URL points there, otherwise a `tracker.db` SQL
 Erase only when Rasa is not in the middle of that person's turn: at the end of a turn Rasa appends the events it
 believes are missing, so rows deleted during the turn would come back. The web app erases after the reply.
 """
+
 from __future__ import annotations
 
 import os
@@ -57,5 +58,7 @@ def conversation_event_count(sender_id: str, url: str | None = None) -> int:
     if engine is None:
         return 0
     with engine.connect() as connection:
-        return connection.execute(text("SELECT count(*) FROM events WHERE sender_id = :sender"),
-                                  {"sender": sender_id}).scalar_one()
+        count = connection.execute(
+            text("SELECT count(*) FROM events WHERE sender_id = :sender"), {"sender": sender_id}
+        ).scalar_one()
+        return int(count)

@@ -1,18 +1,31 @@
 """The queries: each function takes a Session and does one thing the coach needs."""
+
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.identity import split_sender_id
-from bot.storage.models import (ActivityEntry, CheckIn, FaqFeedback, InboundMessage, OfferedButtons, OutboxMessage,
-                                PacingPlan, Reminder, TriageEvent, User, utcnow)
+from bot.storage.models import (
+    ActivityEntry,
+    CheckIn,
+    FaqFeedback,
+    InboundMessage,
+    OfferedButtons,
+    OutboxMessage,
+    PacingPlan,
+    Reminder,
+    TriageEvent,
+    User,
+    utcnow,
+)
 
 CONSENT_VERSION = "1"
 CHECKIN_FIELDS = ("pain", "fatigue", "sleep_hours", "sleep_quality", "stress", "mood", "flare", "post_exertional")
@@ -27,7 +40,7 @@ def get_or_create_user(session: Session, channel: str, external_id: str) -> User
         with session.begin_nested():
             session.add(user)
     except IntegrityError:  # created meanwhile by the other process
-        user = session.scalar(select(User).where(User.channel == channel, User.external_id == external_id))
+        user = session.scalars(select(User).where(User.channel == channel, User.external_id == external_id)).one()
     return user
 
 
@@ -57,7 +70,9 @@ def save_checkin(session: Session, user: User, day: dt.date, values: dict[str, A
     return checkin
 
 
-def add_activity(session: Session, user: User, day: dt.date, activity: str, minutes: int, source: str = "chat") -> ActivityEntry:
+def add_activity(
+    session: Session, user: User, day: dt.date, activity: str, minutes: int, source: str = "chat"
+) -> ActivityEntry:
     entry = ActivityEntry(user_id=user.id, day=day, activity=activity, minutes=minutes, source=source)
     session.add(entry)
     session.flush()
@@ -78,12 +93,26 @@ def activities(session: Session, user: User, since: dt.date | None = None) -> li
     return list(session.scalars(query.order_by(ActivityEntry.day, ActivityEntry.id)))
 
 
-def record_event(session: Session, user: User | None, kind: str, *, level: str | None = None,
-                 emergency: bool = False, rules: Sequence[str] = (), text: str | None = None) -> TriageEvent:
+def record_event(
+    session: Session,
+    user: User | None,
+    kind: str,
+    *,
+    level: str | None = None,
+    emergency: bool = False,
+    rules: Sequence[str] = (),
+    text: str | None = None,
+) -> TriageEvent:
     """Stores a triage or safety event. The message text is kept only when the user has agreed to storage."""
     keep_text = text if (user is not None and user.consented) else None
-    event = TriageEvent(user_id=user.id if user else None, kind=kind, level=level, emergency=emergency,
-                        rules=list(rules), text=keep_text)
+    event = TriageEvent(
+        user_id=user.id if user else None,
+        kind=kind,
+        level=level,
+        emergency=emergency,
+        rules=list(rules),
+        text=keep_text,
+    )
     session.add(event)
     session.flush()
     return event
@@ -128,18 +157,40 @@ def export_user(session: Session, user: User) -> dict[str, Any]:
     """Everything stored about the user, as plain JSON-able data."""
     uid = user.id
     return {
-        "user": _row(user, ("channel", "external_id", "country", "timezone", "consent_at", "consent_version",
-                            "pace", "starting_minutes", "created_at")),
-        "checkins": [_row(c, ("day",) + CHECKIN_FIELDS + ("created_at", "updated_at")) for c in checkins(session, user)],
-        "activities": [_row(a, ("day", "activity", "minutes", "source", "created_at")) for a in activities(session, user)],
-        "pacing_plans": [_row(p, ("day", "activity", "target_minutes", "phase", "reason", "created_at"))
-                         for p in session.scalars(select(PacingPlan).where(PacingPlan.user_id == uid).order_by(PacingPlan.id))],
-        "reminders": [_row(r, ("local_time", "weekdays", "active", "created_at"))
-                      for r in session.scalars(select(Reminder).where(Reminder.user_id == uid).order_by(Reminder.id))],
-        "triage_events": [_row(e, ("kind", "level", "emergency", "rules", "text", "created_at"))
-                          for e in session.scalars(select(TriageEvent).where(TriageEvent.user_id == uid).order_by(TriageEvent.id))],
-        "faq_feedback": [_row(f, ("topic", "helpful", "created_at"))
-                         for f in session.scalars(select(FaqFeedback).where(FaqFeedback.user_id == uid).order_by(FaqFeedback.id))],
+        "user": _row(
+            user,
+            (
+                "channel",
+                "external_id",
+                "country",
+                "timezone",
+                "consent_at",
+                "consent_version",
+                "pace",
+                "starting_minutes",
+                "created_at",
+            ),
+        ),
+        "checkins": [_row(c, ("day", *CHECKIN_FIELDS, "created_at", "updated_at")) for c in checkins(session, user)],
+        "activities": [
+            _row(a, ("day", "activity", "minutes", "source", "created_at")) for a in activities(session, user)
+        ],
+        "pacing_plans": [
+            _row(p, ("day", "activity", "target_minutes", "phase", "reason", "created_at"))
+            for p in session.scalars(select(PacingPlan).where(PacingPlan.user_id == uid).order_by(PacingPlan.id))
+        ],
+        "reminders": [
+            _row(r, ("local_time", "weekdays", "active", "created_at"))
+            for r in session.scalars(select(Reminder).where(Reminder.user_id == uid).order_by(Reminder.id))
+        ],
+        "triage_events": [
+            _row(e, ("kind", "level", "emergency", "rules", "text", "created_at"))
+            for e in session.scalars(select(TriageEvent).where(TriageEvent.user_id == uid).order_by(TriageEvent.id))
+        ],
+        "faq_feedback": [
+            _row(f, ("topic", "helpful", "created_at"))
+            for f in session.scalars(select(FaqFeedback).where(FaqFeedback.user_id == uid).order_by(FaqFeedback.id))
+        ],
     }
 
 
@@ -151,21 +202,45 @@ def checkins_csv(session: Session, user: User) -> str:
     days = {c.day: c for c in checkins(session, user)}
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["date", "pain_0_10", "fatigue_0_10", "sleep_hours", "sleep_quality", "stress_0_10", "mood",
-                     "flare", "activities"])
+    writer.writerow(
+        [
+            "date",
+            "pain_0_10",
+            "fatigue_0_10",
+            "sleep_hours",
+            "sleep_quality",
+            "stress_0_10",
+            "mood",
+            "flare",
+            "activities",
+        ]
+    )
     for day in sorted(set(days) | set(minutes)):
         c = days.get(day)
-        writer.writerow([day.isoformat()] + [
-            "" if c is None or getattr(c, f) is None else getattr(c, f)
-            for f in ("pain", "fatigue", "sleep_hours", "sleep_quality", "stress", "mood", "flare")
-        ] + ["; ".join(minutes.get(day, []))])
+        writer.writerow(
+            [day.isoformat()]
+            + [
+                "" if c is None or getattr(c, f) is None else getattr(c, f)
+                for f in ("pain", "fatigue", "sleep_hours", "sleep_quality", "stress", "mood", "flare")
+            ]
+            + ["; ".join(minutes.get(day, []))]
+        )
     return buffer.getvalue()
 
 
 def delete_user(session: Session, user: User) -> None:
     """Deletes every row about the user, the user last."""
     uid = user.id
-    for model in (ActivityEntry, CheckIn, PacingPlan, Reminder, TriageEvent, FaqFeedback, OfferedButtons, OutboxMessage):
+    for model in (
+        ActivityEntry,
+        CheckIn,
+        PacingPlan,
+        Reminder,
+        TriageEvent,
+        FaqFeedback,
+        OfferedButtons,
+        OutboxMessage,
+    ):
         session.execute(delete(model).where(model.user_id == uid))
     session.delete(user)
     session.flush()
@@ -177,8 +252,11 @@ def queue_outbox(session: Session, user: User, messages: list[dict[str, Any]]) -
 
 def take_outbox(session: Session, user: User) -> list[dict[str, Any]]:
     """The messages waiting for the user, marked delivered."""
-    rows = session.scalars(select(OutboxMessage).where(OutboxMessage.user_id == user.id,
-                                                       OutboxMessage.delivered_at.is_(None)).order_by(OutboxMessage.id)).all()
+    rows = session.scalars(
+        select(OutboxMessage)
+        .where(OutboxMessage.user_id == user.id, OutboxMessage.delivered_at.is_(None))
+        .order_by(OutboxMessage.id)
+    ).all()
     now = utcnow()
     out: list[dict[str, Any]] = []
     for row in rows:

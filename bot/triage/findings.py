@@ -15,6 +15,7 @@ message screen.
     timing     "under_24h" | "1_2_days" | "3_days" | "over_3_days" | None
     stiffness  stiffness mentioned
 """
+
 from __future__ import annotations
 
 import re
@@ -44,222 +45,299 @@ PAIN = (
 _PAIN_RX = re.compile(rf"\b{PAIN}")
 
 # ------------------------------------------------------------------ stop (non-emergency)
-_DIZZY = compile_all([
-    r"\bdizz\w*", r"\blightheaded\w*", r"\bwoozy\b|\bwoozi\w*", r"\bvertigo\b",
-    rf"\b(?:room|world|everything|head|my head)\s+{G2}(?:spinning|spun|spin|spins|started spinning|going round|whirling)",
-    r"\b(?:seeing|saw|see)\s+stars\b",
-    r"\b(?:vision|eyes|everything|sight)\s+(?:went|going|goes|turned|started going|was going)\s+(?:all\s+)?(?:grey|gray|black|dark|blurry|fuzzy|white|funny|spotty)",
-    r"\b(?:feel|felt|feeling|feels|went|got|go|getting|very|really|bit|little|quite|so|and|was|am|'m)\s+(?:\w+\s+)?faint\b(?!\s+(?:ache|pain|twinge|line|smell|sound|hope|idea|memory))",
-    r"\bfaint(?:ness|ish|y)\b",
-    r"\bunsteady on (?:my|his|her) feet\b", r"\bhead rush\b",
-    r"\b(?:swimmy|giddy|spinny|woozy|muzzy-headed|off balance|off-balance)\b",
-    r"\b(?:head|room|everything|world)\s+(?:\w+\s+){0,2}(?:swimming|swam|swirling|tilting|tilted|lurching)\b",
-    r"\b(?:grab|grabbed|hold onto|held onto|hold on to|held on to|clutch\w*|lean on|leaned on|leant on)\s+(?:\w+\s+){0,2}"
-    r"(?:rail|railing|wall|chair|bannister|banister|table|counter|something)\b.{0,30}\b(?:steady|balance|fall|falling|keep upright|stay up)\b",
-    r"\b(?:swimmy|spinny|giddy|wobbly|woozy|dizzy|funny|strange|weird)\b[^.!?]{0,40}\b(?:grab|grabbed|hold onto|held onto|hold on to|held on to)\b",
-    r"\b(?:got|get|gets|getting|had|have|having)\s+(?:the\s+)?(?:spins|head spins|whirlies)\b",
-])
-_SEVERE_BREATH = compile_all([
-    r"\b(?:can't|cannot|couldn't|could not|struggl\w* to|hard to|difficult to|unable to|trouble|difficulty)\s+"
-    r"(?:catch\w*\s+(?:my|a|his|her)\s+breath|get\w*\s+(?:my\s+|a\s+|enough\s+)?(?:breath|air)|breathe?|breathing)\b",
-    r"\bgasp\w*\b",
-    r"\b(?:severe(?:ly)?|very|really|extremely|badly|seriously|terribly|so|too|completely|totally|dangerously|horribly|massively|awfully)\s+"
-    r"(?:\w+\s+)?(?:short of breath|breathless|out of breath|winded)\b",
-    r"\b(?:severe|extreme|bad|terrible|awful|serious|scary|frightening)\s+(?:shortness of breath|breathlessness|breathing)\b",
-    r"\bfight\w* for (?:breath|air)\b", r"\bair hunger\b", r"\bsuffocat\w*", r"\bwheez\w*",
-    r"\bstruggl\w* for (?:breath|air)\b",
-])
+_DIZZY = compile_all(
+    [
+        r"\bdizz\w*",
+        r"\blightheaded\w*",
+        r"\bwoozy\b|\bwoozi\w*",
+        r"\bvertigo\b",
+        rf"\b(?:room|world|everything|head|my head)\s+{G2}(?:spinning|spun|spin|spins|started spinning|going round|whirling)",
+        r"\b(?:seeing|saw|see)\s+stars\b",
+        r"\b(?:vision|eyes|everything|sight)\s+(?:went|going|goes|turned|started going|was going)\s+(?:all\s+)?(?:grey|gray|black|dark|blurry|fuzzy|white|funny|spotty)",
+        r"\b(?:feel|felt|feeling|feels|went|got|go|getting|very|really|bit|little|quite|so|and|was|am|'m)\s+(?:\w+\s+)?faint\b(?!\s+(?:ache|pain|twinge|line|smell|sound|hope|idea|memory))",
+        r"\bfaint(?:ness|ish|y)\b",
+        r"\bunsteady on (?:my|his|her) feet\b",
+        r"\bhead rush\b",
+        r"\b(?:swimmy|giddy|spinny|woozy|muzzy-headed|off balance|off-balance)\b",
+        r"\b(?:head|room|everything|world)\s+(?:\w+\s+){0,2}(?:swimming|swam|swirling|tilting|tilted|lurching)\b",
+        r"\b(?:grab|grabbed|hold onto|held onto|hold on to|held on to|clutch\w*|lean on|leaned on|leant on)\s+(?:\w+\s+){0,2}"
+        r"(?:rail|railing|wall|chair|bannister|banister|table|counter|something)\b.{0,30}\b(?:steady|balance|fall|falling|keep upright|stay up)\b",
+        r"\b(?:swimmy|spinny|giddy|wobbly|woozy|dizzy|funny|strange|weird)\b[^.!?]{0,40}\b(?:grab|grabbed|hold onto|held onto|hold on to|held on to)\b",
+        r"\b(?:got|get|gets|getting|had|have|having)\s+(?:the\s+)?(?:spins|head spins|whirlies)\b",
+    ]
+)
+_SEVERE_BREATH = compile_all(
+    [
+        r"\b(?:can't|cannot|couldn't|could not|struggl\w* to|hard to|difficult to|unable to|trouble|difficulty)\s+"
+        r"(?:catch\w*\s+(?:my|a|his|her)\s+breath|get\w*\s+(?:my\s+|a\s+|enough\s+)?(?:breath|air)|breathe?|breathing)\b",
+        r"\bgasp\w*\b",
+        r"\b(?:severe(?:ly)?|very|really|extremely|badly|seriously|terribly|so|too|completely|totally|dangerously|horribly|massively|awfully)\s+"
+        r"(?:\w+\s+)?(?:short of breath|breathless|out of breath|winded)\b",
+        r"\b(?:severe|extreme|bad|terrible|awful|serious|scary|frightening)\s+(?:shortness of breath|breathlessness|breathing)\b",
+        r"\bfight\w* for (?:breath|air)\b",
+        r"\bair hunger\b",
+        r"\bsuffocat\w*",
+        r"\bwheez\w*",
+        r"\bstruggl\w* for (?:breath|air)\b",
+    ]
+)
 # plain "short of breath" / "breathless" without a mild qualifier or settling -> cautious stop
 _PLAIN_SOB = re.compile(r"\b(?:short of breath|shortness of breath|breathless\w*)")
-_MILD = re.compile(r"\b(?:a bit|a little|bit|slightly|mildly|little|a tad|tad|bit more|normal|usual|nicely|a touch|somewhat)\b")
+_MILD = re.compile(
+    r"\b(?:a bit|a little|bit|slightly|mildly|little|a tad|tad|bit more|normal|usual|nicely|a touch|somewhat)\b"
+)
 _SETTLED = re.compile(
     r"\b(?:settled|settles|settling|eased|eases|passed|calmed|recovered|got my breath back|caught my breath|"
     r"back to normal|went away|goes away|in a minute|in a moment|quickly|after a minute|when i stopped|once i stopped|"
     r"when i stop|once i stop)\b"
 )
-_SUDDEN_WEAK = compile_all([
-    rf"\b(?:sudden|suddenly|all of a sudden|out of nowhere|without warning|abruptly)\s+{G6}(?:weak\w*|numb\w*|"
-    r"can't feel|couldn't feel|could not feel|went dead|gone dead|gave out|paraly[sz]\w*|can't move|couldn't move|lost (?:the )?feeling)",
-    rf"\b(?:weak\w*|numb\w*)\s+{G2}(?:suddenly|all of a sudden|out of nowhere)",
-    rf"\b(?:legs?|foot|feet|hands?|knees?)\s+{G2}(?:suddenly\s+)?(?:went|gone|going|turned|just went)\s+(?:all\s+|completely\s+|totally\s+)?"
-    r"(?:numb|dead|weak|limp|floppy)\b",
-    r"\b(?:can't|couldn't|cannot|could not)\s+feel\s+(?:my\s+|his\s+|her\s+)?(?:legs?|feet|foot|hands?)\b",
-])
-_POSTURE = re.compile(r"\b(?:slept|sleeping|lying|lay|lain|leaning|leant|sat|sitting|cross-legged|kneeling)\s+on\b|\bcross-legged\b")
-_INSTABILITY = compile_all([
-    r"\b(?:gave|give|gives|giving|given)\s+(?:way|out)\b",
-    r"\bbuckl\w*",
-    r"\b(?:unstable|instability)\b",
-    rf"\b(?:knee|ankle|hip|shoulder|joint|leg|kneecap|knee cap|elbow|wrist)\s+{G3}(?:wobbly|loose|slip\w* out|pop\w* out|came out|comes out|"
-    r"coming out|dislocat\w*|collaps\w*|going from under|went from under)",
-    r"\bdislocat\w*", r"\bsubluxat\w*",
-    r"\b(?:slipping|slipped|slips|popping|popped|pops|coming|came|comes)\s+out\s+of\s+(?:the\s+|its\s+)?(?:socket|joint|place)",
-    r"\bwon't (?:hold|take) my weight\b", r"\bwouldn't (?:hold|take) my weight\b",
-    r"\b(?:knee|ankle|hip|shoulder|joint|kneecap|knee cap|elbow|wrist)\b[^.!?]{0,40}\b(?:slip\w*|going to come|gonna come)\s+out\b",
-    rf"\b(?:{JOINT}|kneecap)\b[^.!?]{{0,30}}\b(?:clunk\w*|slid|slides|sliding|rolls?|rolling|rolled)\s+(?:out|under me|under)\b",
-    r"\bpop\w*\s+(?:back\s+)?(?:out\s+and\s+)?(?:back\s+)?in\b[^.!?]{0,40}\b(?:loose|unstable|go again|wobbly|hurts)\b|"
-    r"\b(?:slid|slipped|popped|clunked)\s+out\s+and\s+(?:popped|slid|went|clunked)\s+back\s+in\b",
-    rf"\b(?:{JOINT})\b[^.!?]{{0,40}}\b(?:will|gonna|going to|might)\s+go\s+again\b",
-    r"\bnot screwed on\b",
-    # "my knee feels like it won't hold me"
-    rf"\b(?:{JOINT}|legs?)\b[^.!?]{{0,30}}\b(?:won't|wont|wouldn't|doesn't|didn't|isn't going to)\s+(?:hold|support|take)\s+(?:me|my weight)\b",
-])
+_SUDDEN_WEAK = compile_all(
+    [
+        rf"\b(?:sudden|suddenly|all of a sudden|out of nowhere|without warning|abruptly)\s+{G6}(?:weak\w*|numb\w*|"
+        r"can't feel|couldn't feel|could not feel|went dead|gone dead|gave out|paraly[sz]\w*|can't move|couldn't move|lost (?:the )?feeling)",
+        rf"\b(?:weak\w*|numb\w*)\s+{G2}(?:suddenly|all of a sudden|out of nowhere)",
+        rf"\b(?:legs?|foot|feet|hands?|knees?)\s+{G2}(?:suddenly\s+)?(?:went|gone|going|turned|just went)\s+(?:all\s+|completely\s+|totally\s+)?"
+        r"(?:numb|dead|weak|limp|floppy)\b",
+        r"\b(?:can't|couldn't|cannot|could not)\s+feel\s+(?:my\s+|his\s+|her\s+)?(?:legs?|feet|foot|hands?)\b",
+    ]
+)
+_POSTURE = re.compile(
+    r"\b(?:slept|sleeping|lying|lay|lain|leaning|leant|sat|sitting|cross-legged|kneeling)\s+on\b|\bcross-legged\b"
+)
+_INSTABILITY = compile_all(
+    [
+        r"\b(?:gave|give|gives|giving|given)\s+(?:way|out)\b",
+        r"\bbuckl\w*",
+        r"\b(?:unstable|instability)\b",
+        rf"\b(?:knee|ankle|hip|shoulder|joint|leg|kneecap|knee cap|elbow|wrist)\s+{G3}(?:wobbly|loose|slip\w* out|pop\w* out|came out|comes out|"
+        r"coming out|dislocat\w*|collaps\w*|going from under|went from under)",
+        r"\bdislocat\w*",
+        r"\bsubluxat\w*",
+        r"\b(?:slipping|slipped|slips|popping|popped|pops|coming|came|comes)\s+out\s+of\s+(?:the\s+|its\s+)?(?:socket|joint|place)",
+        r"\bwon't (?:hold|take) my weight\b",
+        r"\bwouldn't (?:hold|take) my weight\b",
+        r"\b(?:knee|ankle|hip|shoulder|joint|kneecap|knee cap|elbow|wrist)\b[^.!?]{0,40}\b(?:slip\w*|going to come|gonna come)\s+out\b",
+        rf"\b(?:{JOINT}|kneecap)\b[^.!?]{{0,30}}\b(?:clunk\w*|slid|slides|sliding|rolls?|rolling|rolled)\s+(?:out|under me|under)\b",
+        r"\bpop\w*\s+(?:back\s+)?(?:out\s+and\s+)?(?:back\s+)?in\b[^.!?]{0,40}\b(?:loose|unstable|go again|wobbly|hurts)\b|"
+        r"\b(?:slid|slipped|popped|clunked)\s+out\s+and\s+(?:popped|slid|went|clunked)\s+back\s+in\b",
+        rf"\b(?:{JOINT})\b[^.!?]{{0,40}}\b(?:will|gonna|going to|might)\s+go\s+again\b",
+        r"\bnot screwed on\b",
+        # "my knee feels like it won't hold me"
+        rf"\b(?:{JOINT}|legs?)\b[^.!?]{{0,30}}\b(?:won't|wont|wouldn't|doesn't|didn't|isn't going to)\s+(?:hold|support|take)\s+(?:me|my weight)\b",
+    ]
+)
 _GIVE_BODY = re.compile(rf"\b(?:{JOINT}|legs?|back)\b")
-_NO_WEIGHT = compile_all([
-    r"\b(?:can't|cannot|couldn't|could not|unable to|can not)\s+(?:put\s+(?:any\s+)?weight|bear\s+(?:any\s+)?weight|stand\s+on|walk\s+on|weight\s*-?bear)",
-    r"\bnon-?weight-?bearing\b",
-    r"\b(?:can't|cannot|couldn't|could not|unable to|can not)\s+put\s+(?:it|my (?:foot|heel|leg|ankle))\s+(?:down|on the (?:floor|ground))\b",
-])
-_PALPITATIONS = compile_all([
-    r"\bpalpitation\w*",
-    rf"\bheart\s+{G3}(?:flutter\w*|skipp\w*|skip\w* (?:a\s+)?beats?|irregular\w*|missing beats?|missed beats?|all over the place|jump\w* around|"
-    r"out of rhythm|won't slow|wouldn't slow|not slowing|didn't slow|won't calm|wouldn't calm|flip\w*|thud\w* irregular\w*)",
-    r"\b(?:irregular|erratic|fluttering|skipped|missed|extra)\s+(?:heart ?beats?|pulse|beats?)",
-    rf"\b(?:heart|pulse)\s+{G3}(?:irregular\w*|erratic\w*)",
-    r"\b(?:heart|pulse)\b[^.!?;]{0,50}\b(?:irregular\w*|erratic\w*|out of rhythm)",
-    r"\b(?:heart|pulse)\b[^.!?;]{0,60}\b(?:won't|wouldn't|didn't|doesn't|isn't|not)\s+(?:slow\w*|calm\w*|settl\w*)",
-    r"\b(?:thump|beat|bang|thud)\w*\s+(?:then\s+)?(?:a\s+)?(?:pause|gap|stop)\b",
-    r"\b(?:heart ?beat|heart rate|heartbeat|pulse)\b[^.!?;]{0,40}\b(?:skipp\w*|irregular\w*|erratic\w*|flutter\w*|trip\w* over)",
-    r"\b(?:a-?fib|atrial fibrillation)\b",
-])
+_NO_WEIGHT = compile_all(
+    [
+        r"\b(?:can't|cannot|couldn't|could not|unable to|can not)\s+(?:put\s+(?:any\s+)?weight|bear\s+(?:any\s+)?weight|stand\s+on|walk\s+on|weight\s*-?bear)",
+        r"\bnon-?weight-?bearing\b",
+        r"\b(?:can't|cannot|couldn't|could not|unable to|can not)\s+put\s+(?:it|my (?:foot|heel|leg|ankle))\s+(?:down|on the (?:floor|ground))\b",
+    ]
+)
+_PALPITATIONS = compile_all(
+    [
+        r"\bpalpitation\w*",
+        rf"\bheart\s+{G3}(?:flutter\w*|skipp\w*|skip\w* (?:a\s+)?beats?|irregular\w*|missing beats?|missed beats?|all over the place|jump\w* around|"
+        r"out of rhythm|won't slow|wouldn't slow|not slowing|didn't slow|won't calm|wouldn't calm|flip\w*|thud\w* irregular\w*)",
+        r"\b(?:irregular|erratic|fluttering|skipped|missed|extra)\s+(?:heart ?beats?|pulse|beats?)",
+        rf"\b(?:heart|pulse)\s+{G3}(?:irregular\w*|erratic\w*)",
+        r"\b(?:heart|pulse)\b[^.!?;]{0,50}\b(?:irregular\w*|erratic\w*|out of rhythm)",
+        r"\b(?:heart|pulse)\b[^.!?;]{0,60}\b(?:won't|wouldn't|didn't|doesn't|isn't|not)\s+(?:slow\w*|calm\w*|settl\w*)",
+        r"\b(?:thump|beat|bang|thud)\w*\s+(?:then\s+)?(?:a\s+)?(?:pause|gap|stop)\b",
+        r"\b(?:heart ?beat|heart rate|heartbeat|pulse)\b[^.!?;]{0,40}\b(?:skipp\w*|irregular\w*|erratic\w*|flutter\w*|trip\w* over)",
+        r"\b(?:a-?fib|atrial fibrillation)\b",
+    ]
+)
 # a racing heart that is still racing long after the effort ("heart racing since the walk, 45 mins on the couch")
-_HEART_FAST = re.compile(r"\b(?:heart|pulse|heart rate|heartbeat)\b[^.!?;]{0,40}\b(?:racing|races|raced|pounding|thumping|"
-                         r"hammering|banging|going like|going mad|going fast|beating fast|so fast|racing thing|went to \d{3}|"
-                         r"still (?:fast|high|racing|pounding|going)|(?:hasn't|hasnt|not|won't|didn't) come down)")
-_STILL_GOING = re.compile(r"\b(?:still|since|an hour|hours?|\d+\s*(?:min\w*|mins)|(?:twenty|thirty|forty|fifty)\s+min\w*|"
-                          r"all (?:evening|night|day|afternoon|morning)|on and off|won't stop|not stopping|keeps|for ages|"
-                          r"come down|came down)\b")
+_HEART_FAST = re.compile(
+    r"\b(?:heart|pulse|heart rate|heartbeat)\b[^.!?;]{0,40}\b(?:racing|races|raced|pounding|thumping|"
+    r"hammering|banging|going like|going mad|going fast|beating fast|so fast|racing thing|went to \d{3}|"
+    r"still (?:fast|high|racing|pounding|going)|(?:hasn't|hasnt|not|won't|didn't) come down)"
+)
+_STILL_GOING = re.compile(
+    r"\b(?:still|since|an hour|hours?|\d+\s*(?:min\w*|mins)|(?:twenty|thirty|forty|fifty)\s+min\w*|"
+    r"all (?:evening|night|day|afternoon|morning)|on and off|won't stop|not stopping|keeps|for ages|"
+    r"come down|came down)\b"
+)
 
 # ------------------------------------------------------------------ assess
-_WORSENING = compile_all([
-    r"\b(?:worse|sorer|more painful|more)\s+and\s+(?:worse|sorer|more)\b",
-    rf"\b(?:kept|keeps|keep|kept on|getting|got|get|gets|went|going|grew|growing|grows|build\w*|built|increas\w*|ramp\w*|"
-    rf"escalat\w*|climb\w*|creep\w*|steadily|progressively|gradually)\s+{G2}(?:worse|getting worse|building|increasing|stronger|more painful|"
-    r"sorer|higher|up and up|worse and worse)\b",
-    r"\b(?:built|building|build|builds|crept|creeping|ramped|ramping)\s+up\b",
-    r"\bworsen\w*",
-    r"\bthe longer i\b",
-    r"\bworse (?:with|on|at) (?:each|every) (?:step|lap|rep|length|minute|set|mile|stroke)",
-    r"\b(?:each|every) (?:lap|length|rep|set|step|minute|mile|stroke)\b.{0,40}\b(?:worse|more|sorer)\b",
-    r"\bgetting worse\b", r"\bworse (?:each|every) day\b", r"\bworse by the (?:day|hour)\b",
-    r"\bworse than (?:yesterday|this morning|last night|before|earlier)\b",
-])
-_NOT_EASING = compile_all([
-    r"\b(?:isn't|not|hasn't|haven't|won't|doesn't|didn't|wasn't|no sign of|never)\s+(?:\w+\s+)?(?:easing|eased|eases|easing off|improving|improved|"
-    r"settling|settled|getting better|got better|going away|gone away|go away|fading|calming|letting up|shifting|loosening|loosened|wearing off|worn off|"
-    r"wore off|any better|better)\b",
-    r"\bno better\b", r"\bno easier\b", r"\bno improvement\b", r"\bjust as (?:much|bad|sore|painful)\b",
-    r"\bsame as (?:yesterday|before|the day|day one)\b", r"\bstill as (?:bad|sore|painful)\b", r"\bunchanged\b",
-    r"\bstill\s+(?:really\s+|very\s+|so\s+|quite\s+)?(?:hurting|sore|painful|aching|in pain|there|bad|hurts|stiff|swollen)\b",
-    r"\bhasn't (?:changed|shifted|budged)\b", r"\bwon't (?:shift|budge|go)\b",
-])
-_EASING = compile_all([
-    r"\b(?:easing|eased|eases|ease off|easing off|eased off|improving|improved|settling|settled|settles|getting better|got better|"
-    r"gets better|going away|gone away|goes away|went away|fading|faded|fades|calming down|calmed down|wearing off|wore off|"
-    r"worn off|wears off|loosen\w*|subsid\w*|less sore|less painful|less stiff|easier|better than|better now|better today|"
-    r"better already|much better|a lot better|bit better|little better|on the mend|passing|passed|lifting|loosens|"
-    r"looser|freer|less tight|settling down|dying down|died down|going down|gone down|clearing|cleared|"
-    r"(?:fine|ok|okay|better|good|easier) (?:once|after|when) (?:i|i've|i 'd|i had)\s+(?:got|get|gotten|warmed|started|moving|been)|"
-    r"once i (?:got|get) (?:going|moving))\b",
-])
+_WORSENING = compile_all(
+    [
+        r"\b(?:worse|sorer|more painful|more)\s+and\s+(?:worse|sorer|more)\b",
+        rf"\b(?:kept|keeps|keep|kept on|getting|got|get|gets|went|going|grew|growing|grows|build\w*|built|increas\w*|ramp\w*|"
+        rf"escalat\w*|climb\w*|creep\w*|steadily|progressively|gradually)\s+{G2}(?:worse|getting worse|building|increasing|stronger|more painful|"
+        r"sorer|higher|up and up|worse and worse)\b",
+        r"\b(?:built|building|build|builds|crept|creeping|ramped|ramping)\s+up\b",
+        r"\bworsen\w*",
+        r"\bthe longer i\b",
+        r"\bworse (?:with|on|at) (?:each|every) (?:step|lap|rep|length|minute|set|mile|stroke)",
+        r"\b(?:each|every) (?:lap|length|rep|set|step|minute|mile|stroke)\b.{0,40}\b(?:worse|more|sorer)\b",
+        r"\bgetting worse\b",
+        r"\bworse (?:each|every) day\b",
+        r"\bworse by the (?:day|hour)\b",
+        r"\bworse than (?:yesterday|this morning|last night|before|earlier)\b",
+    ]
+)
+_NOT_EASING = compile_all(
+    [
+        r"\b(?:isn't|not|hasn't|haven't|won't|doesn't|didn't|wasn't|no sign of|never)\s+(?:\w+\s+)?(?:easing|eased|eases|easing off|improving|improved|"
+        r"settling|settled|getting better|got better|going away|gone away|go away|fading|calming|letting up|shifting|loosening|loosened|wearing off|worn off|"
+        r"wore off|any better|better)\b",
+        r"\bno better\b",
+        r"\bno easier\b",
+        r"\bno improvement\b",
+        r"\bjust as (?:much|bad|sore|painful)\b",
+        r"\bsame as (?:yesterday|before|the day|day one)\b",
+        r"\bstill as (?:bad|sore|painful)\b",
+        r"\bunchanged\b",
+        r"\bstill\s+(?:really\s+|very\s+|so\s+|quite\s+)?(?:hurting|sore|painful|aching|in pain|there|bad|hurts|stiff|swollen)\b",
+        r"\bhasn't (?:changed|shifted|budged)\b",
+        r"\bwon't (?:shift|budge|go)\b",
+    ]
+)
+_EASING = compile_all(
+    [
+        r"\b(?:easing|eased|eases|ease off|easing off|eased off|improving|improved|settling|settled|settles|getting better|got better|"
+        r"gets better|going away|gone away|goes away|went away|fading|faded|fades|calming down|calmed down|wearing off|wore off|"
+        r"worn off|wears off|loosen\w*|subsid\w*|less sore|less painful|less stiff|easier|better than|better now|better today|"
+        r"better already|much better|a lot better|bit better|little better|on the mend|passing|passed|lifting|loosens|"
+        r"looser|freer|less tight|settling down|dying down|died down|going down|gone down|clearing|cleared|"
+        r"(?:fine|ok|okay|better|good|easier) (?:once|after|when) (?:i|i've|i 'd|i had)\s+(?:got|get|gotten|warmed|started|moving|been)|"
+        r"once i (?:got|get) (?:going|moving))\b",
+    ]
+)
 _STIFF = re.compile(r"\bstiff\w*|\btight(?:ness)?\b|\bcreak\w*|\bseized up\b|\brusty\b|\bseizing up\b")
-_RADIATING = compile_all([
-    rf"\b(?:shoot\w*|radiat\w*|spread\w*|travel\w*|run\w*|ran|goes|going|went|moving|moves|shooting|zing\w*|referr\w*|extend\w*)\s+{G6}"
-    rf"(?:down|into|to|along|through|round)\s+(?:to\s+|into\s+)?(?:the\s+(?:back|front|side|outside|inside)\s+of\s+)?(?:{POSS})?(?:left\s+|right\s+)?"
-    r"(?:legs?|thighs?|calf|calves|foot|feet|toes|knees?|buttocks?|bum|arms?|hands?|fingers|shins?|ankles?|heels?)\b",
-    rf"\b(?:pins and needles|tingl\w*|numb\w*|electric\w*|burning|pain|pains|ache|aching|sensation)\s+{G3}(?:down|into)\s+"
-    rf"(?:the\s+(?:back|front|side|outside|inside)\s+of\s+)?(?:{POSS})?(?:left\s+|right\s+)?"
-    r"(?:legs?|thighs?|calf|calves|foot|feet|toes|arms?|hands?|fingers|shins?)\b",
-    r"\bsciatic\w*",
-])
-_SWELLING = compile_all([
-    r"\bswollen\b", r"\bswell\w*", r"\bpuff(?:y|ed up|ed|iness)\b", r"\bballoon\w*",
-    r"\b(?:fluid|effusion)\b", r"\bblown up like\b",
-])
-_SHARP = compile_all([
-    r"\b(?:sharp\w*|stabb\w*|stab|knife\w*|lancinating|searing|jabbing|jab|piercing)\b",
-    r"\b(?:like a knife|like an electric shock|electric shock\w*)\b",
-    r"\bshooting\s+(?:pain|pains)\b",
-])
-_LIMP = compile_all([
-    r"\blimp(?:ing|ed|s)?\b(?!\s+(?:arm|hand|and floppy))", r"\bhobbl\w*",
-    r"\b(?:barely|hardly|struggl\w* to|can only just)\s+(?:put|bear|walk|stand|weight)",
-])
-_RECURRING = compile_all([
-    r"\b(?:every|each)\s+(?:single\s+)?(?:time|session|class|walk|swim|ride|workout|exercise session|lap session|swim session|run|"
-    r"yoga session|pilates session|time i)\b",
-    r"\bsame\s+(?:spot|place|pain|ache|area|way|thing|side|point)\b.{0,60}\b(?:every|each|always|again)\b",
-    r"\b(?:every|each|always)\b.{0,60}\bsame\s+(?:spot|place|pain|ache|area|way|side|point)\b",
-    r"\b(?:keeps|kept|keep)\s+(?:on\s+)?(?:coming back|returning|happening|recurring|flaring|hurting)\b",
-    r"\bcomes back (?:after|every|each|whenever)\b",
-    r"\balways\s+(?:hurts|happens|aches|flares|get|gets)\b.{0,30}\b(?:after|when|during)\b",
-    r"\bwhenever i\b",
-])
-_SEVERE_PAIN = compile_all([
-    rf"\b(?:severe|severely|excruciating|agoni[sz]ing|unbearable|intolerable|horrendous|horrific|crippling|extreme|extremely|"
-    rf"worst|screaming|searing|tremendous|intense|immense|incredible|awful|terrible|horrible|blinding|really bad|very bad)\s+{G2}"
-    rf"(?:pain|pains|ache|aching|hurt\w*|agony|sore|soreness|painful)",
-    r"\b(?:in|pure|absolute)\s+agony\b", r"\bagony\b",
-    rf"\b(?:pain|pains|ache|aching|hurt\w*|it|soreness)\s+{G4}(?:is|was|'s|feels|felt|are|were|getting|got)\s+(?:\w+\s+)?"
-    r"(?:unbearable|excruciating|agoni[sz]ing|severe|intolerable|horrendous|horrific|crippling|extreme|awful|terrible|horrible|"
-    r"too much|through the roof|off the scale|off the charts)\b",
-    r"\b(?:pain|pain level|pain score|pain is|pain was|it 's|it is|it was|score)\s*(?:is|was|at|of|:|=|about|around)?\s*(?:a\s+)?(?:8|9|10|eight|nine|ten)\s*(?:/\s*10|out of\s*10)",
-    r"\b(?:8|9|10)\s*(?:/|out of)\s*10\b",
-    r"\b(?:much|way|far|a lot|loads|significantly|massively|lots)\s+(?:worse|more painful|sorer|higher)\s+than\s+(?:my\s+)?(?:usual|normal|baseline)",
-    r"\bcan't (?:sleep|move|sit|stand|function) (?:because|for|from) (?:of )?(?:the )?pain\b",
-    r"\b(?:worst|worse)\s+(?:pain|flare)\s+(?:ever|i'?ve ever|of my life|in years)",
-])
-_NEW_PAIN = compile_all([
-    r"\bnever\s+(?:had|felt|experienced|known)\s+(?:this|that|it|anything like|a pain like|pain like|this kind)\b",
-    r"\b(?:pain|ache|feeling|sensation)\s+i\s*(?:'ve|have|'d|had)?\s*never\s+(?:had|felt)",
-    r"\b(?:different|unlike|not like)\s+(?:from\s+|to\s+)?(?:my\s+)?(?:usual|normal|fibro|regular|typical)\b",
-    r"\b(?:isn't|is not|not|wasn't|doesn't feel like)\s+(?:like\s+)?my\s+(?:usual|normal|regular|typical|fibro)\b",
-    r"\bnever\s+(?:had|felt|experienced|known)\s+(?:\w+\s+){0,3}before\b",
-    r"\bbrand new\s+(?:pain|ache)", r"\bnew\s+(?:kind|type|sort)\s+of\s+(?:pain|ache)",
-    r"\b(?:it 's|it is|this is|feels)\s+different\b",
-])
-_INJURY = compile_all([
-    rf"\b(?:felt|heard|something|a)\s+{G3}(?:pop|popped|snap|snapped|tear|tore|rip|ripped|crack|cracked|ping|pinged)\b",
-    r"\b(?:popped|snapped|tore|torn|ripped|pulled|strained|sprained|twisted|tweaked|wrenched|rolled|jarred)\s+(?:\w+\s+)?(?:something|a muscle|my|it|the)\b",
-    r"\b(?:sprain\w*|strain(?:ed)?|torn|tear in)\b",
-    r"\bfell\s+(?:over|down|on)\b", r"\bhad a fall\b",
-])
+_RADIATING = compile_all(
+    [
+        rf"\b(?:shoot\w*|radiat\w*|spread\w*|travel\w*|run\w*|ran|goes|going|went|moving|moves|shooting|zing\w*|referr\w*|extend\w*)\s+{G6}"
+        rf"(?:down|into|to|along|through|round)\s+(?:to\s+|into\s+)?(?:the\s+(?:back|front|side|outside|inside)\s+of\s+)?(?:{POSS})?(?:left\s+|right\s+)?"
+        r"(?:legs?|thighs?|calf|calves|foot|feet|toes|knees?|buttocks?|bum|arms?|hands?|fingers|shins?|ankles?|heels?)\b",
+        rf"\b(?:pins and needles|tingl\w*|numb\w*|electric\w*|burning|pain|pains|ache|aching|sensation)\s+{G3}(?:down|into)\s+"
+        rf"(?:the\s+(?:back|front|side|outside|inside)\s+of\s+)?(?:{POSS})?(?:left\s+|right\s+)?"
+        r"(?:legs?|thighs?|calf|calves|foot|feet|toes|arms?|hands?|fingers|shins?)\b",
+        r"\bsciatic\w*",
+    ]
+)
+_SWELLING = compile_all(
+    [
+        r"\bswollen\b",
+        r"\bswell\w*",
+        r"\bpuff(?:y|ed up|ed|iness)\b",
+        r"\bballoon\w*",
+        r"\b(?:fluid|effusion)\b",
+        r"\bblown up like\b",
+    ]
+)
+_SHARP = compile_all(
+    [
+        r"\b(?:sharp\w*|stabb\w*|stab|knife\w*|lancinating|searing|jabbing|jab|piercing)\b",
+        r"\b(?:like a knife|like an electric shock|electric shock\w*)\b",
+        r"\bshooting\s+(?:pain|pains)\b",
+    ]
+)
+_LIMP = compile_all(
+    [
+        r"\blimp(?:ing|ed|s)?\b(?!\s+(?:arm|hand|and floppy))",
+        r"\bhobbl\w*",
+        r"\b(?:barely|hardly|struggl\w* to|can only just)\s+(?:put|bear|walk|stand|weight)",
+    ]
+)
+_RECURRING = compile_all(
+    [
+        r"\b(?:every|each)\s+(?:single\s+)?(?:time|session|class|walk|swim|ride|workout|exercise session|lap session|swim session|run|"
+        r"yoga session|pilates session|time i)\b",
+        r"\bsame\s+(?:spot|place|pain|ache|area|way|thing|side|point)\b.{0,60}\b(?:every|each|always|again)\b",
+        r"\b(?:every|each|always)\b.{0,60}\bsame\s+(?:spot|place|pain|ache|area|way|side|point)\b",
+        r"\b(?:keeps|kept|keep)\s+(?:on\s+)?(?:coming back|returning|happening|recurring|flaring|hurting)\b",
+        r"\bcomes back (?:after|every|each|whenever)\b",
+        r"\balways\s+(?:hurts|happens|aches|flares|get|gets)\b.{0,30}\b(?:after|when|during)\b",
+        r"\bwhenever i\b",
+    ]
+)
+_SEVERE_PAIN = compile_all(
+    [
+        rf"\b(?:severe|severely|excruciating|agoni[sz]ing|unbearable|intolerable|horrendous|horrific|crippling|extreme|extremely|"
+        rf"worst|screaming|searing|tremendous|intense|immense|incredible|awful|terrible|horrible|blinding|really bad|very bad)\s+{G2}"
+        rf"(?:pain|pains|ache|aching|hurt\w*|agony|sore|soreness|painful)",
+        r"\b(?:in|pure|absolute)\s+agony\b",
+        r"\bagony\b",
+        rf"\b(?:pain|pains|ache|aching|hurt\w*|it|soreness)\s+{G4}(?:is|was|'s|feels|felt|are|were|getting|got)\s+(?:\w+\s+)?"
+        r"(?:unbearable|excruciating|agoni[sz]ing|severe|intolerable|horrendous|horrific|crippling|extreme|awful|terrible|horrible|"
+        r"too much|through the roof|off the scale|off the charts)\b",
+        r"\b(?:pain|pain level|pain score|pain is|pain was|it 's|it is|it was|score)\s*(?:is|was|at|of|:|=|about|around)?\s*(?:a\s+)?(?:8|9|10|eight|nine|ten)\s*(?:/\s*10|out of\s*10)",
+        r"\b(?:8|9|10)\s*(?:/|out of)\s*10\b",
+        r"\b(?:much|way|far|a lot|loads|significantly|massively|lots)\s+(?:worse|more painful|sorer|higher)\s+than\s+(?:my\s+)?(?:usual|normal|baseline)",
+        r"\bcan't (?:sleep|move|sit|stand|function) (?:because|for|from) (?:of )?(?:the )?pain\b",
+        r"\b(?:worst|worse)\s+(?:pain|flare)\s+(?:ever|i'?ve ever|of my life|in years)",
+    ]
+)
+_NEW_PAIN = compile_all(
+    [
+        r"\bnever\s+(?:had|felt|experienced|known)\s+(?:this|that|it|anything like|a pain like|pain like|this kind)\b",
+        r"\b(?:pain|ache|feeling|sensation)\s+i\s*(?:'ve|have|'d|had)?\s*never\s+(?:had|felt)",
+        r"\b(?:different|unlike|not like)\s+(?:from\s+|to\s+)?(?:my\s+)?(?:usual|normal|fibro|regular|typical)\b",
+        r"\b(?:isn't|is not|not|wasn't|doesn't feel like)\s+(?:like\s+)?my\s+(?:usual|normal|regular|typical|fibro)\b",
+        r"\bnever\s+(?:had|felt|experienced|known)\s+(?:\w+\s+){0,3}before\b",
+        r"\bbrand new\s+(?:pain|ache)",
+        r"\bnew\s+(?:kind|type|sort)\s+of\s+(?:pain|ache)",
+        r"\b(?:it 's|it is|this is|feels)\s+different\b",
+    ]
+)
+_INJURY = compile_all(
+    [
+        rf"\b(?:felt|heard|something|a)\s+{G3}(?:pop|popped|snap|snapped|tear|tore|rip|ripped|crack|cracked|ping|pinged)\b",
+        r"\b(?:popped|snapped|tore|torn|ripped|pulled|strained|sprained|twisted|tweaked|wrenched|rolled|jarred)\s+(?:\w+\s+)?(?:something|a muscle|my|it|the)\b",
+        r"\b(?:sprain\w*|strain(?:ed)?|torn|tear in)\b",
+        r"\bfell\s+(?:over|down|on)\b",
+        r"\bhad a fall\b",
+    ]
+)
 _NUMB = compile_all([r"\bnumb\w*", r"\blost (?:the )?feeling\b", r"\bno feeling\b"])
 _DARK_URINE_WORD = None  # uses redflags.dark_urine
 
 # ------------------------------------------------------------------ normal
-_TIRED = compile_all([
-    rf"\b{MUSCLE}\s+{G3}(?:tired|heavy|fatigued|worked|weary|drained|jelly|like jelly|shaky|wobbly|burn\w*|pumped|worn out|"
-    r"knackered|done in|spent|exhausted|trembl\w*|feel heavy|like lead)",
-    rf"\b(?:tired|heavy|weary|jelly|shaky|wobbly|fatigued|worked|burning|leaden)\s+{G1}{MUSCLE}\b",
-    r"\b(?:i'm|i 'm|i am|i was|i feel|i felt|feeling|felt|feel|so|really|bit|a bit|quite|very|pretty)\s+(?:\w+\s+)?"
-    r"(?:tired|exhausted|fatigued|knackered|worn out|wiped out|drained|shattered|weary|pooped|sleepy)\b",
-    r"\b(?:tired|fatigue|tiredness)\b",
-    rf"\b(?:{MUSCLE})\s+{G3}(?:burn\w*|on fire|buzzing|glowing)",
-])
-_EFFORT = compile_all([
-    r"\b(?:warm|warmer|warmth|warmed up|hot|sweat\w*|flushed|red in the face|red-faced|face went red|went red|glow\w*)\b",
-    rf"\bheart\s+{G3}(?:going faster|beating faster|beat faster|racing|pumping|pounding|thumping|working|going|faster|up)\b",
-    r"\bbreathing\s+(?:\w+\s+)?(?:harder|heavier|faster|heavily|hard|quicker|deeper)\b",
-    r"\b(?:puff\w*|panting|out of breath|breathless|short of breath|winded)\b",
-    r"\b(?:felt|feel|feeling)\s+(?:the\s+)?effort\b", r"\b(?:effort|exertion)\b",
-])
-_MILD_RISE = compile_all([
-    rf"\b(?:bit|little|tad|touch|slightly|mildly|somewhat|fraction|smidge)\s+{G3}(?:more|worse|higher|up|sorer|achier|more achy|"
-    r"more sore|more painful|increased|stiffer|elevated|raised)\b",
-    rf"\b(?:usual|normal|fibro|habitual|everyday|baseline|regular|background|typical)\s+(?:\w+\s+)?(?:pain|aches?|soreness|"
-    rf"symptoms?)\s+{G3}(?:a\s+)?(?:bit|little|tad|slightly|touch|mildly)",
-    r"\bmild\s+(?:increase|rise|flare|uptick|bump|spike)\b",
-    rf"\b(?:pain|aches?|soreness)\s+{G2}(?:a\s+)?(?:bit|little|tad|slightly|touch)\s+(?:higher|up|more|worse|raised)\b",
-    r"\b(?:more|sorer|achier|stiffer)\s+than\s+(?:my\s+)?(?:usual|normal|baseline|my baseline|usual level)\b",
-    r"\bsorer than usual\b",
-])
-_MUSCLE_SORE = compile_all([
-    rf"\b{MUSCLE}\s+{G3}(?:sore\w*|ach\w*|stiff\w*|tender\w*|tight\w*|hurt\w*|doms|throb\w*|feel\s+(?:it|worked))",
-    rf"\b(?:sore\w*|ach\w*|stiff|tender|tight)\s+{G1}{MUSCLE}\b",
-    r"\bdoms\b", r"\bmuscle\s+(?:soreness|ache|aches|pain|stiffness)\b",
-    rf"\b(?:soreness|stiffness|aching|ache|aches|pain)\s+(?:in|across)\s+(?:{POSS})?(?:\w+\s+)?{MUSCLE}\b",
-])
+_TIRED = compile_all(
+    [
+        rf"\b{MUSCLE}\s+{G3}(?:tired|heavy|fatigued|worked|weary|drained|jelly|like jelly|shaky|wobbly|burn\w*|pumped|worn out|"
+        r"knackered|done in|spent|exhausted|trembl\w*|feel heavy|like lead)",
+        rf"\b(?:tired|heavy|weary|jelly|shaky|wobbly|fatigued|worked|burning|leaden)\s+{G1}{MUSCLE}\b",
+        r"\b(?:i'm|i 'm|i am|i was|i feel|i felt|feeling|felt|feel|so|really|bit|a bit|quite|very|pretty)\s+(?:\w+\s+)?"
+        r"(?:tired|exhausted|fatigued|knackered|worn out|wiped out|drained|shattered|weary|pooped|sleepy)\b",
+        r"\b(?:tired|fatigue|tiredness)\b",
+        rf"\b(?:{MUSCLE})\s+{G3}(?:burn\w*|on fire|buzzing|glowing)",
+    ]
+)
+_EFFORT = compile_all(
+    [
+        r"\b(?:warm|warmer|warmth|warmed up|hot|sweat\w*|flushed|red in the face|red-faced|face went red|went red|glow\w*)\b",
+        rf"\bheart\s+{G3}(?:going faster|beating faster|beat faster|racing|pumping|pounding|thumping|working|going|faster|up)\b",
+        r"\bbreathing\s+(?:\w+\s+)?(?:harder|heavier|faster|heavily|hard|quicker|deeper)\b",
+        r"\b(?:puff\w*|panting|out of breath|breathless|short of breath|winded)\b",
+        r"\b(?:felt|feel|feeling)\s+(?:the\s+)?effort\b",
+        r"\b(?:effort|exertion)\b",
+    ]
+)
+_MILD_RISE = compile_all(
+    [
+        rf"\b(?:bit|little|tad|touch|slightly|mildly|somewhat|fraction|smidge)\s+{G3}(?:more|worse|higher|up|sorer|achier|more achy|"
+        r"more sore|more painful|increased|stiffer|elevated|raised)\b",
+        rf"\b(?:usual|normal|fibro|habitual|everyday|baseline|regular|background|typical)\s+(?:\w+\s+)?(?:pain|aches?|soreness|"
+        rf"symptoms?)\s+{G3}(?:a\s+)?(?:bit|little|tad|slightly|touch|mildly)",
+        r"\bmild\s+(?:increase|rise|flare|uptick|bump|spike)\b",
+        rf"\b(?:pain|aches?|soreness)\s+{G2}(?:a\s+)?(?:bit|little|tad|slightly|touch)\s+(?:higher|up|more|worse|raised)\b",
+        r"\b(?:more|sorer|achier|stiffer)\s+than\s+(?:my\s+)?(?:usual|normal|baseline|my baseline|usual level)\b",
+        r"\bsorer than usual\b",
+    ]
+)
+_MUSCLE_SORE = compile_all(
+    [
+        rf"\b{MUSCLE}\s+{G3}(?:sore\w*|ach\w*|stiff\w*|tender\w*|tight\w*|hurt\w*|doms|throb\w*|feel\s+(?:it|worked))",
+        rf"\b(?:sore\w*|ach\w*|stiff|tender|tight)\s+{G1}{MUSCLE}\b",
+        r"\bdoms\b",
+        r"\bmuscle\s+(?:soreness|ache|aches|pain|stiffness)\b",
+        rf"\b(?:soreness|stiffness|aching|ache|aches|pain)\s+(?:in|across)\s+(?:{POSS})?(?:\w+\s+)?{MUSCLE}\b",
+    ]
+)
 
 # ------------------------------------------------------------------ regions
 _REGION_RX = [
@@ -271,8 +349,23 @@ _REGION_RX = [
 _CLAUSE_SPLIT = re.compile(r"[.;!?\n]|,|\bbut\b|\band\b|\bthough\b|\bwhile\b")
 
 # ------------------------------------------------------------------ timing
-_NUM = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-        "couple of": 2, "a couple of": 2, "few": 3, "a few": 3, "several": 4, "ten": 10}
+_NUM = {
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "couple of": 2,
+    "a couple of": 2,
+    "few": 3,
+    "a few": 3,
+    "several": 4,
+    "ten": 10,
+}
 _DAYS_RX = re.compile(
     r"\b(\d+|one|two|three|four|five|six|seven|ten|a couple of|couple of|a few|few|several)\s+"
     r"(days?|nights?|weeks?|hours?|hrs?|h|months?)\b"
@@ -301,7 +394,7 @@ def _to_num(s: str) -> int:
 def timing_from_text(t: str) -> str | None:
     days: float | None = None
     for m in _DAYS_RX.finditer(t):
-        if _NOT_A_DURATION.search(t[max(0, m.start() - 12):m.start()]):
+        if _NOT_A_DURATION.search(t[max(0, m.start() - 12) : m.start()]):
             continue
         n, unit = _to_num(m.group(1)), m.group(2)
         if unit.startswith(("h",)):
@@ -314,7 +407,7 @@ def timing_from_text(t: str) -> str | None:
             d = float(n)
         days = d if days is None else max(days, d)
     for m in _WEEK_RX.finditer(t):
-        if not _NOT_A_DURATION.search(t[max(0, m.start() - 12):m.start()]):
+        if not _NOT_A_DURATION.search(t[max(0, m.start() - 12) : m.start()]):
             days = max(days or 0, 7.0)
             break
     m = _DAY_N_RX.search(t)
@@ -391,7 +484,7 @@ def _regions(t: str) -> list[str]:
 
 def _heart_still_racing(t: str) -> bool:
     for m in iter_affirmed([_HEART_FAST], t):
-        after = t[m.start():m.end() + 80]
+        after = t[m.start() : m.end() + 80]
         if _STILL_GOING.search(after) and not _SETTLED.search(after):
             return True
     return False
@@ -400,7 +493,7 @@ def _heart_still_racing(t: str) -> bool:
 def extract(t: str) -> Findings:
     f = Findings()
     # ---- stop level
-    fainted, near_faint = fainting_matches(t)
+    _fainted, near_faint = fainting_matches(t)
     if near_faint or any_affirmed(_DIZZY, t):
         _add(f, "stop.dizziness")
     severe_breath = any_affirmed(_SEVERE_BREATH, t)
@@ -409,7 +502,7 @@ def extract(t: str) -> Findings:
             if not _PLAIN_SOB.match(m.group(0)):
                 continue
             sent = sentence_of(t, m.start(), m.end())
-            if not (_MILD.search(t[max(0, m.start() - 25):m.start()]) or _SETTLED.search(sent)):
+            if not (_MILD.search(t[max(0, m.start() - 25) : m.start()]) or _SETTLED.search(sent)):
                 severe_breath = True
                 break
     if severe_breath:
@@ -420,7 +513,9 @@ def extract(t: str) -> Findings:
             break
     for m in iter_affirmed(_INSTABILITY, t):
         g = m.group(0)
-        if g.startswith(("gave", "give", "giving", "given")) and not _GIVE_BODY.search(sentence_of(t, m.start(), m.end())):
+        if g.startswith(("gave", "give", "giving", "given")) and not _GIVE_BODY.search(
+            sentence_of(t, m.start(), m.end())
+        ):
             continue
         _add(f, "stop.joint_instability")
         break
@@ -433,7 +528,7 @@ def extract(t: str) -> Findings:
     f.timing = timing_from_text(t)
     if any_affirmed(_WORSENING, t) and _PAIN_RX.search(t):
         _add(f, "assess.worsening")
-    for m, cardiac in arm_spread_matches(t):
+    for _match, cardiac in arm_spread_matches(t):
         if not cardiac:
             f.arm_radiation = True
     if any_affirmed(_RADIATING, t) or f.arm_radiation:

@@ -3,6 +3,7 @@
 Short chat lines, plain words.  Never a diagnosis ("can be a sign of",
 "often means"), never "push through", never "all in your head".
 """
+
 from __future__ import annotations
 
 from bot.safety.helplines import helplines_for
@@ -19,23 +20,30 @@ QUESTIONS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     ),
     "swelling": (
         "Thanks for telling me. Is the joint swollen, or does it feel wobbly, like it might give way?",
-        (("It's swollen", "swollen"), ("It feels wobbly / gives way", "unstable"),
-         ("Neither", "no"), ("Not sure", "unsure")),
+        (
+            ("It's swollen", "swollen"),
+            ("It feels wobbly / gives way", "unstable"),
+            ("Neither", "no"),
+            ("Not sure", "unsure"),
+        ),
     ),
     "spreading": (
         "Does the pain travel anywhere else, like down an arm or a leg?",
-        (("Down a leg", "leg"), ("Down an arm", "arm"),
-         ("No, it stays in one place", "no"), ("Not sure", "unsure")),
+        (("Down a leg", "leg"), ("Down an arm", "arm"), ("No, it stays in one place", "no"), ("Not sure", "unsure")),
     ),
     "trend": (
         "Since it started, is it easing, staying about the same, or getting worse?",
-        (("Easing", "easing"), ("About the same", "same"),
-         ("Getting worse", "worse"), ("Not sure", "unsure")),
+        (("Easing", "easing"), ("About the same", "same"), ("Getting worse", "worse"), ("Not sure", "unsure")),
     ),
     "timing": (
         "How long has it been there since your activity?",
-        (("Less than a day", "under_24h"), ("1 to 2 days", "1_2_days"),
-         ("About 3 days", "3_days"), ("Longer than that", "over_3_days"), ("Not sure", "unsure")),
+        (
+            ("Less than a day", "under_24h"),
+            ("1 to 2 days", "1_2_days"),
+            ("About 3 days", "3_days"),
+            ("Longer than that", "over_3_days"),
+            ("Not sure", "unsure"),
+        ),
     ),
 }
 
@@ -63,22 +71,26 @@ def normal_message(rules: tuple[str, ...]) -> str:
     likely = _NORMAL_LIKELY[keys[0]]
     if len(keys) > 1:
         likely += " and " + _NORMAL_LIKELY[keys[1]].split(" (")[0]
-    return "\n".join([
-        f"That sounds like {likely}. That's expected when you're building up activity.",
-        "Hurt isn't the same as harm: with a sensitised nervous system the volume on normal "
-        "body signals is turned up. It doesn't mean you're damaging yourself.",
-        _NORMAL_NOW[keys[0]],
-        "Next session: keep it the same as this one, or a little less. Not more yet. "
-        "Build up slowly only once it feels comfortable.",
-        "If it gets worse, lasts more than 2 days, or you notice swelling, sharp pain or new "
-        "numbness, please check with your GP or physio.",
-    ])
+    return "\n".join(
+        [
+            f"That sounds like {likely}. That's expected when you're building up activity.",
+            "Hurt isn't the same as harm: with a sensitised nervous system the volume on normal "
+            "body signals is turned up. It doesn't mean you're damaging yourself.",
+            _NORMAL_NOW[keys[0]],
+            "Next session: keep it the same as this one, or a little less. Not more yet. "
+            "Build up slowly only once it feels comfortable.",
+            "If it gets worse, lasts more than 2 days, or you notice swelling, sharp pain or new "
+            "numbness, please check with your GP or physio.",
+        ]
+    )
 
 
 # ---------------------------------------------------------------- assess
 _ASSESS_LIKELY = {
     "assess.worsening": "Pain that keeps building during or after activity is a sign to pause, not to push on.",
-    "assess.persisting": "Pain that's still there more than a day or two after activity, and not easing, is worth a check.",
+    "assess.persisting": (
+        "Pain that's still there more than a day or two after activity, and not easing, is worth a check."
+    ),
     "assess.radiating": "Pain or tingling that travels down an arm or leg can come from an irritated nerve.",
     "assess.swelling": "Swelling needs checking before you load that area again.",
     "assess.sharp_pain": "Sharp or stabbing pain is different from the dull ache of effort.",
@@ -95,46 +107,61 @@ _ASSESS_LIKELY = {
 
 def assess_message(rules: tuple[str, ...]) -> str:
     keys = [r for r in rules if r in _ASSESS_LIKELY] or ["assess.uncertain"]
-    return "\n".join([
-        _ASSESS_LIKELY[keys[0]],
-        "Please see your GP, doctor or physio before you do more of this activity. "
-        "I can't diagnose, and I'm no substitute for a clinician.",
-        "Until then, rest that area and keep to gentle movement that doesn't make it worse. "
-        "Pause your plan's build-up; you haven't failed, you're being sensible.",
-        "If you get chest pain, feel faint, or notice sudden weakness or numbness, stop and call "
-        f"{helplines_for(None).emergency}.",
-    ])
+    return "\n".join(
+        [
+            _ASSESS_LIKELY[keys[0]],
+            "Please see your GP, doctor or physio before you do more of this activity. "
+            "I can't diagnose, and I'm no substitute for a clinician.",
+            "Until then, rest that area and keep to gentle movement that doesn't make it worse. "
+            "Pause your plan's build-up; you haven't failed, you're being sensible.",
+            "If you get chest pain, feel faint, or notice sudden weakness or numbness, stop and call "
+            f"{helplines_for(None).emergency}.",
+        ]
+    )
 
 
 # ---------------------------------------------------------------- stop
 _STOP_NOW = {
-    "stop.dizziness": "Dizziness or feeling faint during activity is a sign to stop. Sit or lie down until it passes, and sip some water.",
+    "stop.dizziness": (
+        "Dizziness or feeling faint during activity is a sign to stop. Sit or lie down until it passes, "
+        "and sip some water."
+    ),
     "stop.severe_breathlessness": "Being very short of breath is a sign to stop. Sit down and rest.",
     "stop.sudden_weakness_numbness": "Sudden weakness or numbness needs checking today.",
     "stop.joint_instability": "A joint that gives way or feels unstable needs checking. Don't put weight on it.",
-    "stop.cannot_bear_weight": "Not being able to put weight on it needs checking today (GP, urgent care or minor injuries).",
+    "stop.cannot_bear_weight": (
+        "Not being able to put weight on it needs checking today (GP, urgent care or minor injuries)."
+    ),
     "stop.palpitations": "A fluttering or irregular heartbeat is a sign to stop. Sit down and rest.",
-    "stop.red_flag_unsure": ("When it's hard to tell whether one of those signs is there, it's safest to stop, rest, "
-                             "and get checked today. If anything on that list turns up, call your emergency number."),
+    "stop.red_flag_unsure": (
+        "When it's hard to tell whether one of those signs is there, it's safest to stop, rest, "
+        "and get checked today. If anything on that list turns up, call your emergency number."
+    ),
 }
 
 
 def stop_message(rules: tuple[str, ...], emergency: bool) -> str:
     numbers = helplines_for(None).emergency
     if emergency:
-        why = next((EMERGENCY_WHY[r] for r in rules if r in EMERGENCY_WHY),
-                   "What you describe can be a sign of something serious.")
-        return "\n".join([
-            f"Please stop now and call your emergency number: {numbers}. {why}",
-            "While you wait: sit or lie down somewhere safe. Don't drive yourself. "
-            "If you're alone, unlock the door and tell someone nearby.",
-            "I'm a pacing coach and no substitute for a doctor. Please get help first.",
-        ])
+        why = next(
+            (EMERGENCY_WHY[r] for r in rules if r in EMERGENCY_WHY),
+            "What you describe can be a sign of something serious.",
+        )
+        return "\n".join(
+            [
+                f"Please stop now and call your emergency number: {numbers}. {why}",
+                "While you wait: sit or lie down somewhere safe. Don't drive yourself. "
+                "If you're alone, unlock the door and tell someone nearby.",
+                "I'm a pacing coach and no substitute for a doctor. Please get help first.",
+            ]
+        )
     first = next((_STOP_NOW[r] for r in rules if r in _STOP_NOW), "Please stop for now and rest.")
-    return "\n".join([
-        f"Please stop now. {first}",
-        "Don't carry on with this activity today, and please get checked by your GP or doctor "
-        "before you exercise again. I'm no substitute for a clinician.",
-        "If it doesn't settle within a few minutes of rest, gets worse, or you get chest pain, "
-        f"faint, or sudden weakness on one side, call {numbers} now.",
-    ])
+    return "\n".join(
+        [
+            f"Please stop now. {first}",
+            "Don't carry on with this activity today, and please get checked by your GP or doctor "
+            "before you exercise again. I'm no substitute for a clinician.",
+            "If it doesn't settle within a few minutes of rest, gets worse, or you get chest pain, "
+            f"faint, or sudden weakness on one side, call {numbers} now.",
+        ]
+    )

@@ -46,11 +46,12 @@ Behaviour
   * Missing or "not sure" answers default toward caution (assess).  When in
     doubt between two levels, the higher one wins.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from bot.safety.redflags import emergency_rules
 from bot.safety.textmatch import normalise
@@ -62,37 +63,62 @@ MAX_FOLLOWUPS = 3
 
 @dataclass(frozen=True)
 class FollowUp:
-    key: str                                 # "swelling" | "spreading" | "trend" | "timing"
+    key: str  # "swelling" | "spreading" | "trend" | "timing"
     question: str
-    options: tuple[tuple[str, str], ...]     # (button title, value)
+    options: tuple[tuple[str, str], ...]  # (button title, value)
 
 
 @dataclass(frozen=True)
 class Outcome:
-    level: str            # "normal" | "assess" | "stop"
+    level: str  # "normal" | "assess" | "stop"
     emergency: bool
     rules: tuple[str, ...]
     message: str
 
 
 RULE_IDS = (
-    "normal.tired_muscles", "normal.effort_warmth", "normal.stiffness_eases", "normal.mild_pain_rise",
-    "normal.muscle_soreness", "normal.settling",
-    "assess.worsening", "assess.persisting", "assess.radiating", "assess.swelling", "assess.sharp_pain",
-    "assess.limp", "assess.recurring", "assess.severe_pain", "assess.new_pain", "assess.injury",
-    "assess.numbness", "assess.dark_urine", "assess.uncertain",
-    "stop.dizziness", "stop.severe_breathlessness", "stop.sudden_weakness_numbness",
-    "stop.joint_instability", "stop.cannot_bear_weight", "stop.palpitations",
-    "stop.red_flag_reported", "stop.red_flag_unsure",
+    "normal.tired_muscles",
+    "normal.effort_warmth",
+    "normal.stiffness_eases",
+    "normal.mild_pain_rise",
+    "normal.muscle_soreness",
+    "normal.settling",
+    "assess.worsening",
+    "assess.persisting",
+    "assess.radiating",
+    "assess.swelling",
+    "assess.sharp_pain",
+    "assess.limp",
+    "assess.recurring",
+    "assess.severe_pain",
+    "assess.new_pain",
+    "assess.injury",
+    "assess.numbness",
+    "assess.dark_urine",
+    "assess.uncertain",
+    "stop.dizziness",
+    "stop.severe_breathlessness",
+    "stop.sudden_weakness_numbness",
+    "stop.joint_instability",
+    "stop.cannot_bear_weight",
+    "stop.palpitations",
+    "stop.red_flag_reported",
+    "stop.red_flag_unsure",
 )
 
 # ---------------------------------------------------------------- answers
 _ANSWER_MAP: dict[str, tuple[tuple[str, str], ...]] = {
     "red_flags": (
-        (r"^(?:no+|none|nope|nah|neither|nothing|not any|none of (?:these|those|them|that))\b"
-         r"(?!\s+(?:wait|actually))", "none"),
-        (r"\b(?:yes|yeah|yep|yup|one of|some of|a few|chest|faint\w*|pass\w* out|black\w* out|droop\w*|slur\w*|"
-         r"numb\w*|bladder|bowel|dark|breath\w*|weak\w*)\b", "yes"),
+        (
+            r"^(?:no+|none|nope|nah|neither|nothing|not any|none of (?:these|those|them|that))\b"
+            r"(?!\s+(?:wait|actually))",
+            "none",
+        ),
+        (
+            r"\b(?:yes|yeah|yep|yup|one of|some of|a few|chest|faint\w*|pass\w* out|black\w* out|droop\w*|slur\w*|"
+            r"numb\w*|bladder|bowel|dark|breath\w*|weak\w*)\b",
+            "yes",
+        ),
         (r"\b(?:no|not really|don't think so|all fine|fine)\b", "none"),
     ),
     "trend": (
@@ -198,8 +224,7 @@ def triage(text: str, answers: Mapping[str, str] | None = None, hint: str | None
     if red_flags == "unsure":
         return _outcome("stop", ["stop.red_flag_unsure"])
     result = _triage_by_rules(text, answers)
-    undecided = isinstance(result, FollowUp)
-    if red_flags is None and (undecided or (hint == "stop" and result.level != "stop")):
+    if red_flags is None and (isinstance(result, FollowUp) or (hint == "stop" and result.level != "stop")):
         return _followup("red_flags")  # once, before anything else, when the text alone cannot rule them out
     if isinstance(result, Outcome) and hint in ("assess", "stop") and result.level == "normal" and red_flags:
         return _outcome("assess", ["assess.uncertain"])  # the words read as more than effort: err toward caution
@@ -245,7 +270,7 @@ def _triage_by_rules(text: str, answers: Mapping[str, str] | None) -> FollowUp |
 
     # 3. stiffness that loosens with movement
     if f.stiffness and trend == "easing" and timing in (None, "under_24h", "1_2_days"):
-        return _outcome("normal", ["normal.stiffness_eases"] + normal)
+        return _outcome("normal", ["normal.stiffness_eases", *normal])
 
     # 4. a mild rise in the usual pain, tired muscles, effort: clearly normal
     if "normal.mild_pain_rise" in normal and trend != "same":

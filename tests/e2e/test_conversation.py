@@ -1,7 +1,6 @@
 """End-to-end: a person chatting through the FastAPI web channel to the real Rasa server and action server."""
-from __future__ import annotations
 
-import datetime as dt
+from __future__ import annotations
 
 import pytest
 
@@ -11,7 +10,11 @@ pytestmark = pytest.mark.e2e
 def test_new_user_is_greeted_told_what_is_stored_and_asked_to_agree(chat, stored):
     chat.say("hi")
     text = chat.text().lower()
-    assert "store" in text and "delete" in text and "not a clinician" in text.replace("i'm not a clinician", "not a clinician")
+    assert (
+        "store" in text
+        and "delete" in text
+        and "not a clinician" in text.replace("i'm not a clinician", "not a clinician")
+    )
     assert [b["title"] for b in chat.buttons()] == ["I agree", "No thanks"]
     assert stored(chat)["user"]["consent_at"] is None
     chat.click("I agree")
@@ -66,12 +69,12 @@ def test_step_by_step_with_words_skip_and_correction(chat, stored):
     assert "tired" in chat.text().lower()
     chat.say("actually make that 7")
     assert "changed" in chat.text().lower()
-    chat.say("5 or 6")             # tiredness
+    chat.say("5 or 6")  # tiredness
     chat.say("about 7 hours, slept well")
-    chat.say("skip")               # stress
-    chat.say("not great")          # mood
+    chat.say("skip")  # stress
+    chat.say("not great")  # mood
     chat.say("half an hour of walking")
-    chat.say("no")                 # flare
+    chat.say("no")  # flare
     data = stored(chat)
     c = data["checkins"][0]
     assert (c["pain"], c["fatigue"], c["sleep_hours"], c["sleep_quality"], c["stress"]) == (7, 6, 7, "good", None)
@@ -119,6 +122,7 @@ def test_second_checkin_same_day_updates_the_day(chat, stored):
 
 # ------------------------------------------------------------------ safety
 
+
 def eventually(check, seconds: float = 10.0) -> bool:
     import time
 
@@ -134,7 +138,7 @@ def test_crisis_in_the_middle_of_a_checkin_gets_help_at_once_and_ends_the_form(n
     chat = new_chat(country="GB")
     chat.consent()
     chat.say("check in")
-    reply = chat.say("pain 8, slept 3 hours, honestly I don't see the point of living")
+    chat.say("pain 8, slept 3 hours, honestly I don't see the point of living")
     assert {"crisis": True} in chat.custom()
     assert "116 123" in chat.text() and "?" not in chat.text().split("116 123")[0][-5:]
     # the event is stored just after the reply went out (help never waits for the database)
@@ -193,6 +197,7 @@ def test_a_lay_description_of_a_stroke_typed_in_the_middle_of_a_checkin_gets_the
 
 # ------------------------------------------------------------------ FAQ and data
 
+
 def test_faq_answer_offers_more_and_related_topics(chat):
     chat.say("why won't my doctor give me opioids for fibro")
     assert "opioid" in chat.text().lower()
@@ -233,8 +238,9 @@ def test_export_and_delete_do_what_they_say(chat, stored, stack):
     assert stored(chat) == {}
     # Nothing of the conversation is left in Rasa's tracker store, and the export links died with the data.
     assert conversation_event_count(sender, tracker_url) == 0
-    tracker = httpx.get(f"{stack.config.rasa_url}/conversations/{sender}/tracker",
-                        params={"token": stack.config.rasa_token}).json()
+    tracker = httpx.get(
+        f"{stack.config.rasa_url}/conversations/{sender}/tracker", params={"token": stack.config.rasa_token}
+    ).json()
     assert "pain 3" not in str(tracker)
     assert chat.http.get(links[0]).status_code == 404
 

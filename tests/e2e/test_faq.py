@@ -4,6 +4,7 @@ Every topic must be reachable by unseen phrasings, answer with exactly the knowl
 "Tell me more" and its related topics as buttons, and off-topic questions must never get a knowledge-base answer.
 The NLU figures behind these bars are printed by scripts/eval_nlu.py.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -116,10 +117,14 @@ KNOWN_LEAKS = {
 }
 
 
-@pytest.mark.parametrize("text", [
-    pytest.param(t, marks=pytest.mark.xfail(reason=KNOWN_LEAKS[t], strict=False)) if t in KNOWN_LEAKS else t
-    for t in OFF_TOPIC
-], ids=lambda t: "_".join(t.split()[:6]))
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(t, marks=pytest.mark.xfail(reason=KNOWN_LEAKS[t], strict=False)) if t in KNOWN_LEAKS else t
+        for t in OFF_TOPIC
+    ],
+    ids=lambda t: "_".join(t.split()[:6]),
+)
 def test_off_topic_question_never_gets_a_knowledge_base_answer(new_chat, text):
     chat = new_chat()
     chat.say(text)
@@ -132,15 +137,15 @@ def test_an_faq_in_the_middle_of_the_checkin_gets_its_answer_and_more_then_the_c
     topic = KB.get("massage")
     chat.consent()
     chat.say("check in")
-    chat.say("5")                                   # pain
+    chat.say("5")  # pain
     assert "tired" in chat.last[-1]["text"].lower()
-    chat.say("is massage good for fibromyalgia")    # held-out phrasing
+    chat.say("is massage good for fibromyalgia")  # held-out phrasing
     assert topic.answer in chat.text()
     assert "tired" in chat.last[-1]["text"].lower()  # the question comes back
     chat.click("Tell me more")
     assert topic.more in chat.text()
     assert "tired" in chat.last[-1]["text"].lower()
-    chat.say("6")                                   # tiredness: the check-in carries on
+    chat.say("6")  # tiredness: the check-in carries on
     assert "sleep" in chat.last[-1]["text"].lower()
     chat.say("stop")
     checkin = stored(chat)["checkins"][0]

@@ -1,6 +1,7 @@
 """The running stack as an attacker on loopback meets it: nothing answers without the shared secrets, nothing
 listens beyond loopback, and no secret shows in `ps` (before: Rasa's REST channel answered any sender and skipped
 the safety floor, the action server ran forged calls on 0.0.0.0, and the Rasa token was on its command line)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Pacing through the web chat: starting an activity, today's plan, 'can I do more?', the week, the pace."""
+
 from __future__ import annotations
 
 import httpx
@@ -60,8 +61,11 @@ DIARIES = __import__("pathlib").Path(__file__).resolve().parent.parent / "data" 
 
 def test_a_diary_sent_in_the_web_chat_becomes_the_starting_point(chat, stored, stack):
     chat.consent()
-    r = chat.http.post("/webchat/diary", data={"sender": chat.sender},  # the chat's browser, with its cookie
-                       files={"file": ("diary.csv", (DIARIES / "good.csv").read_bytes(), "text/csv")})
+    r = chat.http.post(
+        "/webchat/diary",
+        data={"sender": chat.sender},  # the chat's browser, with its cookie
+        files={"file": ("diary.csv", (DIARIES / "good.csv").read_bytes(), "text/csv")},
+    )
     assert r.status_code == 200
     assert "added your diary" in r.json()[0]["text"]
     data = stored(chat)
@@ -70,8 +74,11 @@ def test_a_diary_sent_in_the_web_chat_becomes_the_starting_point(chat, stored, s
 
 def test_a_bad_diary_file_gets_a_kind_message_and_nothing_is_saved(chat, stored, stack):
     chat.consent()
-    r = chat.http.post("/webchat/diary", data={"sender": chat.sender},
-                       files={"file": ("diary.csv", (DIARIES / "wrong_columns.csv").read_bytes(), "text/csv")})
+    r = chat.http.post(
+        "/webchat/diary",
+        data={"sender": chat.sender},
+        files={"file": ("diary.csv", (DIARIES / "wrong_columns.csv").read_bytes(), "text/csv")},
+    )
     assert "nothing was saved" in r.json()[0]["text"]
     assert stored(chat)["activities"] == [] and stored(chat)["checkins"] == []
 
@@ -79,7 +86,10 @@ def test_a_bad_diary_file_gets_a_kind_message_and_nothing_is_saved(chat, stored,
 def test_another_browser_cannot_send_a_diary_into_someone_elses_chat(chat, stored, stack):
     chat.consent()
     with httpx.Client(base_url=stack.config.api_url) as stranger:
-        r = stranger.post("/webchat/diary", data={"sender": chat.sender},
-                          files={"file": ("diary.csv", (DIARIES / "good.csv").read_bytes(), "text/csv")})
+        r = stranger.post(
+            "/webchat/diary",
+            data={"sender": chat.sender},
+            files={"file": ("diary.csv", (DIARIES / "good.csv").read_bytes(), "text/csv")},
+        )
     assert r.status_code == 403
     assert stored(chat)["activities"] == []

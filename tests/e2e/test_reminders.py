@@ -1,4 +1,5 @@
 """Movement reminders end to end: set in chat, stored, fired by the scheduler through Rasa, picked up by the page."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,8 +23,11 @@ def test_set_a_reminder_get_nudged_then_stop(chat, stored, stack):
     chat.say("I want to start walking again, about 10 minutes")
     with session_scope(stack.config.database_url) as s:  # make one reminder due now
         user_id = s.query(User).filter_by(channel="web", external_id=chat.sender).one().id
-        s.execute(update(Reminder).where(Reminder.user_id == user_id, Reminder.local_time == "11:00")
-                  .values(next_fire_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=1)))
+        s.execute(
+            update(Reminder)
+            .where(Reminder.user_id == user_id, Reminder.local_time == "11:00")
+            .values(next_fire_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1))
+        )
     nudges = []
     for _ in range(30):  # the chat's own browser (its session cookie) picks up the outbox
         nudges += chat.http.get("/webchat/outbox", params={"sender": chat.sender}).json()

@@ -1,4 +1,5 @@
 """Telegram end to end: updates into the webhook, the real Rasa and action server, replies to a fake Bot API."""
+
 from __future__ import annotations
 
 import itertools
@@ -26,8 +27,17 @@ def press(stack, telegram_api, chat_id, title):
         for row in (body.get("reply_markup") or {}).get("inline_keyboard", []):
             for button in row:
                 if title.lower() in button["text"].lower():
-                    return post(stack, {"update_id": next(_ids), "callback_query": {
-                        "id": "q", "data": button["callback_data"], "message": {"chat": {"id": chat_id}}}})
+                    return post(
+                        stack,
+                        {
+                            "update_id": next(_ids),
+                            "callback_query": {
+                                "id": "q",
+                                "data": button["callback_data"],
+                                "message": {"chat": {"id": chat_id}},
+                            },
+                        },
+                    )
     raise AssertionError(f"no button {title!r}")
 
 

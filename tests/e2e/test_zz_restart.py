@@ -2,6 +2,7 @@
 
 Named to run last: it restarts the Rasa server of the shared test stack (model load about 35 s).
 """
+
 from __future__ import annotations
 
 import pytest

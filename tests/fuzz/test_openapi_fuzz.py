@@ -6,6 +6,7 @@ phases with a fixed seed and deterministic generation (valid and invalid request
 token and once without it. A request that takes longer than schemathesis's 10 s read timeout fails the run too.
 Run with `-s` to see the figures: operations, requests, and the answers by status code.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -29,8 +30,13 @@ OPERATOR_TOKEN = "fuzz-operator-token"
 KNOWN_USER = "fuzz-user"
 SEED = 20240611
 MAX_EXAMPLES = 150  # per operation and phase; keeps both runs within about 3 minutes on 2 cores
-CHECKS = ["not_a_server_error", "status_code_conformance", "content_type_conformance",
-          "response_schema_conformance", "response_headers_conformance"]
+CHECKS = [
+    "not_a_server_error",
+    "status_code_conformance",
+    "content_type_conformance",
+    "response_schema_conformance",
+    "response_headers_conformance",
+]
 
 
 def platform_api(request: httpx.Request) -> httpx.Response:
@@ -39,13 +45,27 @@ def platform_api(request: httpx.Request) -> httpx.Response:
 
 
 def fuzz_settings(database_url: str) -> Settings:
-    return Settings(database_url=database_url, rasa_token="t", operator_token=OPERATOR_TOKEN, reminder_poll_seconds=0,
-                    web_session_secret="fuzz-session-secret", action_server_url="http://127.0.0.1:9",
-                    telegram_bot_token="tg", telegram_webhook_secret="tg-secret",
-                    whatsapp_access_token="wa", whatsapp_app_secret="wa-secret", whatsapp_verify_token="wa-verify",
-                    whatsapp_phone_number_id="1", messenger_page_token="ms", messenger_app_secret="ms-secret",
-                    messenger_verify_token="ms-verify", twilio_account_sid="AC1", twilio_auth_token="tw",
-                    twilio_from_number="+15550001111", public_base_url="https://coach.example.org")
+    return Settings(
+        database_url=database_url,
+        rasa_token="t",
+        operator_token=OPERATOR_TOKEN,
+        reminder_poll_seconds=0,
+        web_session_secret="fuzz-session-secret",
+        action_server_url="http://127.0.0.1:9",
+        telegram_bot_token="tg",
+        telegram_webhook_secret="tg-secret",
+        whatsapp_access_token="wa",
+        whatsapp_app_secret="wa-secret",
+        whatsapp_verify_token="wa-verify",
+        whatsapp_phone_number_id="1",
+        messenger_page_token="ms",
+        messenger_app_secret="ms-secret",
+        messenger_verify_token="ms-verify",
+        twilio_account_sid="AC1",
+        twilio_auth_token="tw",
+        twilio_from_number="+15550001111",
+        public_base_url="https://coach.example.org",
+    )
 
 
 def add_known_user(database_url: str) -> None:
@@ -60,16 +80,25 @@ def add_known_user(database_url: str) -> None:
 
 def schemathesis_config(send_operator_token: bool) -> schemathesis.Config:
     checks = {"enabled": False, **{name: {"enabled": True} for name in CHECKS}}
-    config = {"seed": SEED, "generation": {"mode": "all", "deterministic": True, "max-examples": MAX_EXAMPLES,
-                                           "database": "none"},
-              "checks": checks, "phases": {"stateful": {"enabled": False}},
-              # half the time a user who exists, so the pacing and operator routes answer with data, not only 404
-              "dictionaries": {"known-channels": {"values": ["web"]}, "known-users": {"values": [KNOWN_USER]}},
-              "parameters": {"path.channel": {"dictionary": "known-channels", "probability": 0.5},
-                             "path.external_id": {"dictionary": "known-users", "probability": 0.5}},
-              # a 503 from /healthz is its documented "not ready" answer (the fuzz has no action server), not a crash
-              "operations": [{"include-path": "/healthz",
-                              "checks": {"not_a_server_error": {"expected-statuses": ["2xx", "3xx", "4xx", 503]}}}]}
+    config = {
+        "seed": SEED,
+        "generation": {"mode": "all", "deterministic": True, "max-examples": MAX_EXAMPLES, "database": "none"},
+        "checks": checks,
+        "phases": {"stateful": {"enabled": False}},
+        # half the time a user who exists, so the pacing and operator routes answer with data, not only 404
+        "dictionaries": {"known-channels": {"values": ["web"]}, "known-users": {"values": [KNOWN_USER]}},
+        "parameters": {
+            "path.channel": {"dictionary": "known-channels", "probability": 0.5},
+            "path.external_id": {"dictionary": "known-users", "probability": 0.5},
+        },
+        # a 503 from /healthz is its documented "not ready" answer (the fuzz has no action server), not a crash
+        "operations": [
+            {
+                "include-path": "/healthz",
+                "checks": {"not_a_server_error": {"expected-statuses": ["2xx", "3xx", "4xx", 503]}},
+            }
+        ],
+    }
     if send_operator_token:
         config["auth"] = {"openapi": {"OperatorToken": {"bearer": OPERATOR_TOKEN}}}
     return schemathesis.Config.from_dict(config)
@@ -84,10 +113,14 @@ class FuzzResult:
     errors: list[str] = field(default_factory=list)  # requests that got no answer (timeouts), crashes of the run
 
     def report(self) -> str:
-        lines = [f"{len(self.operations)} operations, {self.requests} requests, "
-                 f"{sum(self.failures.values())} failed checks, {len(self.errors)} errors"]
-        lines += [f"  {n:4d} x {check} failed on {op} ({status})"
-                  for (op, check, status), n in sorted(self.failures.items(), key=str)]
+        lines = [
+            f"{len(self.operations)} operations, {self.requests} requests, "
+            f"{sum(self.failures.values())} failed checks, {len(self.errors)} errors"
+        ]
+        lines += [
+            f"  {n:4d} x {check} failed on {op} ({status})"
+            for (op, check, status), n in sorted(self.failures.items(), key=str)
+        ]
         lines += [f"  error: {error}" for error in self.errors]
         lines += [f"  {n:4d} x {status} from {op}" for (op, status), n in sorted(self.statuses.items(), key=str)]
         return "\n".join(lines)
@@ -129,9 +162,14 @@ def test_every_answer_is_documented_and_none_is_a_server_error(send_operator_tok
     settings = fuzz_settings(url)
     add_known_user(url)
     platform = httpx.MockTransport(platform_api)
-    app = create_app(settings, RasaClient(settings, transport=httpx.MockTransport(FakeRasa().handler)),
-                     telegram_transport=platform, whatsapp_transport=platform, messenger_transport=platform,
-                     sms_transport=platform)
+    app = create_app(
+        settings,
+        RasaClient(settings, transport=httpx.MockTransport(FakeRasa().handler)),
+        telegram_transport=platform,
+        whatsapp_transport=platform,
+        messenger_transport=platform,
+        sms_transport=platform,
+    )
     schema = schemathesis.openapi.from_asgi("/openapi.json", app, config=schemathesis_config(send_operator_token))
     try:
         result = run_fuzzer(schema)

@@ -1,4 +1,5 @@
 """The check-in form's validation action on rasa_sdk trackers (no Rasa server needed)."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,12 +11,19 @@ from bot.checkin.parse import parse_checkin
 
 
 def tracker(text: str, requested: str | None, intent: str = "inform", confidence: float = 0.9, **slots) -> Tracker:
-    all_slots = {s: None for s in FORM_SLOTS} | {"requested_slot": requested, "ci_last_slot": None} | slots
-    return Tracker.from_dict({
-        "sender_id": "web:test", "slots": all_slots, "events": [], "paused": False, "followup_action": None,
-        "active_loop": {"name": "checkin_form"}, "latest_action_name": "action_listen",
-        "latest_message": {"text": text, "intent": {"name": intent, "confidence": confidence}, "entities": []},
-    })
+    all_slots = dict.fromkeys(FORM_SLOTS) | {"requested_slot": requested, "ci_last_slot": None} | slots
+    return Tracker.from_dict(
+        {
+            "sender_id": "web:test",
+            "slots": all_slots,
+            "events": [],
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {"name": "checkin_form"},
+            "latest_action_name": "action_listen",
+            "latest_message": {"text": text, "intent": {"name": intent, "confidence": confidence}, "entities": []},
+        }
+    )
 
 
 def run(text, requested, **kw):
@@ -24,16 +32,19 @@ def run(text, requested, **kw):
     return {e["name"]: e["value"] for e in events if e["event"] == "slot"}, [m.get("text") for m in dispatcher.messages]
 
 
-@pytest.mark.parametrize("text,slot,value", [
-    ("about a six", "ci_pain", 6),
-    ("5 or 6", "ci_fatigue", 6),
-    ("seven out of ten", "ci_stress", 7),
-    ("half an hour of walking", "ci_activity", [{"kind": "walking", "minutes": 30}]),
-    ("nothing today", "ci_activity", [{"kind": "none", "minutes": 0}]),
-    ("no flare", "ci_flare", False),
-    ("yes flare", "ci_flare", True),
-    ("mood low", "ci_mood", "low"),
-])
+@pytest.mark.parametrize(
+    "text,slot,value",
+    [
+        ("about a six", "ci_pain", 6),
+        ("5 or 6", "ci_fatigue", 6),
+        ("seven out of ten", "ci_stress", 7),
+        ("half an hour of walking", "ci_activity", [{"kind": "walking", "minutes": 30}]),
+        ("nothing today", "ci_activity", [{"kind": "none", "minutes": 0}]),
+        ("no flare", "ci_flare", False),
+        ("yes flare", "ci_flare", True),
+        ("mood low", "ci_mood", "low"),
+    ],
+)
 def test_answers_in_words_fill_the_question_asked(text, slot, value):
     slots, _ = run(text, slot)
     assert slots[slot] == value
@@ -53,7 +64,13 @@ def test_skip_records_nothing_for_that_question():
 def test_stop_skips_everything_left_and_marks_the_form_stopped():
     slots, _ = run("later", "ci_sleep", ci_pain=5, ci_fatigue=6)
     assert slots["ci_stopped"] is True
-    assert {k for k, v in slots.items() if v == "skipped"} == {"ci_sleep", "ci_stress", "ci_mood", "ci_activity", "ci_flare"}
+    assert {k for k, v in slots.items() if v == "skipped"} == {
+        "ci_sleep",
+        "ci_stress",
+        "ci_mood",
+        "ci_activity",
+        "ci_flare",
+    }
 
 
 def test_correction_changes_the_last_answer_not_the_current_question():
@@ -87,8 +104,12 @@ def test_gibberish_gets_a_gentle_reask():
 
 def test_one_message_report_prefills_the_form():
     slots = slots_from_parse(parse_checkin("pain 6 today, wiped out, slept about 5 hrs badly, walked 15 mins"))
-    assert slots == {"ci_pain": 6, "ci_fatigue": 8, "ci_sleep": {"hours": 5.0, "quality": "poor"},
-                     "ci_activity": [{"kind": "walking", "minutes": 15}]}
+    assert slots == {
+        "ci_pain": 6,
+        "ci_fatigue": 8,
+        "ci_sleep": {"hours": 5.0, "quality": "poor"},
+        "ci_activity": [{"kind": "walking", "minutes": 15}],
+    }
 
 
 @pytest.mark.parametrize("text,value", [("not today", False), ("no not today", False), ("a bit, yes", True)])

@@ -1,4 +1,5 @@
 """The triage action on rasa_sdk trackers: follow-ups, typed answers, and the outcome payload."""
+
 from __future__ import annotations
 
 from rasa_sdk import Tracker
@@ -10,15 +11,24 @@ from actions.triage import ActionTriage
 def tracker(text, intent="ask_sensation", slots=None, asked_before=False, entities=()):
     events = []
     if asked_before:
-        events = [{"event": "user", "text": "earlier"}, {"event": "action", "name": "action_triage"},
-                  {"event": "action", "name": "action_listen"}]
+        events = [
+            {"event": "user", "text": "earlier"},
+            {"event": "action", "name": "action_triage"},
+            {"event": "action", "name": "action_listen"},
+        ]
     events.append({"event": "user", "text": text})
-    return Tracker.from_dict({
-        "sender_id": "web:triage-test", "slots": {"triage_text": None, "triage_answers": None, **(slots or {})},
-        "events": events, "paused": False, "followup_action": None, "active_loop": {},
-        "latest_action_name": "action_listen",
-        "latest_message": {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": list(entities)},
-    })
+    return Tracker.from_dict(
+        {
+            "sender_id": "web:triage-test",
+            "slots": {"triage_text": None, "triage_answers": None, **(slots or {})},
+            "events": events,
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {},
+            "latest_action_name": "action_listen",
+            "latest_message": {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": list(entities)},
+        }
+    )
 
 
 def run(t):
@@ -30,6 +40,7 @@ def run(t):
 def test_a_typed_answer_that_does_not_answer_is_not_asked_again(monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 't.db'}")
     from bot.storage.db import migrate
+
     migrate()
     messages, slots = run(tracker("my knee is a bit sore after the walk"))
     first_question = messages[0]["text"]
@@ -43,6 +54,7 @@ def test_a_typed_answer_that_does_not_answer_is_not_asked_again(monkeypatch, tmp
 def test_an_emergency_outcome_carries_the_payload_and_the_number(monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 't.db'}")
     from bot.storage.db import migrate
+
     migrate()
     messages, _ = run(tracker("I passed out after my walk and my chest is tight"))
     assert messages[0]["custom"] == {"triage": {"level": "stop", "emergency": True}}
@@ -52,6 +64,7 @@ def test_an_emergency_outcome_carries_the_payload_and_the_number(monkeypatch, tm
 def test_a_new_question_later_is_not_taken_for_an_old_answer(monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 't.db'}")
     from bot.storage.db import migrate
+
     migrate()
     _, slots = run(tracker("my knee is a bit sore after the walk"))
     messages, _ = run(tracker("my calves burn while I walk but it stops when I rest", slots=slots, asked_before=False))

@@ -1,4 +1,5 @@
 """The web channel in front of a fake Rasa: the guards a user (or an attacker) would hit."""
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,9 @@ class FakeRasa:
     def __init__(self):
         self.received: list[dict] = []
         self.tracker_events: list[tuple[str, list]] = []
-        self.reply: list[dict] = [{"recipient_id": "x", "text": "Hello!", "buttons": [
-            {"title": "I agree", "payload": "/consent_agree"}]}]
+        self.reply: list[dict] = [
+            {"recipient_id": "x", "text": "Hello!", "buttons": [{"title": "I agree", "payload": "/consent_agree"}]}
+        ]
         self.down = False
 
     def handler(self, request: httpx.Request) -> httpx.Response:
@@ -58,7 +60,9 @@ def post(client, message, sender="alice", **extra):
 def test_replies_come_back_in_rasa_rest_shape_addressed_to_the_sender(client, fake):
     r = post(client, "hi")
     assert r.status_code == 200
-    assert r.json() == [{"recipient_id": "alice", "text": "Hello!", "buttons": [{"title": "I agree", "payload": "/consent_agree"}]}]
+    assert r.json() == [
+        {"recipient_id": "alice", "text": "Hello!", "buttons": [{"title": "I agree", "payload": "/consent_agree"}]}
+    ]
     assert fake.received[0]["sender"] == "web:alice"
 
 
@@ -80,8 +84,16 @@ def test_buttons_offered_to_one_user_do_not_unlock_another(client, fake):
     assert fake.received[-1]["message"] == "consent_agree"
 
 
-@pytest.mark.parametrize("body", [b"{not json", b'{"message": "hi"}', b'{"sender": "", "message": "hi"}',
-                                  b'{"sender": "../../etc", "message": "hi"}', b'[]'])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{not json",
+        b'{"message": "hi"}',
+        b'{"sender": "", "message": "hi"}',
+        b'{"sender": "../../etc", "message": "hi"}',
+        b"[]",
+    ],
+)
 def test_malformed_requests_get_a_4xx(client, body):
     r = client.post("/webhooks/rest/webhook", content=body, headers={"Content-Type": "application/json"})
     assert 400 <= r.status_code < 500
@@ -155,8 +167,10 @@ def test_crisis_help_still_goes_out_when_the_database_is_down(fake, monkeypatch)
     settings = Settings(database_url=down, rasa_token="t", reminder_poll_seconds=0)
     app = create_app(settings, RasaClient(settings, transport=httpx.MockTransport(fake.handler)))
     client = TestClient(app)  # no lifespan: the migration would fail, as it would on a real outage
-    body = client.post("/webhooks/rest/webhook", json={"sender": "a", "message": "I want to kill myself",
-                                                      "metadata": {"country": "US"}}).json()
+    body = client.post(
+        "/webhooks/rest/webhook",
+        json={"sender": "a", "message": "I want to kill myself", "metadata": {"country": "US"}},
+    ).json()
     assert body[0]["custom"] == {"crisis": True} and "988" in body[0]["text"]
     body = client.post("/webhooks/rest/webhook", json={"sender": "a", "message": "hello"}).json()
     assert "try again" in body[0]["text"]

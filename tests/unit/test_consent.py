@@ -1,5 +1,6 @@
 """Consent is recorded only in answer to the consent message that person was shown (before: a new user's first
 message "/consent_agree" or "I agree", or a forged action call, stored consent)."""
+
 from __future__ import annotations
 
 import pytest
@@ -22,9 +23,18 @@ def database(tmp_path, monkeypatch):
 
 
 def agree(sender: str, said: str) -> list[dict]:
-    tracker = Tracker.from_dict({"sender_id": sender, "slots": {}, "events": [], "paused": False,
-                                 "followup_action": None, "active_loop": {}, "latest_action_name": "action_listen",
-                                 "latest_message": {"text": said, "intent": {"name": "consent_agree"}}})
+    tracker = Tracker.from_dict(
+        {
+            "sender_id": sender,
+            "slots": {},
+            "events": [],
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {},
+            "latest_action_name": "action_listen",
+            "latest_message": {"text": said, "intent": {"name": "consent_agree"}},
+        }
+    )
     dispatcher = CollectingDispatcher()
     ActionConsentAgree().run(dispatcher, tracker, {})
     return dispatcher.messages
@@ -55,7 +65,10 @@ def test_agreeing_to_the_consent_message_shown_stores_consent_with_its_version(d
 
 def test_consent_shown_to_one_person_does_not_count_for_another(database):
     with session_scope(database) as session:
-        repo.set_offered_payloads(session, repo.get_or_create_user(session, "web", "reader"),
-                                  [b["payload"] for b in onboarding.CONSENT_BUTTONS])
+        repo.set_offered_payloads(
+            session,
+            repo.get_or_create_user(session, "web", "reader"),
+            [b["payload"] for b in onboarding.CONSENT_BUTTONS],
+        )
     agree("web:someone-else", "I agree")
     assert consented(database, "someone-else") == (False, None)

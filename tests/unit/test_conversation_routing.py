@@ -1,4 +1,5 @@
 """The turn pipeline's safety floor and routing, in front of a fake Rasa: what a person in trouble would notice."""
+
 from __future__ import annotations
 
 import json
@@ -58,22 +59,34 @@ def test_a_sensation_report_goes_to_triage_with_the_persons_words(client, fake):
     post(client, "my knee swelled up after the walk, is that ok?")
     command = sent(fake)
     assert command.startswith("/ask_sensation{")
-    entities = json.loads(command[len("/ask_sensation"):])
+    entities = json.loads(command[len("/ask_sensation") :])
     assert entities["said"] == "my knee swelled up after the walk, is that ok?"
     assert entities["hint"] in ("assess", "stop")
 
 
 def test_a_typed_answer_to_a_triage_question_stays_with_the_triage(client, fake):
-    fake.reply = [{"recipient_id": "x", "text": "Is it easing?", "buttons": [
-        {"title": "Getting worse", "payload": '/triage_answer{"triage_key":"trend","triage_value":"worse"}'}]}]
+    fake.reply = [
+        {
+            "recipient_id": "x",
+            "text": "Is it easing?",
+            "buttons": [
+                {"title": "Getting worse", "payload": '/triage_answer{"triage_key":"trend","triage_value":"worse"}'}
+            ],
+        }
+    ]
     post(client, "my ankle is sore")
     post(client, "getting worse")
-    assert json.loads(sent(fake)[len("/ask_sensation"):])["said"] == "getting worse"
+    assert json.loads(sent(fake)[len("/ask_sensation") :])["said"] == "getting worse"
 
 
 def test_a_new_question_after_a_triage_question_is_not_taken_for_an_answer(client, fake):
-    fake.reply = [{"recipient_id": "x", "text": "Is it easing?", "buttons": [
-        {"title": "Easing", "payload": '/triage_answer{"triage_key":"trend","triage_value":"easing"}'}]}]
+    fake.reply = [
+        {
+            "recipient_id": "x",
+            "text": "Is it easing?",
+            "buttons": [{"title": "Easing", "payload": '/triage_answer{"triage_key":"trend","triage_value":"easing"}'}],
+        }
+    ]
     post(client, "my ankle is sore")
     post(client, "how does pacing help with flares in the long run?")
     assert sent(fake) == "how does pacing help with flares in the long run?"
@@ -99,13 +112,16 @@ def test_crisis_help_goes_out_with_the_database_and_rasa_down(fake, monkeypatch)
     reply = app.state.conversation.handle(Inbound("web", "alice", "i want to end my life"))
     assert reply.safety == "crisis"
     assert "emergency" in reply.messages[0]["text"]
-    reply = app.state.conversation.handle(Inbound("web", "alice", "my face has gone droopy on one side and my speech is slurred"))
+    reply = app.state.conversation.handle(
+        Inbound("web", "alice", "my face has gone droopy on one side and my speech is slurred")
+    )
     assert reply.safety == "emergency"
 
 
 def test_the_safety_event_is_stored_once_the_database_is_back(fake, tmp_path, monkeypatch):
-    import api.safety_aftercare as aftercare
     from sqlalchemy.exc import OperationalError
+
+    import api.safety_aftercare as aftercare
 
     url = f"sqlite:///{tmp_path / 'api.db'}"
     app = make_client(fake, url, monkeypatch)
@@ -131,8 +147,11 @@ def test_the_safety_event_is_stored_once_the_database_is_back(fake, tmp_path, mo
 
 @pytest.mark.parametrize("text", ["i want to die\ud800", "chest pain\x00 and my left arm is numb", "\udc80"])
 def test_malformed_text_gets_a_reply_never_a_500(client, text):
-    r = client.post("/webhooks/rest/webhook", content=json.dumps({"sender": "bob", "message": text}),
-                    headers={"content-type": "application/json"})
+    r = client.post(
+        "/webhooks/rest/webhook",
+        content=json.dumps({"sender": "bob", "message": text}),
+        headers={"content-type": "application/json"},
+    )
     assert r.status_code == 200
     assert r.json() and r.json()[0]["text"]
 
@@ -152,8 +171,13 @@ def test_a_safety_event_waiting_for_a_dead_database_never_keeps_the_process_from
         "assert not care.drain(timeout=1)\n"
         "print('replied')\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path,
-                          env={"PYTHONPATH": str(Path(__file__).resolve().parents[2]),
-                               "PATH": "/usr/bin:/bin"})
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(Path(__file__).resolve().parents[2]), "PATH": "/usr/bin:/bin"},
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "replied"

@@ -1,5 +1,6 @@
 """Deleting a person leaves nothing of theirs: rows, export links and Rasa's copy of the conversation, on SQLite
 and on PostgreSQL (before: every message stayed in Rasa's `events` table, and export links kept working)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,10 +26,17 @@ RASA_EVENTS = """CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY, send
 
 def rasa_said(url: str, sender: str, words: str) -> None:
     with get_engine(url).begin() as connection:
-        connection.execute(text(RASA_EVENTS.replace("INTEGER PRIMARY KEY", "SERIAL PRIMARY KEY")
-                                if url.startswith("postgres") else RASA_EVENTS))
-        connection.execute(text("INSERT INTO events (sender_id, type_name, timestamp, data) VALUES (:s, 'user', 1, :d)"),
-                           {"s": sender, "d": '{"event": "user", "text": "%s"}' % words})
+        connection.execute(
+            text(
+                RASA_EVENTS.replace("INTEGER PRIMARY KEY", "SERIAL PRIMARY KEY")
+                if url.startswith("postgres")
+                else RASA_EVENTS
+            )
+        )
+        connection.execute(
+            text("INSERT INTO events (sender_id, type_name, timestamp, data) VALUES (:s, 'user', 1, :d)"),
+            {"s": sender, "d": f'{{"event": "user", "text": "{words}"}}'},
+        )
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """What an attacker (or an over-eager client) on loopback meets at the HTTP edge: the streaming body cap, the
 security headers on every answer, and the rate limits on the public routes."""
+
 from __future__ import annotations
 
 import asyncio
@@ -21,11 +22,17 @@ from tests.unit.test_api import FakeRasa
 MB = 1024 * 1024
 CHUNK = 1024
 LIMIT = 64 * 1024
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-       "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+)
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-WHATSAPP = dict(whatsapp_access_token="tok", whatsapp_app_secret="app-secret", whatsapp_verify_token="verify",
-                whatsapp_phone_number_id="123")
+WHATSAPP = dict(
+    whatsapp_access_token="tok",
+    whatsapp_app_secret="app-secret",
+    whatsapp_verify_token="verify",
+    whatsapp_phone_number_id="123",
+)
 OPERATOR = {"Authorization": "Bearer op-token"}
 
 
@@ -86,10 +93,12 @@ class Attack:
 
 def stream(app, path: str, body, headers: dict | None = None) -> httpx.Response:
     """One request over httpx's ASGI transport, which hands the app the body chunk by chunk as it is pulled."""
+
     async def go():
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             return await client.post(path, content=body, headers=headers or {})
+
     return asyncio.run(go())
 
 
@@ -106,14 +115,22 @@ def handled(monkeypatch):
     return calls
 
 
-@pytest.mark.parametrize("path,limit", [("/webhooks/rest/webhook", LIMIT), ("/webhooks/whatsapp", LIMIT),
-                                        ("/webchat/diary", MB + LIMIT), ("/pacing/users/web/eve/diary", MB + LIMIT)])
+@pytest.mark.parametrize(
+    "path,limit",
+    [
+        ("/webhooks/rest/webhook", LIMIT),
+        ("/webhooks/whatsapp", LIMIT),
+        ("/webchat/diary", MB + LIMIT),
+        ("/pacing/users/web/eve/diary", MB + LIMIT),
+    ],
+)
 def test_a_chunked_body_past_the_limit_is_cut_off_before_any_parsing_or_signature_work(make_app, handled, path, limit):
     upload = path.endswith("/diary")
     attack = Attack(MULTIPART_START if upload else JSON_START)
     kind = "multipart/form-data; boundary=b" if upload else "application/json"
-    r = stream(make_app(operator_token="op-token", **WHATSAPP), path, attack.body(),
-               headers={"Content-Type": kind, **OPERATOR})
+    r = stream(
+        make_app(operator_token="op-token", **WHATSAPP), path, attack.body(), headers={"Content-Type": kind, **OPERATOR}
+    )
     assert r.request.headers["transfer-encoding"] == "chunked" and "content-length" not in r.request.headers
     assert r.status_code == 413
     assert attack.chunks_pulled <= limit // CHUNK + 2  # reading stopped just past the limit, not at 200 MB
@@ -137,8 +154,9 @@ def test_a_declared_length_over_the_limit_is_refused_without_reading_a_byte(make
 
 @pytest.mark.parametrize("length", ["12abc", "-1", ""])
 def test_a_malformed_content_length_is_a_400(make_app, handled, length):
-    r = stream(make_app(), "/webhooks/rest/webhook", b'{"sender":"a","message":"hi"}',
-               headers={"Content-Length": length})
+    r = stream(
+        make_app(), "/webhooks/rest/webhook", b'{"sender":"a","message":"hi"}', headers={"Content-Length": length}
+    )
     assert r.status_code == 400
     assert handled == []
 
@@ -159,11 +177,21 @@ def test_a_chat_message_within_the_limit_is_still_answered(client_for, fake):
 
 # --- security headers ----------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("method,path", [("GET", "/"), ("GET", "/healthz"), ("GET", "/static/chat.js"),
-                                         ("GET", "/no-such-page"), ("POST", "/webhooks/rest/webhook")])
+
+@pytest.mark.parametrize(
+    "method,path",
+    [
+        ("GET", "/"),
+        ("GET", "/healthz"),
+        ("GET", "/static/chat.js"),
+        ("GET", "/no-such-page"),
+        ("POST", "/webhooks/rest/webhook"),
+    ],
+)
 def test_every_answer_carries_the_security_headers(client_for, method, path):
-    r = client_for().request(method, path, content=b"{}" if method == "POST" else None,
-                             headers={"Content-Type": "application/json"})
+    r = client_for().request(
+        method, path, content=b"{}" if method == "POST" else None, headers={"Content-Type": "application/json"}
+    )
     assert r.headers["content-security-policy"] == CSP
     assert r.headers["x-content-type-options"] == "nosniff"
     assert r.headers["referrer-policy"] == "no-referrer"
@@ -217,10 +245,11 @@ def test_the_chat_page_has_nothing_inline_that_the_csp_would_block():
     finder.feed((STATIC / "index.html").read_text(encoding="utf-8"))
     assert finder.blocked == []
     script = (STATIC / "chat.js").read_text(encoding="utf-8")
-    assert "setAttribute(\"style\"" not in script and "eval(" not in script and "innerHTML" not in script
+    assert 'setAttribute("style"' not in script and "eval(" not in script and "innerHTML" not in script
 
 
 # --- rate limits ---------------------------------------------------------------------------------------------------
+
 
 def chat(client, sender, message="hello"):
     return client.post("/webhooks/rest/webhook", json={"sender": sender, "message": message})
@@ -254,8 +283,10 @@ def test_a_crisis_message_over_the_limit_still_gets_help(client_for, fake):
     client = client_for(rate_limit_per_sender="1/minute")
     assert chat(client, "carol").status_code == 200
     assert_slow_down(chat(client, "carol"))
-    r = client.post("/webhooks/rest/webhook", json={"sender": "carol", "message": "I want to kill myself",
-                                                    "metadata": {"country": "US"}})
+    r = client.post(
+        "/webhooks/rest/webhook",
+        json={"sender": "carol", "message": "I want to kill myself", "metadata": {"country": "US"}},
+    )
     assert r.status_code == 200
     assert r.json()[0]["custom"] == {"crisis": True} and "988" in r.json()[0]["text"]
 
@@ -266,8 +297,14 @@ def test_the_outbox_and_the_diary_upload_are_limited_per_sender(client_for):
     assert [client.get("/webchat/outbox", params={"sender": "dan"}).status_code for _ in range(2)] == [200, 200]
     assert_slow_down(client.get("/webchat/outbox", params={"sender": "dan"}))
     assert client.get("/webchat/outbox", params={"sender": "erin"}).status_code == 200
-    upload = lambda who: client.post("/webchat/diary", data={"sender": who},  # noqa: E731
-                                     files={"file": ("d.csv", b"date,activity,minutes\n", "text/csv")})
+
+    def upload(who):
+        return client.post(
+            "/webchat/diary",
+            data={"sender": who},
+            files={"file": ("d.csv", b"date,activity,minutes\n", "text/csv")},
+        )
+
     assert [upload("dan").status_code for _ in range(2)] == [200, 200]
     assert_slow_down(upload("dan"))
     assert upload("erin").status_code == 200
@@ -298,7 +335,10 @@ def test_two_app_processes_share_the_count_in_redis(make_app):
         pytest.skip("Redis is not reachable")
     shared = dict(rate_limit_storage_url=REDIS_URL, rate_limit_per_ip="2/minute")
     address = (f"client-{uuid.uuid4().hex[:12]}", 50000)  # a fresh count, whatever earlier runs left in Redis
-    with TestClient(make_app(**shared), client=address) as first, TestClient(make_app(**shared), client=address) as second:
+    with (
+        TestClient(make_app(**shared), client=address) as first,
+        TestClient(make_app(**shared), client=address) as second,
+    ):
         assert chat(first, "hana").status_code == 200
         assert chat(second, "ivan").status_code == 200
         assert_slow_down(chat(first, "jo"))

@@ -252,15 +252,11 @@ def test_generated_rasa_files_in_sync():
     for rel, content in gen.generate().items():
         path = REPO / rel
         assert path.is_file(), f"{rel} missing: run python scripts/gen_faq_rasa.py"
-        assert path.read_text(encoding="utf-8") == content, (
-            f"{rel} is out of date: run python scripts/gen_faq_rasa.py"
-        )
+        assert path.read_text(encoding="utf-8") == content, f"{rel} is out of date: run python scripts/gen_faq_rasa.py"
 
 
 def test_generator_check_mode_exit_code():
-    proc = subprocess.run(
-        [sys.executable, str(GEN_SCRIPT), "--check"], cwd=REPO, capture_output=True, text=True
-    )
+    proc = subprocess.run([sys.executable, str(GEN_SCRIPT), "--check"], cwd=REPO, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
 
 
@@ -390,10 +386,7 @@ def test_unseen_phrasings_not_in_training(kb, unseen):
 def test_faq_questions_do_not_clash_with_other_intents(kb):
     # The same example under two intents makes `rasa data validate --fail-on-warning` fail.
     others = {k: v for k, v in _nlu_examples().items() if not v.startswith("faq/")}
-    clashes = [
-        (tid, q, others[_norm(q)]) for tid, t in kb.topics.items() for q in t.questions
-        if _norm(q) in others
-    ]
+    clashes = [(tid, q, others[_norm(q)]) for tid, t in kb.topics.items() for q in t.questions if _norm(q) in others]
     assert not clashes, f"FAQ questions also used by other intents: {clashes}"
 
 
@@ -455,7 +448,7 @@ def test_validation_checks_sources_only_when_seeds_present(tmp_path):
     assert load_knowledge(kb_dir, seeds_dir=tmp_path / "absent")  # folder absent: skipped
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    with pytest.raises(KnowledgeError, match="source '999_0000000000000000.txt' not found"):
+    with pytest.raises(KnowledgeError, match=re.escape("source '999_0000000000000000.txt' not found")):
         load_knowledge(kb_dir, seeds_dir=seeds)
     (seeds / "999_0000000000000000.txt").write_text("seed", encoding="utf-8")
     other = tmp_path / "kb2"

@@ -1,4 +1,5 @@
 """The Messenger channel against a fake Rasa and a fake Send API: handshake, signatures, duplicates, quick replies."""
+
 from __future__ import annotations
 
 import hashlib
@@ -37,11 +38,20 @@ def client(tmp_path, monkeypatch, fakes):
     rasa, fb = fakes
     url = f"sqlite:///{tmp_path / 'fb.db'}"
     monkeypatch.setenv("DATABASE_URL", url)
-    settings = Settings(database_url=url, rasa_token="t", reminder_poll_seconds=0, messenger_page_token="PAGE",
-                        messenger_app_secret=APP_SECRET, messenger_verify_token="v",
-                        messenger_api_url="http://graph.test/v20.0")
-    app = create_app(settings, RasaClient(settings, transport=httpx.MockTransport(rasa.handler)),
-                     messenger_transport=httpx.MockTransport(fb.handler))
+    settings = Settings(
+        database_url=url,
+        rasa_token="t",
+        reminder_poll_seconds=0,
+        messenger_page_token="PAGE",
+        messenger_app_secret=APP_SECRET,
+        messenger_verify_token="v",
+        messenger_api_url="http://graph.test/v20.0",
+    )
+    app = create_app(
+        settings,
+        RasaClient(settings, transport=httpx.MockTransport(rasa.handler)),
+        messenger_transport=httpx.MockTransport(fb.handler),
+    )
     with TestClient(app) as c:
         yield c
 
@@ -52,20 +62,34 @@ def event(mid, text=None, quick=None, psid="PSID1"):
         message["text"] = text
     if quick is not None:
         message["quick_reply"] = {"payload": quick}
-    return {"object": "page", "entry": [{"id": "PAGE", "messaging": [
-        {"sender": {"id": psid}, "recipient": {"id": "PAGE"}, "timestamp": 1, "message": message}]}]}
+    return {
+        "object": "page",
+        "entry": [
+            {
+                "id": "PAGE",
+                "messaging": [
+                    {"sender": {"id": psid}, "recipient": {"id": "PAGE"}, "timestamp": 1, "message": message}
+                ],
+            }
+        ],
+    }
 
 
 def signed_post(client, body, secret=APP_SECRET):
     raw = json.dumps(body).encode()
     sig = "sha256=" + hmac.new(secret.encode(), raw, hashlib.sha256).hexdigest()
-    return client.post("/webhooks/messenger", content=raw,
-                       headers={"Content-Type": "application/json", "X-Hub-Signature-256": sig})
+    return client.post(
+        "/webhooks/messenger", content=raw, headers={"Content-Type": "application/json", "X-Hub-Signature-256": sig}
+    )
 
 
 def test_handshake_and_forged_signature(client, fakes):
-    assert client.get("/webhooks/messenger", params={"hub.mode": "subscribe", "hub.verify_token": "v",
-                                                    "hub.challenge": "c1"}).text == "c1"
+    assert (
+        client.get(
+            "/webhooks/messenger", params={"hub.mode": "subscribe", "hub.verify_token": "v", "hub.challenge": "c1"}
+        ).text
+        == "c1"
+    )
     assert signed_post(client, event("m.1", "hi"), secret="forged").status_code == 401
     assert fakes[0].received == []
 

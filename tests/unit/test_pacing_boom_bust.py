@@ -47,13 +47,13 @@ def test_too_few_logs_gives_no_verdict():
 
 def test_all_activities_together_use_the_median():
     records = [
-        rec(0, {"walking": 10, "yoga": 5}, pain=4),     # 15
-        rec(1, {"walking": 30, "yoga": 10}, pain=3),    # 40: big (> 22.5)
-        rec(2, {}, pain=6, fatigue=6),                  # logged, nothing done -> crash
+        rec(0, {"walking": 10, "yoga": 5}, pain=4),  # 15
+        rec(1, {"walking": 30, "yoga": 10}, pain=3),  # 40: big (> 22.5)
+        rec(2, {}, pain=6, fatigue=6),  # logged, nothing done -> crash
         rec(3, {"walking": 15}, pain=4),
         rec(4, {"walking": 15}, pain=4),
-        rec(5, {"walking": 35, "yoga": 10}, pain=3),    # 45: big
-        rec(6, {"walking": 0}, pain=5),                 # zero activity -> crash
+        rec(5, {"walking": 35, "yoga": 10}, pain=3),  # 45: big
+        rec(6, {"walking": 0}, pain=5),  # zero activity -> crash
     ]
     r = detect_boom_bust(records, d(6))
     assert r.detected
@@ -69,7 +69,7 @@ def test_big_days_without_a_crash_are_not_boom_and_bust():
 
 
 def test_single_cycle_with_low_variability_is_only_a_gentle_note():
-    records = series(W, [10] * 13, pain=3) + [rec(13, {W: 16}, pain=3), rec(14, {W: 0}, pain=7)]
+    records = [*series(W, [10] * 13, pain=3), rec(13, {W: 16}, pain=3), rec(14, {W: 0}, pain=7)]
     r = detect_boom_bust(records, d(14), W)
     assert r.big_days == (d(13),) and r.crash_days == (d(14),)
     assert r.variability is not None and r.variability < 0.5
@@ -85,11 +85,11 @@ def test_missing_days_are_not_crashes():
 
 
 def test_plan_from_settings_is_used_for_big_days():
-    records = series(W, [10] * 7 + [8, 8, 13, 8], pain=4)   # plan 8 from day 7 -> 13 > 12
+    records = series(W, [10] * 7 + [8, 8, 13, 8], pain=4)  # plan 8 from day 7 -> 13 > 12
     r = detect_boom_bust(records, d(10), W)
     assert r.big_days == (d(9),)
     own = PacingSettings(starting_minutes={W: 5})
-    r = detect_boom_bust(series(W, [6, 6, 8, 6]), d(3), W, settings=own)   # > 7.5
+    r = detect_boom_bust(series(W, [6, 6, 8, 6]), d(3), W, settings=own)  # > 7.5
     assert r.big_days == (d(2),)
 
 

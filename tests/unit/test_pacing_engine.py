@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import pytest
@@ -44,10 +45,12 @@ def test_activity_names_are_normalised():
 
 
 def test_same_day_records_are_merged():
-    merged = merge_records([
-        rec(0, {"walking": 10}, pain=3, fatigue=6),
-        rec(0, {"Walking": 5, "yoga": 4}, pain=5, fatigue=2, flare=True),
-    ])
+    merged = merge_records(
+        [
+            rec(0, {"walking": 10}, pain=3, fatigue=6),
+            rec(0, {"Walking": 5, "yoga": 4}, pain=5, fatigue=2, flare=True),
+        ]
+    )
     assert len(merged) == 1
     m = merged[0]
     assert m.minutes == {"walking": 15, "yoga": 4}
@@ -102,7 +105,7 @@ def test_baseline_needs_three_active_days():
 
 def test_zero_minute_days_are_rest_days_not_part_of_the_baseline():
     records = series(W, [10, 0, 10, 0, 10, 0, 10])
-    assert plan(records, 7).target_minutes == 8          # 80 % of 10, zeros left out
+    assert plan(records, 7).target_minutes == 8  # 80 % of 10, zeros left out
 
 
 def test_baseline_rounds_half_up():
@@ -113,10 +116,10 @@ def test_baseline_rounds_half_up():
 
 def test_baseline_not_above_least_minutes_on_a_bad_day():
     records = series(W, [20, 20, 20, 20, 20, 20, 20], pain=[3, 7, 3, 3, 3, 3, 3])
-    records[1] = rec(1, {W: 9}, pain=7)           # bad day (pain 7): managed 9
-    records[4] = rec(4, {W: 12}, fatigue=8)       # bad day (fatigue 8): managed 12
+    records[1] = rec(1, {W: 9}, pain=7)  # bad day (pain 7): managed 9
+    records[4] = rec(4, {W: 12}, fatigue=8)  # bad day (fatigue 8): managed 12
     p = plan(records, 7)
-    assert p.target_minutes == 9                  # not 80 % of the average (~16)
+    assert p.target_minutes == 9  # not 80 % of the average (~16)
     assert "9 minutes on a harder day" in p.reason
 
 
@@ -145,12 +148,26 @@ def test_stable_week_raises_ten_percent_at_least_one_minute():
     assert p.reason == "A steady week — well done. Let's go from 8 to 9 minutes of walking a day."
 
 
-@pytest.mark.parametrize("level,pace,step", [
-    (8, "normal", 1), (10, "normal", 1), (14, "normal", 1), (15, "normal", 2), (25, "normal", 3),
-    (3, "slower", 1), (10, "slower", 1), (30, "slower", 2), (50, "slower", 3),
-    (3, "faster", 1), (10, "faster", 2), (20, "faster", 3), (40, "faster", 6),
-    (10, "FASTER ", 2), (10, "whatever", 1),
-])
+@pytest.mark.parametrize(
+    "level,pace,step",
+    [
+        (8, "normal", 1),
+        (10, "normal", 1),
+        (14, "normal", 1),
+        (15, "normal", 2),
+        (25, "normal", 3),
+        (3, "slower", 1),
+        (10, "slower", 1),
+        (30, "slower", 2),
+        (50, "slower", 3),
+        (3, "faster", 1),
+        (10, "faster", 2),
+        (20, "faster", 3),
+        (40, "faster", 6),
+        (10, "FASTER ", 2),
+        (10, "whatever", 1),
+    ],
+)
 def test_pace_steps(level, pace, step):
     assert pace_step(level, pace) == step
 
@@ -159,7 +176,7 @@ def test_faster_pace_never_more_than_twenty_percent():
     for level in range(5, 300):
         assert pace_step(level, "faster") <= level * 0.20
         assert pace_step(level, "faster") >= pace_step(level, "normal")
-    for level in range(1, 5):       # +1 minimum wins for plans under 5 minutes
+    for level in range(1, 5):  # +1 minimum wins for plans under 5 minutes
         assert pace_step(level, "faster") == 1
 
 
@@ -203,10 +220,10 @@ def test_too_few_logs_in_a_week_means_hold():
 
 def test_pain_trending_up_means_hold():
     records = week0(10, pain=3) + series(W, [8] * 7, first_day=7, pain=[4, 4, 5, 5, 5, 5, 5])
-    p = plan(records, 14)     # 4.7 vs 3.0: more than 1 point up
+    p = plan(records, 14)  # 4.7 vs 3.0: more than 1 point up
     assert (p.target_minutes, p.phase) == (8, "holding")
     assert "pain was a little higher" in p.reason
-    records = week0(10, pain=3) + series(W, [8] * 7, first_day=7, pain=4)   # exactly +1: fine
+    records = week0(10, pain=3) + series(W, [8] * 7, first_day=7, pain=4)  # exactly +1: fine
     assert plan(records, 14).target_minutes == 9
 
 
@@ -242,8 +259,11 @@ def test_flare_in_baseline_week_stays_at_baseline():
 
 def test_several_flares_in_a_row_keep_it_there():
     records = _built_up() + series(W, [10, 10], first_day=21)
-    records += [rec(23, {W: 3}, pain=6, flare=True), rec(24, {W: 3}, pain=6, flare=True),
-                rec(25, {W: 3}, pain=6, flare=True)]
+    records += [
+        rec(23, {W: 3}, pain=6, flare=True),
+        rec(24, {W: 3}, pain=6, flare=True),
+        rec(25, {W: 3}, pain=6, flare=True),
+    ]
     records += series(W, [9] * 7, first_day=26)
     # drops once (10 -> 9), never further; the hold restarts after each flare day
     assert targets(records, 22, 33) == [10, 10, 9, 9, 9, 9, 9, 9, 9, 9, 9, 10]
@@ -261,24 +281,25 @@ def test_pain_spike_without_flare_flag_counts_as_flare():
 
 
 def test_pain_of_eight_is_a_spike_unless_it_is_your_usual():
-    records = _built_up() + [rec(21, {W: 10}, pain=8)]
+    records = [*_built_up(), rec(21, {W: 10}, pain=8)]
     assert plan(records, 22).phase == "flare_hold"
-    usual = week0(10, pain=7.5) + series(W, [8] * 7, first_day=7, pain=7.5) + [rec(14, {W: 9}, pain=8)]
+    usual = [*week0(10, pain=7.5), *series(W, [8] * 7, first_day=7, pain=7.5), rec(14, {W: 9}, pain=8)]
     assert plan(usual, 15).phase == "progressing"
 
 
 def test_pain_a_little_up_is_not_a_spike():
-    records = _built_up() + [rec(21, {W: 10}, pain=6)]
+    records = [*_built_up(), rec(21, {W: 10}, pain=6)]
     assert plan(records, 22).phase == "progressing"
 
 
 def test_post_exertional_flag_holds_then_needs_a_stable_week_before_building():
-    records = _built_up() + [rec(21, {W: 10}, pain=5, post_exertional=True)]
+    records = [*_built_up(), rec(21, {W: 10}, pain=5, post_exertional=True)]
     records += series(W, [9] * 7 + [9] * 7 + [10] * 7, first_day=22)
     t = targets(records, 21, 43)
     assert t == [10] + [9] * 7 + [9] * 7 + [10] * 7 + [11]
     assert [p.phase for p in plan_history(records, W, d(22), d(43))] == (
-        ["flare_hold"] * 7 + ["holding"] * 7 + ["progressing"] * 8)
+        ["flare_hold"] * 7 + ["holding"] * 7 + ["progressing"] * 8
+    )
     assert "post-exertional" in plan(records, 22).reason
     assert plan(records, 29).reason.startswith("A steadier week after that crash")
 
@@ -294,7 +315,7 @@ def test_post_exertional_detected_after_a_big_day():
 
 def test_post_exertional_detected_up_to_48_hours_later_via_fatigue():
     records = week0(10) + series(W, [8] * 7 + [9, 20, 9], first_day=7)
-    records += [rec(17, {W: 2}, pain=5, fatigue=7)]   # fatigue 4 -> 7, two days after the big day
+    records += [rec(17, {W: 2}, pain=5, fatigue=7)]  # fatigue 4 -> 7, two days after the big day
     assert plan(records, 18).phase == "flare_hold"
 
 
@@ -305,7 +326,7 @@ def test_big_day_without_feeling_worse_is_not_a_flare():
 
 def test_feeling_worse_without_a_big_day_is_not_post_exertional():
     records = week0(10) + series(W, [8] * 7 + [9, 9], first_day=7, pain=4, fatigue=4)
-    records += [rec(16, {W: 9}, pain=4, fatigue=7)]          # fatigue +3 but no big day
+    records += [rec(16, {W: 9}, pain=4, fatigue=7)]  # fatigue +3 but no big day
     assert plan(records, 17).phase == "progressing"
 
 
@@ -319,7 +340,7 @@ def test_starting_amount_used_before_any_logs():
 
 def test_starting_amount_capped_once_logs_exist():
     s = PacingSettings(starting_minutes={"walking": 15})
-    records = series(W, [10] * 7)                              # safe rule: 8
+    records = series(W, [10] * 7)  # safe rule: 8
     assert targets(records, 0, 7, settings=s) == [15] * 7 + [8]
     p = plan(records, 7, settings=s)
     assert (p.phase, p.previous_target, p.week_start) == ("baseline", 15, d(7))
@@ -335,7 +356,7 @@ def test_starting_amount_capped_by_bad_days():
 def test_starting_amount_kept_when_below_the_safe_rule():
     s = PacingSettings(starting_minutes={"walking": 5})
     records = series(W, [10] * 7)
-    assert targets(records, 0, 7, settings=s) == [5] * 7 + [6]   # reviewed as a normal week
+    assert targets(records, 0, 7, settings=s) == [5] * 7 + [6]  # reviewed as a normal week
 
 
 def test_tiny_or_invalid_starting_amounts():
@@ -359,7 +380,7 @@ def test_plan_history_range():
 
 def test_decisions_are_frozen():
     p = plan([], 0)
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         p.target_minutes = 3  # type: ignore[misc]
 
 

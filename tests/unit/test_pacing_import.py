@@ -85,8 +85,7 @@ def test_utf8_bom_and_post_exertional_column():
 
 
 def test_imported_diary_feeds_the_engine():
-    lines = ["date,activity,minutes,pain"] + [
-        f"{day:02d}/03/2024,walking,10,4" for day in range(4, 11)]
+    lines = ["date,activity,minutes,pain"] + [f"{day:02d}/03/2024,walking,10,4" for day in range(4, 11)]
     records = rows_to_records(parse_diary("\n".join(lines)))
     p = plan_for_day(records, "walking", D(2024, 3, 11))
     assert (p.target_minutes, p.phase) == (8, "baseline")
@@ -101,13 +100,16 @@ def test_impossible_date_names_row_and_column():
     assert "2024-03-05 or 05/03/2024" in str(err)
 
 
-@pytest.mark.parametrize("value,fragment", [
-    ("03/25/2024", "looks like month/day/year"),
-    ("yesterday", "couldn't read the date."),
-    ("04/03/24", "couldn't be sure of the year"),
-    ("0024-03-04", "looks mistyped"),
-    ("", "has no date"),
-])
+@pytest.mark.parametrize(
+    "value,fragment",
+    [
+        ("03/25/2024", "looks like month/day/year"),
+        ("yesterday", "couldn't read the date."),
+        ("04/03/24", "couldn't be sure of the year"),
+        ("0024-03-04", "looks mistyped"),
+        ("", "has no date"),
+    ],
+)
 def test_bad_dates(value, fragment):
     err = error_for(f"date,activity,minutes\n{value},walking,10\n")
     assert fragment in str(err) and err.row == 2
@@ -135,13 +137,16 @@ def test_pain_out_of_range_json_row_is_skipped():
     assert "outside the 0 to 10 scale" in diary.skipped[0].reason and "12" not in diary.skipped[0].reason
 
 
-@pytest.mark.parametrize("line,column", [
-    ("2024-03-04,walking,10,-1,3,no", "pain"),
-    ("2024-03-04,walking,10,3,11,no", "fatigue"),
-    ("2024-03-04,walking,ten,3,3,no", "minutes"),
-    ("2024-03-04,walking,10,3,3,maybe", "flare"),
-    ("2024-03-04,walking,nan,3,3,no", "minutes"),
-])
+@pytest.mark.parametrize(
+    "line,column",
+    [
+        ("2024-03-04,walking,10,-1,3,no", "pain"),
+        ("2024-03-04,walking,10,3,11,no", "fatigue"),
+        ("2024-03-04,walking,ten,3,3,no", "minutes"),
+        ("2024-03-04,walking,10,3,3,maybe", "flare"),
+        ("2024-03-04,walking,nan,3,3,no", "minutes"),
+    ],
+)
 def test_other_bad_values(line, column):
     err = error_for("date,activity,minutes,pain,fatigue,flare\n" + line + "\n")
     assert err.column == column and err.row == 2
@@ -200,7 +205,7 @@ def test_invalid_json():
     assert "doesn't look like valid JSON" in str(err)
 
 
-@pytest.mark.parametrize("content", ['{"entries": []}', '"hello"', '[1, 2]'])
+@pytest.mark.parametrize("content", ['{"entries": []}', '"hello"', "[1, 2]"])
 def test_json_with_the_wrong_shape(content):
     error_for(content, "diary.json")
 
@@ -209,7 +214,7 @@ def test_json_with_the_wrong_shape(content):
 def test_row_cap():
     lines = ["date,activity,minutes"] + ["2024-03-04,walking,0"] * (MAX_ROWS + 1)
     assert "more than 5,000 rows" in str(error_for("\n".join(lines)))
-    assert len(parse_diary("\n".join(lines[:MAX_ROWS + 1]))) == MAX_ROWS
+    assert len(parse_diary("\n".join(lines[: MAX_ROWS + 1]))) == MAX_ROWS
 
 
 def test_json_row_cap():
@@ -226,6 +231,8 @@ def test_error_is_a_value_error():
 
 
 def test_rows_to_records_ignores_minutes_without_activity():
-    rows = [DiaryRow(D(2024, 3, 4), None, 10.0, 3.0, None, None),
-            DiaryRow(D(2024, 3, 4), "walking", None, None, 4.0, None)]
+    rows = [
+        DiaryRow(D(2024, 3, 4), None, 10.0, 3.0, None, None),
+        DiaryRow(D(2024, 3, 4), "walking", None, None, 4.0, None),
+    ]
     assert rows_to_records(rows) == [DayRecord(D(2024, 3, 4), {}, 3.0, 4.0)]

@@ -12,10 +12,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_report_runs_and_lists_every_diary():
-    out = subprocess.run([sys.executable, "scripts/pacing_report.py"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=120, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "scripts/pacing_report.py"], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True
+    ).stdout
     for diary in all_diaries():
         assert f"{diary.name}: {diary.description}" in out
     assert "flare_hold" in out and "progressing" in out and "holding" in out
-    assert "2024-03-17 YES" in out                    # boom-and-bust diary, weeks 1-2
+    assert "2024-03-17 YES" in out  # boom-and-bust diary, weeks 1-2
     assert out.count("boom-and-bust verdict on") == 9  # one per activity

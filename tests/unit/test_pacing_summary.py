@@ -17,9 +17,9 @@ def _two_weeks():
     ]
     this = [  # days 7-13 (Mon 11 - Sun 17 Mar); Thursday and Sunday not logged
         rec(7, {"walking": 12}, pain=4, fatigue=5),
-        rec(8, {"walking": 12, "stretching": 5}, pain=3, fatigue=4),   # best (pain 3)
+        rec(8, {"walking": 12, "stretching": 5}, pain=3, fatigue=4),  # best (pain 3)
         rec(9, {"walking": 12}, pain=4, fatigue=5),
-        rec(11, {}, pain=7, fatigue=7, flare=True),                    # worst, flare, no activity
+        rec(11, {}, pain=7, fatigue=7, flare=True),  # worst, flare, no activity
         rec(12, {"walking": 12}, pain=5, fatigue=5),
     ]
     return last + this
@@ -27,15 +27,15 @@ def _two_weeks():
 
 def test_this_week_against_last_week():
     s = weekly_summary(_two_weeks(), d(13))
-    t, l = s.this_week, s.last_week
-    assert (t.start, t.end, l.start, l.end) == (d(7), d(13), d(0), d(6))
-    assert t.days_logged == 5 and l.days_logged == 4
+    t, last = s.this_week, s.last_week
+    assert (t.start, t.end, last.start, last.end) == (d(7), d(13), d(0), d(6))
+    assert t.days_logged == 5 and last.days_logged == 4
     assert t.avg_pain == pytest.approx(23 / 5)
     assert t.avg_fatigue == pytest.approx(26 / 5)
-    assert t.avg_minutes_per_day == pytest.approx(53 / 4)     # the no-activity day is left out
-    assert l.avg_minutes_per_day == pytest.approx(50 / 4)
+    assert t.avg_minutes_per_day == pytest.approx(53 / 4)  # the no-activity day is left out
+    assert last.avg_minutes_per_day == pytest.approx(50 / 4)
     assert (t.best_day, t.worst_day) == (d(8), d(11))
-    assert t.flare_days == (d(11),) and l.flare_days == ()
+    assert t.flare_days == (d(11),) and last.flare_days == ()
     assert s.avg_pain == t.avg_pain and s.flare_days == t.flare_days
 
 
@@ -43,8 +43,7 @@ def test_text_is_short_plain_and_kind():
     s = weekly_summary(_two_weeks(), d(13))
     lines = s.text.splitlines()
     assert 2 <= len(lines) <= 4
-    assert lines[0] == ("This week you logged 5 days and averaged 13.2 minutes of activity a day "
-                        "(last week: 12.5).")
+    assert lines[0] == ("This week you logged 5 days and averaged 13.2 minutes of activity a day (last week: 12.5).")
     assert lines[1].startswith("Pain averaged 4.6/10, a little lower than last week (5.5)")
     assert lines[2] == "Tuesday was your easiest day and Friday the hardest."
     assert lines[3].startswith("You had a flare on Friday — go gently")

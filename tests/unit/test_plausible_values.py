@@ -1,4 +1,5 @@
 """Only plausible values are stored: minus signs, exponents, 16-hour days, implausible diary rows, junk files."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,8 +15,7 @@ from actions.checkin import FORM_SLOTS, ValidateCheckinForm
 from api.main import create_app
 from api.rasa_client import RasaClient
 from api.settings import Settings
-from bot.checkin.parse import (parse_checkin, parse_correction, parse_duration_minutes, parse_scale,
-                               parse_sleep)
+from bot.checkin.parse import parse_checkin, parse_correction, parse_duration_minutes, parse_scale, parse_sleep
 from bot.checkin.service import CheckinValues, minutes_logged, record
 from bot.diary import import_file
 from bot.pacing.diary_import import DiaryImportError, read_diary, rows_to_records
@@ -28,16 +28,19 @@ AUTH = {"Authorization": "Bearer s3cret"}
 
 
 # ---------------------------------------------------------------- check-in text
-@pytest.mark.parametrize("text,field", [
-    ("slept -5 hours", "sleep_hours"),
-    ("sleep: -5h", "sleep_hours"),
-    ("slept minus five hours", "sleep_hours"),
-    ("pain 1e9", "pain"),
-    ("pain -3", "pain"),
-    ("pain minus 3", "pain"),
-    ("fatigue -2 today", "fatigue"),
-    ("walked -20 min", "activities"),
-])
+@pytest.mark.parametrize(
+    "text,field",
+    [
+        ("slept -5 hours", "sleep_hours"),
+        ("sleep: -5h", "sleep_hours"),
+        ("slept minus five hours", "sleep_hours"),
+        ("pain 1e9", "pain"),
+        ("pain -3", "pain"),
+        ("pain minus 3", "pain"),
+        ("fatigue -2 today", "fatigue"),
+        ("walked -20 min", "activities"),
+    ],
+)
 def test_a_minus_sign_or_exponent_fills_no_field(text, field):
     got = parse_checkin(text)
     assert not got.fields(), got  # "-5" is not read as 5, "1e9" not as 1 and 9
@@ -70,26 +73,36 @@ def test_a_message_whose_activities_pass_16_hours_stores_none_of_them():
 
 # ---------------------------------------------------------------- the check-in form
 def run_form(text: str, requested: str):
-    slots = {s: None for s in FORM_SLOTS} | {"requested_slot": requested, "ci_last_slot": None}
-    tracker = Tracker.from_dict({
-        "sender_id": "web:test", "slots": slots, "events": [], "paused": False, "followup_action": None,
-        "active_loop": {"name": "checkin_form"}, "latest_action_name": "action_listen",
-        "latest_message": {"text": text, "intent": {"name": "inform", "confidence": 0.9}, "entities": []},
-    })
+    slots = dict.fromkeys(FORM_SLOTS) | {"requested_slot": requested, "ci_last_slot": None}
+    tracker = Tracker.from_dict(
+        {
+            "sender_id": "web:test",
+            "slots": slots,
+            "events": [],
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {"name": "checkin_form"},
+            "latest_action_name": "action_listen",
+            "latest_message": {"text": text, "intent": {"name": "inform", "confidence": 0.9}, "entities": []},
+        }
+    )
     dispatcher = CollectingDispatcher()
     events = ValidateCheckinForm().run(dispatcher, tracker, {})
     return {e["name"]: e["value"] for e in events if e["event"] == "slot"}, [m.get("text") for m in dispatcher.messages]
 
 
-@pytest.mark.parametrize("text,slot,words", [
-    ("4500 minutes", "ci_activity", "more than 16 hours"),
-    ("walked 20 hours", "ci_activity", "more than 16 hours"),
-    ("walked -20 min", "ci_activity", "zero or more"),
-    ("-5 hours", "ci_sleep", "0 to 24"),
-    ("30 hours", "ci_sleep", "0 to 24"),
-    ("1e9", "ci_pain", "0 to 10"),
-    ("-3", "ci_fatigue", "0 to 10"),
-])
+@pytest.mark.parametrize(
+    "text,slot,words",
+    [
+        ("4500 minutes", "ci_activity", "more than 16 hours"),
+        ("walked 20 hours", "ci_activity", "more than 16 hours"),
+        ("walked -20 min", "ci_activity", "zero or more"),
+        ("-5 hours", "ci_sleep", "0 to 24"),
+        ("30 hours", "ci_sleep", "0 to 24"),
+        ("1e9", "ci_pain", "0 to 10"),
+        ("-3", "ci_fatigue", "0 to 10"),
+    ],
+)
 def test_an_impossible_answer_gets_a_kind_question_and_is_not_kept(text, slot, words):
     slots, messages = run_form(text, slot)
     assert slot not in slots
@@ -124,14 +137,17 @@ def diary_csv(lines: list[str]) -> str:
     return "date,activity,minutes,pain,fatigue\n" + "\n".join(lines) + "\n"
 
 
-@pytest.mark.parametrize("line,column,words", [
-    ("2024-03-05,walking,-5,3,3", "minutes", "below 0"),
-    ("2024-03-05,walking,961,3,3", "minutes", "16 hours"),
-    ("2024-03-05,walking,10,11,3", "pain", "0 to 10"),
-    ("2024-03-05,walking,10,3,-1", "fatigue", "0 to 10"),
-    ("2999-03-05,walking,10,3,3", "date", "future"),
-    ("1850-03-05,walking,10,3,3", "date", "1900"),
-])
+@pytest.mark.parametrize(
+    "line,column,words",
+    [
+        ("2024-03-05,walking,-5,3,3", "minutes", "below 0"),
+        ("2024-03-05,walking,961,3,3", "minutes", "16 hours"),
+        ("2024-03-05,walking,10,11,3", "pain", "0 to 10"),
+        ("2024-03-05,walking,10,3,-1", "fatigue", "0 to 10"),
+        ("2999-03-05,walking,10,3,3", "date", "future"),
+        ("1850-03-05,walking,10,3,3", "date", "1900"),
+    ],
+)
 def test_an_implausible_diary_row_is_skipped_and_said_why(line, column, words):
     diary = read_diary(diary_csv(["2024-03-04,walking,10,3,3", line]), today=dt.date(2024, 6, 1))
     assert [r.day for r in diary.rows] == [DAY]
@@ -140,8 +156,10 @@ def test_an_implausible_diary_row_is_skipped_and_said_why(line, column, words):
 
 
 def test_a_diary_day_adding_up_to_more_than_16_hours_is_skipped_whole():
-    diary = read_diary(diary_csv(["2024-03-04,walking,600,3,3", "2024-03-04,swimming,400,3,3",
-                                  "2024-03-05,walking,30,3,3"]), today=dt.date(2024, 6, 1))
+    diary = read_diary(
+        diary_csv(["2024-03-04,walking,600,3,3", "2024-03-04,swimming,400,3,3", "2024-03-05,walking,30,3,3"]),
+        today=dt.date(2024, 6, 1),
+    )
     assert [(r.day, r.minutes) for r in diary.rows] == [(dt.date(2024, 3, 5), 30.0)]
     assert [s.row for s in diary.skipped] == [2, 3]
 
@@ -157,22 +175,30 @@ def test_an_import_onto_a_day_already_full_from_chat_leaves_that_day_alone(db):
     with session_scope(db) as s:
         user = repo.get_or_create_user(s, "web", "u2")
         repo.add_activity(s, user, DAY, "walking", 900)
-        result = import_file(s, user, diary_csv(["2024-03-04,cycling,100,3,3", "2024-03-05,cycling,100,3,3"]).encode(),
-                             "d.csv", today=dt.date(2024, 6, 1))
+        result = import_file(
+            s,
+            user,
+            diary_csv(["2024-03-04,cycling,100,3,3", "2024-03-05,cycling,100,3,3"]).encode(),
+            "d.csv",
+            today=dt.date(2024, 6, 1),
+        )
         assert (result.days, result.activity_entries, result.skipped_rows) == (1, 1, 1)
         assert minutes_logged(s, user, DAY) == 900
 
 
-@pytest.mark.parametrize("content,filename", [
-    ("date,activity,minutes\n2024-03-04,walking,1e308\n", "d.csv"),
-    ("date,activity,minutes\n2024-03-04,walking,inf\n", "d.csv"),
-    ("date,activity,minutes\n2024-03-04,walking,nan\n", "d.csv"),
-    ('[{"date": "2024-03-04", "activity": "walking", "minutes": 1e308}]', "d.json"),
-    ('[{"date": "2024-03-04", "activity": "walking", "minutes": NaN}]', "d.json"),
-    ('[{"date": "2024-03-04", "activity": "walking", "minutes": Infinity}]', "d.json"),
-    ('[{"date": "2024-03-04", "activity": "walking", "minutes": ' + "9" * 5000 + "}]", "d.json"),
-    ("[" * 50_000 + "]" * 50_000, "d.json"),
-])
+@pytest.mark.parametrize(
+    "content,filename",
+    [
+        ("date,activity,minutes\n2024-03-04,walking,1e308\n", "d.csv"),
+        ("date,activity,minutes\n2024-03-04,walking,inf\n", "d.csv"),
+        ("date,activity,minutes\n2024-03-04,walking,nan\n", "d.csv"),
+        ('[{"date": "2024-03-04", "activity": "walking", "minutes": 1e308}]', "d.json"),
+        ('[{"date": "2024-03-04", "activity": "walking", "minutes": NaN}]', "d.json"),
+        ('[{"date": "2024-03-04", "activity": "walking", "minutes": Infinity}]', "d.json"),
+        ('[{"date": "2024-03-04", "activity": "walking", "minutes": ' + "9" * 5000 + "}]", "d.json"),
+        ("[" * 50_000 + "]" * 50_000, "d.json"),
+    ],
+)
 def test_huge_or_non_numbers_refuse_the_file(content, filename):
     with pytest.raises(DiaryImportError):
         read_diary(content, filename)
@@ -207,11 +233,14 @@ def test_the_import_reply_counts_skipped_rows_and_says_why(client):
     assert "Row 3" in body["skipped"][0] and "pain" in body["skipped"][0]
 
 
-@pytest.mark.parametrize("path", [
-    "/pacing/users/" + "w" * 10_000 + "/ann/diary",
-    "/pacing/users/carrier-pigeon/ann/diary",
-    "/pacing/users/web/" + "a" * 129 + "/diary",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/pacing/users/" + "w" * 10_000 + "/ann/diary",
+        "/pacing/users/carrier-pigeon/ann/diary",
+        "/pacing/users/web/" + "a" * 129 + "/diary",
+    ],
+)
 def test_an_unknown_channel_or_overlong_id_is_refused(client, path):
     r = post_diary(client, b"date,pain\n2024-03-04,3\n", path=path)
     assert r.status_code in (404, 422)
@@ -246,6 +275,7 @@ def test_junk_gets_a_clear_422_that_does_not_echo_the_file(client, name):
 
 
 def test_json_result_is_plain_json(client):
-    r = post_diary(client, json.dumps([{"date": "2024-03-04", "activity": "walking", "minutes": 10}]).encode(),
-                   "d.json")
+    r = post_diary(
+        client, json.dumps([{"date": "2024-03-04", "activity": "walking", "minutes": 10}]).encode(), "d.json"
+    )
     assert r.status_code == 200 and r.json()["skipped"] == []

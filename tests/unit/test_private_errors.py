@@ -1,5 +1,6 @@
 """A crash never writes what someone typed to the log, and the 500 is kind and echoes nothing (before: a 500
 traceback wrote user text to the log)."""
+
 from __future__ import annotations
 
 import logging

@@ -1,4 +1,5 @@
 """Movement reminders: times people type, the next firing in their time zone (DST too), and the scheduler."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,19 +14,22 @@ from bot import reminders
 from bot.storage import repo
 from bot.storage.db import session_scope
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
-@pytest.mark.parametrize("text,times", [
-    ("remind me at 11am and 4pm", ["11:00", "16:00"]),
-    ("remind me to move at 9:30", ["09:30"]),
-    ("reminders at 10.15 and at 3:45pm please", ["10:15", "15:45"]),
-    ("nudge me in the morning and the evening", ["09:00", "18:00"]),
-    ("at 12am", ["00:00"]),
-    ("at 12pm", ["12:00"]),
-    ("remind me at 25:00", []),
-    ("I walked 15 minutes", []),
-])
+@pytest.mark.parametrize(
+    "text,times",
+    [
+        ("remind me at 11am and 4pm", ["11:00", "16:00"]),
+        ("remind me to move at 9:30", ["09:30"]),
+        ("reminders at 10.15 and at 3:45pm please", ["10:15", "15:45"]),
+        ("nudge me in the morning and the evening", ["09:00", "18:00"]),
+        ("at 12am", ["00:00"]),
+        ("at 12pm", ["12:00"]),
+        ("remind me at 25:00", []),
+        ("I walked 15 minutes", []),
+    ],
+)
 def test_times_people_type(text, times):
     assert reminders.parse_times(text) == times
 
@@ -74,9 +78,9 @@ def test_scheduler_fires_due_reminders_once_and_moves_them_to_the_next_day(datab
         other = repo.get_or_create_user(s, "web", "no-consent")
         reminders.set_reminders(s, other, ["09:00"], t0)
 
-    assert fire_due(rasa, t0 + dt.timedelta(minutes=30)) == 0          # 08:30: nothing yet
+    assert fire_due(rasa, t0 + dt.timedelta(minutes=30)) == 0  # 08:30: nothing yet
     assert fire_due(rasa, t0 + dt.timedelta(hours=1, minutes=1)) == 1  # 09:01: the 9 o'clock one only
-    assert fake.triggered == ["web:rem"]                               # never the user without consent
+    assert fake.triggered == ["web:rem"]  # never the user without consent
     assert fire_due(rasa, t0 + dt.timedelta(hours=1, minutes=2)) == 0  # not twice
     fake.down = True
     assert fire_due(rasa, t0 + dt.timedelta(hours=7, minutes=1)) == 0  # Rasa down: stays due

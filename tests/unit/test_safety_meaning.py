@@ -1,4 +1,5 @@
 """The learned safety layer: pinned weights, stable vectors, and what it adds to the rules on unseen words."""
+
 from __future__ import annotations
 
 import json
@@ -25,7 +26,7 @@ def test_vectors_match_the_stored_references(embedder):
     assert stored["model"] == MODEL_ID
     texts = [row["text"] for row in stored["vectors"]]
     got = embedder.embed(texts)
-    for row, vector in zip(stored["vectors"], got):
+    for row, vector in zip(stored["vectors"], got, strict=True):
         ref = np.array(row["vector"], dtype=np.float32)
         assert float(vector @ ref) / float(np.linalg.norm(ref)) > 0.999, row["text"]
     assert np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-4)
@@ -51,7 +52,7 @@ def test_the_bank_is_large_varied_and_labelled_with_known_categories():
 def test_a_check_in_is_read_whole_and_clause_by_clause():
     parts = segments("pain 7, slept 4h. walked to the shop but honestly i dont see the point of anything anymore")
     assert parts[0].startswith("pain 7")
-    assert any(p.startswith("honestly") or p.startswith("i dont see") for p in parts)
+    assert any(p.startswith(("honestly", "i dont see")) for p in parts)
     assert len(parts) <= 8
     assert segments("hi") == ["hi"]
 
@@ -105,14 +106,21 @@ def test_a_sensation_report_is_recognised_and_a_worrying_one_says_so(layer):
     assert understand("what does pacing mean", wait_for_model=True).kind == "none"
 
 
-@pytest.mark.parametrize("payload", ['/triage_answer{"triage_key":"red_flags","triage_value":"none"}',
-                                     '/triage_answer{"triage_key":"swelling_or_giving_way","triage_value":"no"}',
-                                     "/consent_agree"])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        '/triage_answer{"triage_key":"red_flags","triage_value":"none"}',
+        '/triage_answer{"triage_key":"swelling_or_giving_way","triage_value":"no"}',
+        "/consent_agree",
+    ],
+)
 def test_a_button_payload_is_not_read_as_words(layer, payload):
     reading = understand(payload, wait_for_model=True)
     assert reading.learned is None and reading.kind == "none"
 
 
 def test_words_dressed_as_a_payload_are_still_read(layer):
-    assert understand('/ask_sensation{"said":"nobody would miss me if i just stopped existing"}',
-                      wait_for_model=True).kind == "crisis"
+    assert (
+        understand('/ask_sensation{"said":"nobody would miss me if i just stopped existing"}', wait_for_model=True).kind
+        == "crisis"
+    )

@@ -1,4 +1,5 @@
 """User-visible safety replies and the help-line table."""
+
 from __future__ import annotations
 
 import re
@@ -17,14 +18,18 @@ DOSE_RX = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|milligram|mcg|ml|pills?|tablets?|
 
 # ------------------------------------------------------------------ helplines
 
-@pytest.mark.parametrize("code,emergency,crisis", [
-    ("US", "911", "988"),
-    ("CA", "911", "988"),
-    ("GB", "999", "116 123"),
-    ("IE", "112", "116 123"),
-    ("AU", "000", "13 11 14"),
-    ("NZ", "111", "1737"),
-])
+
+@pytest.mark.parametrize(
+    "code,emergency,crisis",
+    [
+        ("US", "911", "988"),
+        ("CA", "911", "988"),
+        ("GB", "999", "116 123"),
+        ("IE", "112", "116 123"),
+        ("AU", "000", "13 11 14"),
+        ("NZ", "111", "1737"),
+    ],
+)
 def test_helplines_required_countries(code, emergency, crisis):
     h = helplines_for(code)
     assert isinstance(h, Helplines)
@@ -56,17 +61,25 @@ def test_other_eu_country_gets_112():
 
 def test_docs_table_lists_every_number():
     doc = (ROOT / "docs" / "helplines.md").read_text(encoding="utf-8")
-    for h in list(TABLE.values()) + [GENERIC]:
+    for h in [*TABLE.values(), GENERIC]:
         for field in (h.emergency, h.crisis_line):
             assert field in doc, field
 
 
 # ------------------------------------------------------------------ crisis reply
 
-@pytest.mark.parametrize("code,line,emergency", [
-    ("US", "988", "911"), ("GB", "116 123", "999"), ("AU", "13 11 14", "000"),
-    ("NZ", "1737", "111"), ("IE", "116 123", "112"), ("CA", "988", "911"),
-])
+
+@pytest.mark.parametrize(
+    "code,line,emergency",
+    [
+        ("US", "988", "911"),
+        ("GB", "116 123", "999"),
+        ("AU", "13 11 14", "000"),
+        ("NZ", "1737", "111"),
+        ("IE", "116 123", "112"),
+        ("CA", "988", "911"),
+    ],
+)
 def test_crisis_reply_gives_line_and_emergency_number(code, line, emergency):
     text = crisis_reply(code)
     assert line in text and emergency in text
@@ -89,6 +102,7 @@ def test_crisis_reply_asks_nothing_and_has_no_method_info(code):
 
 
 # ------------------------------------------------------------------ emergency reply
+
 
 @pytest.mark.parametrize("code,number", [("US", "911"), ("GB", "999"), ("AU", "000"), ("NZ", "111")])
 def test_emergency_reply_says_call_number_now(code, number):
@@ -118,6 +132,7 @@ def test_emergency_reply_every_rule_is_short_and_safe(rule):
 
 
 # ------------------------------------------------------------------ dose refusal
+
 
 def test_dose_refusal_never_gives_a_number():
     text = dose_refusal_reply()

@@ -1,5 +1,8 @@
 """Unit tests for bot.safety.screen.screen_message (runs on every message)."""
+
 from __future__ import annotations
+
+import dataclasses
 
 import pytest
 
@@ -27,9 +30,9 @@ CRISIS_SUICIDAL = [
     "I have no reason to live",
     "I've lost the will to live",
     "Honestly I'd rather be dead",
-    "i want to kil myslef",          # misspelt
-    "having sucidal thoughts",       # misspelt
-    "Im thinkin bout ending it",     # chat spelling
+    "i want to kil myslef",  # misspelt
+    "having sucidal thoughts",  # misspelt
+    "Im thinkin bout ending it",  # chat spelling
     "Life is not worth living with fibro",
 ]
 
@@ -39,8 +42,8 @@ CRISIS_SELF_HARM = [
     "I get the urge to hurt myself when the pain is bad",
     "I started self-harming again",
     "I burn myself with a lighter",
-    "put the razor to my arm again last night",       # described, no "myself"
-    "been sh'ing since my mum died",                  # community shorthand
+    "put the razor to my arm again last night",  # described, no "myself"
+    "been sh'ing since my mum died",  # community shorthand
     "clean for three months but it ended on saturday",
     "relapse 🩹 dont tell anyone",
 ]
@@ -52,7 +55,7 @@ CRISIS_OVERDOSE = [
     "I've been stockpiling my tablets",
     "I want to overdose tonight",
     "what is a fatal dose of amitriptyline",
-    "i have swallowed 40 of my gabapentin",             # already taken
+    "i have swallowed 40 of my gabapentin",  # already taken
 ]
 
 CRISIS_SIDEWAYS = [
@@ -115,13 +118,16 @@ def test_crisis_ignores_denial_on_purpose():
     assert screen_message("I'm not suicidal, just so fed up").kind == "crisis"
 
 
-@pytest.mark.parametrize("text", [
-    "I'm worried I'll hurt myself if I do too much",
-    "I hurt myself tripping on the kerb",
-    "I cut myself chopping carrots",
-    "I don't want to die from this, I want to get better",
-    "I can't go on the long walk this week",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm worried I'll hurt myself if I do too much",
+        "I hurt myself tripping on the kerb",
+        "I cut myself chopping carrots",
+        "I don't want to die from this, I want to get better",
+        "I can't go on the long walk this week",
+    ],
+)
 def test_not_crisis_when_not_self_directed_intent(text):
     assert screen_message(text).kind != "crisis", text
 
@@ -171,41 +177,51 @@ def test_emergency_red_flags(rule, text):
     assert r.urgent
 
 
-@pytest.mark.parametrize("text", [
-    "no chest pain",
-    "no chest pain today, just tired",
-    "I didn't faint",
-    "haven't had any numbness on one side",
-    "without any slurred speech",
-    "chest pain: none",
-    "my chest isn't hurting",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no chest pain",
+        "no chest pain today, just tired",
+        "I didn't faint",
+        "haven't had any numbness on one side",
+        "without any slurred speech",
+        "chest pain: none",
+        "my chest isn't hurting",
+    ],
+)
 def test_negated_red_flags_do_not_fire(text):
     assert screen_message(text).kind == "none", text
 
 
-@pytest.mark.parametrize("text", [
-    "What should I do if I get chest pain while walking?",
-    "I passed out on the sofa after tea",
-    "blackout curtains help me sleep",
-    "my bum went numb on the exercise bike seat",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What should I do if I get chest pain while walking?",
+        "I passed out on the sofa after tea",
+        "blackout curtains help me sleep",
+        "my bum went numb on the exercise bike seat",
+    ],
+)
 def test_hypotheticals_and_sleep_are_not_emergencies(text):
     assert screen_message(text).kind == "none", text
 
 
 # ------------------------------------------------------------------ dose requests
 
-@pytest.mark.parametrize("text,rule", [
-    ("how much pregabalin should I take", "dose_request.amount"),
-    ("can I double my tramadol", "dose_request.change"),
-    ("what dose of amitriptyline", "dose_request.amount"),
-    ("should I up my duloxetine to 60mg", "dose_request.change"),
-    ("can I stop my gabapentin", "dose_request.change"),
-    ("how many paracetamol can I have in a day", "dose_request.amount"),
-    ("is it ok to miss a dose of my cymbalta", "dose_request.change"),
-    ("I'm thinking of coming off my sertraline", "dose_request.change"),
-])
+
+@pytest.mark.parametrize(
+    "text,rule",
+    [
+        ("how much pregabalin should I take", "dose_request.amount"),
+        ("can I double my tramadol", "dose_request.change"),
+        ("what dose of amitriptyline", "dose_request.amount"),
+        ("should I up my duloxetine to 60mg", "dose_request.change"),
+        ("can I stop my gabapentin", "dose_request.change"),
+        ("how many paracetamol can I have in a day", "dose_request.amount"),
+        ("is it ok to miss a dose of my cymbalta", "dose_request.change"),
+        ("I'm thinking of coming off my sertraline", "dose_request.change"),
+    ],
+)
 def test_dose_requests(text, rule):
     r = screen_message(text)
     assert r.kind == "dose_request", (text, r)
@@ -213,53 +229,65 @@ def test_dose_requests(text, rule):
     assert not r.urgent
 
 
-@pytest.mark.parametrize("text", [
-    "I took my pregabalin this morning",
-    "How much should I walk on a bad day?",
-    "Should I stop my walk if it hurts?",
-    "what dose of exercise should I aim for",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I took my pregabalin this morning",
+        "How much should I walk on a bad day?",
+        "Should I stop my walk if it hurts?",
+        "what dose of exercise should I aim for",
+    ],
+)
 def test_not_dose_requests(text):
     assert screen_message(text).kind == "none", text
 
 
 # ------------------------------------------------------------------ figures of speech
 
-@pytest.mark.parametrize("text", [
-    "this pain is killing me",
-    "dead tired",
-    "I could kill for a nap",
-    "I'm dying to go swimming",
-    "my legs are dead",
-    "I nearly died laughing",
-    "this heat will be the death of me",
-    "killing it at tai chi today",
-    "I'm so done with this weather",
-    "I'm sick to death of flares",
-    "I'd rather die than do burpees",
-    "I thought I was going to die on that hill lol",
-    "coffin dodger, that's me ⚰️😂",
-    "almost lost the will to live in the post office queue",
-    "going to hang myself out to dry after the rain walk",
-    "i jumped off the last stair and my knee complained",
-    "i took 2 of my paracetamol with breakfast",
-    "I've taken 28 of my tablets this month, every day as prescribed",
-    "mi back waan dead after di market",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this pain is killing me",
+        "dead tired",
+        "I could kill for a nap",
+        "I'm dying to go swimming",
+        "my legs are dead",
+        "I nearly died laughing",
+        "this heat will be the death of me",
+        "killing it at tai chi today",
+        "I'm so done with this weather",
+        "I'm sick to death of flares",
+        "I'd rather die than do burpees",
+        "I thought I was going to die on that hill lol",
+        "coffin dodger, that's me ⚰️😂",
+        "almost lost the will to live in the post office queue",
+        "going to hang myself out to dry after the rain walk",
+        "i jumped off the last stair and my knee complained",
+        "i took 2 of my paracetamol with breakfast",
+        "I've taken 28 of my tablets this month, every day as prescribed",
+        "mi back waan dead after di market",
+    ],
+)
 def test_figures_of_speech_are_none(text):
     assert screen_message(text) == ScreenResult("none", ()), text
 
 
-@pytest.mark.parametrize("text", [
-    "pain 6, sleep 5 hours, walked 12 minutes",
-    "How do I pace on a good day?",
-    "", "   ",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pain 6, sleep 5 hours, walked 12 minutes",
+        "How do I pace on a good day?",
+        "",
+        "   ",
+    ],
+)
 def test_ordinary_messages_are_none(text):
     assert screen_message(text).kind == "none"
 
 
 # ------------------------------------------------------------------ priority
+
 
 def test_priority_crisis_over_emergency_over_dose():
     r = screen_message("I've got chest pain and honestly I want to die")
@@ -278,36 +306,45 @@ def test_screen_result_is_frozen_and_urgent_property():
     assert r.urgent
     assert not ScreenResult("dose_request", ("dose_request.amount",)).urgent
     assert not ScreenResult("none").urgent
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         r.kind = "none"  # type: ignore[misc]
 
 
-@pytest.mark.parametrize("text,kind", [
-    ("I have been hurting myself again", "crisis"),
-    ("started hurting myself again last week", "crisis"),
-    ("I keep hurting myself at the gym", "none"),
-    ("am I hurting myself by walking every day?", "none"),
-])
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("I have been hurting myself again", "crisis"),
+        ("started hurting myself again last week", "crisis"),
+        ("I keep hurting myself at the gym", "none"),
+        ("am I hurting myself by walking every day?", "none"),
+    ],
+)
 def test_self_harm_without_an_exercise_context_is_caught(text, kind):
     assert screen_message(text).kind == kind
 
 
-@pytest.mark.parametrize("text", [
-    "sorted out my will and the funeral plan this week, feels like a weight off",
-    "found a new home for my dog, my sister will have him for good",
-    "would it look like an accident if the car came off the road",
-    "sat at the edge of the quarry for a while tonight",
-    "burned my wrist with the iron on purpose",
-    "keep hitting my head on the wall when the pain gets too much",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sorted out my will and the funeral plan this week, feels like a weight off",
+        "found a new home for my dog, my sister will have him for good",
+        "would it look like an accident if the car came off the road",
+        "sat at the edge of the quarry for a while tonight",
+        "burned my wrist with the iron on purpose",
+        "keep hitting my head on the wall when the pain gets too much",
+    ],
+)
 def test_affairs_in_order_methods_and_deliberate_injury_are_crisis(text):
     assert screen_message(text).kind == "crisis"
 
 
-@pytest.mark.parametrize("text", [
-    "we made a will when we bought the house",
-    "i wrote a letter to my gp about the tablets",
-    "the physio says the stairs are a good test of my knees",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we made a will when we bought the house",
+        "i wrote a letter to my gp about the tablets",
+        "the physio says the stairs are a good test of my knees",
+    ],
+)
 def test_ordinary_mentions_of_wills_and_letters_stay_quiet(text):
     assert screen_message(text).kind == "none"

@@ -1,5 +1,6 @@
 """The action server as an attacker on loopback meets it: it listens on loopback only and runs nothing without
 the shared secret (before: 0.0.0.0, and a forged call exported, deleted or consented for anyone)."""
+
 from __future__ import annotations
 
 import os
@@ -26,8 +27,9 @@ def listening_addresses(port: int) -> set[str]:
                 local, state = row.split()[1], row.split()[3]
                 address, hex_port = local.split(":")
                 if state == "0A" and int(hex_port, 16) == port:
-                    found.add(address if width == 32 else ".".join(str(int(address[i:i + 2], 16))
-                                                                   for i in (6, 4, 2, 0)))
+                    found.add(
+                        address if width == 32 else ".".join(str(int(address[i : i + 2], 16)) for i in (6, 4, 2, 0))
+                    )
     return found
 
 
@@ -40,9 +42,14 @@ def action_server(tmp_path_factory):
     token = "a-shared-secret-for-this-test"
     env = {**os.environ, "DATABASE_URL": url, "ACTION_SERVER_TOKEN": token}
     env.pop("ACTION_SERVER_HOST", None)
-    log = open(folder / "actions.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "actions.server", "--port", str(port)], cwd=ROOT, env=env,
-                            stdout=log, stderr=subprocess.STDOUT)
+    with open(folder / "actions.log", "wb") as log:  # the server keeps its own copy of the descriptor
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "actions.server", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
     for _ in range(120):
         try:
@@ -60,11 +67,22 @@ def action_server(tmp_path_factory):
 
 
 def consent_call(sender: str) -> dict:
-    return {"next_action": "action_consent_agree", "sender_id": sender, "version": "3.6.21",
-            "tracker": {"sender_id": sender, "slots": {}, "latest_message": {"text": "/consent_agree"},
-                        "events": [], "paused": False, "followup_action": None, "active_loop": {},
-                        "latest_action_name": "action_listen"},
-            "domain": {"responses": {}, "intents": [], "entities": [], "slots": {}, "forms": {}, "actions": []}}
+    return {
+        "next_action": "action_consent_agree",
+        "sender_id": sender,
+        "version": "3.6.21",
+        "tracker": {
+            "sender_id": sender,
+            "slots": {},
+            "latest_message": {"text": "/consent_agree"},
+            "events": [],
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {},
+            "latest_action_name": "action_listen",
+        },
+        "domain": {"responses": {}, "intents": [], "entities": [], "slots": {}, "forms": {}, "actions": []},
+    }
 
 
 def test_the_action_server_listens_on_loopback_only(action_server):
@@ -86,8 +104,9 @@ def test_rasa_with_the_secret_still_runs_actions(action_server):
     base, token, url, _ = action_server
     with session_scope(url) as session:  # carol was shown the consent message
         repo.set_offered_payloads(session, repo.get_or_create_user(session, "web", "carol"), [CONSENT_AGREE])
-    r = httpx.post(f"{base}/webhook", json=consent_call("web:carol"), headers={"Authorization": f"Bearer {token}"},
-                   timeout=30)
+    r = httpx.post(
+        f"{base}/webhook", json=consent_call("web:carol"), headers={"Authorization": f"Bearer {token}"}, timeout=30
+    )
     assert r.status_code == 200, r.text
     with session_scope(url) as session:
         assert repo.find_user(session, "web", "carol").consented
@@ -104,6 +123,12 @@ def test_a_failing_action_call_does_not_echo_the_conversation(action_server):
 
 def test_without_a_secret_the_action_server_does_not_start():
     env = {k: v for k, v in os.environ.items() if k != "ACTION_SERVER_TOKEN"}
-    done = subprocess.run([sys.executable, "-m", "actions.server", "--port", str(free_port())], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "actions.server", "--port", str(free_port())],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode != 0 and "ACTION_SERVER_TOKEN" in done.stderr

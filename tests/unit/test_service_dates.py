@@ -1,4 +1,5 @@
 """The pacing service refuses days it cannot plan for (year 1, year 9999) with a 422, instead of a 500."""
+
 from __future__ import annotations
 
 import httpx
@@ -29,16 +30,26 @@ def client(tmp_path, monkeypatch):
         yield c
 
 
-@pytest.mark.parametrize("query", ["plan?day=9999-12-31", "plan?day=0001-01-01", "summary?day=9999-12-31",
-                                   "summary?day=0001-01-01", "history?start=9999-01-01&end=9999-12-31",
-                                   "history?start=0001-01-01&end=0001-06-01"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "plan?day=9999-12-31",
+        "plan?day=0001-01-01",
+        "summary?day=9999-12-31",
+        "summary?day=0001-01-01",
+        "history?start=9999-01-01&end=9999-12-31",
+        "history?start=0001-01-01&end=0001-06-01",
+    ],
+)
 def test_a_day_out_of_range_is_a_422_that_says_which_days_work(client, query):
     r = client.get(f"/pacing/users/web/ann/{query}", headers=AUTH)
     assert r.status_code == 422
     assert r.json() == {"detail": "Dates must fall between 1900 and a year from today."}
 
 
-@pytest.mark.parametrize("query", ["plan?day=2024-06-05", "summary?day=2024-06-05",
-                                   "history?start=2024-06-01&end=2024-06-30", "plan", "summary"])
+@pytest.mark.parametrize(
+    "query",
+    ["plan?day=2024-06-05", "summary?day=2024-06-05", "history?start=2024-06-01&end=2024-06-30", "plan", "summary"],
+)
 def test_days_in_range_still_get_a_plan(client, query):
     assert client.get(f"/pacing/users/web/ann/{query}", headers=AUTH).status_code == 200

@@ -1,4 +1,5 @@
 """SMS through Twilio against a fake Rasa: signatures (Twilio's own validator), duplicates, numbered options."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,11 +42,21 @@ def client(tmp_path, monkeypatch, fakes):
     rasa, twilio = fakes
     url = f"sqlite:///{tmp_path / 'sms.db'}"
     monkeypatch.setenv("DATABASE_URL", url)
-    settings = Settings(database_url=url, rasa_token="t", reminder_poll_seconds=0, twilio_account_sid="AC123",
-                        twilio_auth_token=TOKEN, twilio_from_number="+15005550006",
-                        public_base_url="https://coach.example", twilio_api_url="http://twilio.test")
-    app = create_app(settings, RasaClient(settings, transport=httpx.MockTransport(rasa.handler)),
-                     sms_transport=httpx.MockTransport(twilio.handler))
+    settings = Settings(
+        database_url=url,
+        rasa_token="t",
+        reminder_poll_seconds=0,
+        twilio_account_sid="AC123",
+        twilio_auth_token=TOKEN,
+        twilio_from_number="+15005550006",
+        public_base_url="https://coach.example",
+        twilio_api_url="http://twilio.test",
+    )
+    app = create_app(
+        settings,
+        RasaClient(settings, transport=httpx.MockTransport(rasa.handler)),
+        sms_transport=httpx.MockTransport(twilio.handler),
+    )
     with TestClient(app) as c:
         yield c
 
@@ -73,8 +84,13 @@ def test_a_text_gets_a_twiml_reply_with_numbered_options_and_a_number_picks_one(
 
 def test_answer_buttons_are_listed_and_a_number_stays_an_answer(client, fakes):
     rasa, _ = fakes
-    rasa.reply = [{"recipient_id": "x", "text": "Pain 0-10?", "buttons": [
-        {"title": t, "payload": t} for t in ["2", "4", "6", "8", "Skip"]]}]
+    rasa.reply = [
+        {
+            "recipient_id": "x",
+            "text": "Pain 0-10?",
+            "buttons": [{"title": t, "payload": t} for t in ["2", "4", "6", "8", "Skip"]],
+        }
+    ]
     r = sms(client, "check in", "SM4")
     assert "(2 / 4 / 6 / 8 / Skip)" in r.text
     sms(client, "1", "SM5")
@@ -94,12 +110,14 @@ def test_crisis_by_sms_gets_the_help_line_of_the_callers_country(client, fakes):
 
 def test_reminders_by_sms_go_out_through_twilio(client, fakes):
     _, twilio = fakes
-    now = dt.datetime(2026, 6, 1, 8, 0, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2026, 6, 1, 8, 0, tzinfo=dt.UTC)
     with session_scope() as s:
         user = repo.get_or_create_user(s, "sms", "+447700900123")
         repo.record_consent(s, user)
         reminders.set_reminders(s, user, ["09:00"], now)
-    rasa = RasaClient(client.app.state.settings, transport=httpx.MockTransport(
-        lambda r: httpx.Response(200, json={"messages": [{"text": "A gentle nudge"}]})))
+    rasa = RasaClient(
+        client.app.state.settings,
+        transport=httpx.MockTransport(lambda r: httpx.Response(200, json={"messages": [{"text": "A gentle nudge"}]})),
+    )
     assert fire_due(rasa, now + dt.timedelta(hours=2), client.app.state.push) == 1
     assert twilio.sent == [{"From": "+15005550006", "To": "+447700900123", "Body": "A gentle nudge"}]

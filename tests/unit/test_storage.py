@@ -1,4 +1,5 @@
 """Storage on SQLite and on the real PostgreSQL: what users would notice if it went wrong."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,8 +16,18 @@ DAY = dt.date(2026, 11, 20)
 def test_migrations_create_every_table_and_run_twice(database_url):
     migrate(database_url)  # a second run on start must be harmless
     tables = set(inspect(get_engine(database_url)).get_table_names())
-    assert {"users", "checkins", "activity_entries", "pacing_plans", "reminders", "triage_events",
-            "faq_feedback", "offered_buttons", "inbound_messages", "alembic_version"} <= tables
+    assert {
+        "users",
+        "checkins",
+        "activity_entries",
+        "pacing_plans",
+        "reminders",
+        "triage_events",
+        "faq_feedback",
+        "offered_buttons",
+        "inbound_messages",
+        "alembic_version",
+    } <= tables
 
 
 def test_one_user_per_channel_identity(database_url):
@@ -50,7 +61,7 @@ def test_timestamps_come_back_in_utc(database_url):
     with session_scope(database_url) as s:
         user = repo.find_user(s, "web", "tz")
         assert user.consent_at.tzinfo is not None
-        assert abs((dt.datetime.now(dt.timezone.utc) - user.consent_at).total_seconds()) < 60
+        assert abs((dt.datetime.now(dt.UTC) - user.consent_at).total_seconds()) < 60
 
 
 def test_event_text_is_kept_only_with_consent(database_url):

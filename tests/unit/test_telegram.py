@@ -1,4 +1,5 @@
 """The Telegram channel against a fake Rasa and a fake Telegram Bot API: secrets, duplicates, buttons, safety."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -43,12 +44,21 @@ def make(tmp_path, monkeypatch, fakes, **overrides):
     rasa, tg = fakes
     url = f"sqlite:///{tmp_path / 'tg.db'}"
     monkeypatch.setenv("DATABASE_URL", url)
-    values = dict(database_url=url, rasa_token="t", reminder_poll_seconds=0, telegram_bot_token="T0KEN",
-                  telegram_webhook_secret=SECRET, telegram_api_url="http://telegram.test",
-                  public_base_url="https://coach.example")
+    values = dict(
+        database_url=url,
+        rasa_token="t",
+        reminder_poll_seconds=0,
+        telegram_bot_token="T0KEN",
+        telegram_webhook_secret=SECRET,
+        telegram_api_url="http://telegram.test",
+        public_base_url="https://coach.example",
+    )
     settings = Settings(**{**values, **overrides})
-    app = create_app(settings, RasaClient(settings, transport=httpx.MockTransport(rasa.handler)),
-                     telegram_transport=httpx.MockTransport(tg.handler))
+    app = create_app(
+        settings,
+        RasaClient(settings, transport=httpx.MockTransport(rasa.handler)),
+        telegram_transport=httpx.MockTransport(tg.handler),
+    )
     return TestClient(app)
 
 
@@ -60,8 +70,15 @@ def client(tmp_path, monkeypatch, fakes):
 
 def update(update_id, text=None, chat_id=42, callback=None):
     if callback is not None:
-        return {"update_id": update_id, "callback_query": {"id": "cb1", "data": callback, "from": {"id": chat_id},
-                                                          "message": {"chat": {"id": chat_id}}}}
+        return {
+            "update_id": update_id,
+            "callback_query": {
+                "id": "cb1",
+                "data": callback,
+                "from": {"id": chat_id},
+                "message": {"chat": {"id": chat_id}},
+            },
+        }
     message = {"message_id": update_id, "chat": {"id": chat_id, "type": "private"}}
     if text is not None:
         message["text"] = text
@@ -131,15 +148,17 @@ def test_a_sticker_gets_a_kind_reply(client, fakes):
 
 def test_download_links_are_sent_as_full_links(client, fakes):
     rasa, tg = fakes
-    rasa.reply = [{"recipient_id": "x", "custom": {"download": {"url": "/files/abc/my-data.json", "label": "Your data"}}}]
+    rasa.reply = [
+        {"recipient_id": "x", "custom": {"download": {"url": "/files/abc/my-data.json", "label": "Your data"}}}
+    ]
     client.post("/webhooks/telegram", json=update(40, "export my data"), headers=HEADERS)
     assert tg.sent()[0]["text"] == "Your data: https://coach.example/files/abc/my-data.json"
 
 
 def test_reminders_for_telegram_users_are_pushed_not_queued(client, fakes, monkeypatch):
-    rasa_fake, tg = fakes
+    _, tg = fakes
     settings = client.app.state.settings
-    now = dt.datetime(2026, 6, 1, 8, 0, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2026, 6, 1, 8, 0, tzinfo=dt.UTC)
     with session_scope() as s:
         user = repo.get_or_create_user(s, "telegram", "42")
         repo.record_consent(s, user)

@@ -1,4 +1,5 @@
 """Unit tests for bot.triage.rules.triage (normal / assess / stop + emergency)."""
+
 from __future__ import annotations
 
 import itertools
@@ -6,11 +7,11 @@ import re
 
 import pytest
 
-from bot.triage.findings import extract
-from bot.safety.textmatch import normalise
 from bot.safety.redflags import EMERGENCY_RULE_IDS
 from bot.safety.screen import screen_message
+from bot.safety.textmatch import normalise
 from bot.triage import FollowUp, Outcome, triage
+from bot.triage.findings import extract
 from bot.triage.messages import QUESTIONS
 from bot.triage.rules import RULE_IDS
 
@@ -48,15 +49,19 @@ def _check_message(r: Outcome) -> None:
 
 # ------------------------------------------------------------------ normal
 
-@pytest.mark.parametrize("text,rule", [
-    ("my muscles feel tired after my walk", "normal.tired_muscles"),
-    ("my legs went heavy near the end of the swim", "normal.tired_muscles"),
-    ("I got quite warm and sweaty on the bike", "normal.effort_warmth"),
-    ("stiff after sitting but it loosens up", "normal.stiffness_eases"),
-    ("my fibro pain is a little higher than usual after the shopping", "normal.mild_pain_rise"),
-    ("my calves ache from yesterday's class but they're easing", "normal.muscle_soreness"),
-    ("no chest pain, just sore calves", "normal.muscle_soreness"),
-])
+
+@pytest.mark.parametrize(
+    "text,rule",
+    [
+        ("my muscles feel tired after my walk", "normal.tired_muscles"),
+        ("my legs went heavy near the end of the swim", "normal.tired_muscles"),
+        ("I got quite warm and sweaty on the bike", "normal.effort_warmth"),
+        ("stiff after sitting but it loosens up", "normal.stiffness_eases"),
+        ("my fibro pain is a little higher than usual after the shopping", "normal.mild_pain_rise"),
+        ("my calves ache from yesterday's class but they're easing", "normal.muscle_soreness"),
+        ("no chest pain, just sore calves", "normal.muscle_soreness"),
+    ],
+)
 def test_normal_answered_at_once(text, rule):
     r = outcome(text)
     assert r.level == "normal" and not r.emergency
@@ -65,21 +70,25 @@ def test_normal_answered_at_once(text, rule):
 
 # ------------------------------------------------------------------ assess
 
-@pytest.mark.parametrize("text,rule", [
-    ("my hip pain got worse and worse as I walked", "assess.worsening"),
-    ("my shoulder has hurt for 5 days since the class", "assess.persisting"),
-    ("my knee is still sore three days later and no better", "assess.persisting"),
-    ("a pain shoots down my left leg since the stretches", "assess.radiating"),
-    ("my chest isn't hurting but my knee is swollen", "assess.swelling"),
-    ("I get a stabbing pain in my wrist", "assess.sharp_pain"),
-    ("I've been limping since yesterday's walk", "assess.limp"),
-    ("my ankle hurts after every session", "assess.recurring"),
-    ("the pain in my foot is unbearable", "assess.severe_pain"),
-    ("a pain in my side I've never had before", "assess.new_pain"),
-    ("I think I twisted my ankle on the path", "assess.injury"),
-    ("my toes have been numb since the walk", "assess.numbness"),
-    ("my pee was dark after the hike", "assess.dark_urine"),
-])
+
+@pytest.mark.parametrize(
+    "text,rule",
+    [
+        ("my hip pain got worse and worse as I walked", "assess.worsening"),
+        ("my shoulder has hurt for 5 days since the class", "assess.persisting"),
+        ("my knee is still sore three days later and no better", "assess.persisting"),
+        ("a pain shoots down my left leg since the stretches", "assess.radiating"),
+        ("my chest isn't hurting but my knee is swollen", "assess.swelling"),
+        ("I get a stabbing pain in my wrist", "assess.sharp_pain"),
+        ("I've been limping since yesterday's walk", "assess.limp"),
+        ("my ankle hurts after every session", "assess.recurring"),
+        ("the pain in my foot is unbearable", "assess.severe_pain"),
+        ("a pain in my side I've never had before", "assess.new_pain"),
+        ("I think I twisted my ankle on the path", "assess.injury"),
+        ("my toes have been numb since the walk", "assess.numbness"),
+        ("my pee was dark after the hike", "assess.dark_urine"),
+    ],
+)
 def test_assess_rules(text, rule):
     r = outcome(text)
     assert r.level == "assess" and not r.emergency, (text, r)
@@ -88,25 +97,29 @@ def test_assess_rules(text, rule):
 
 # ------------------------------------------------------------------ stop
 
-@pytest.mark.parametrize("text,rule", [
-    ("I got dizzy on the exercise bike", "stop.dizziness"),
-    ("I went really lightheaded doing squats", "stop.dizziness"),
-    ("I almost passed out in the class", "stop.dizziness"),
-    ("I was gasping and couldn't catch my breath on the stairs", "stop.severe_breathlessness"),
-    ("my legs suddenly went numb on the walk", "stop.sudden_weakness_numbness"),
-    ("my knee gave way when I stood up", "stop.joint_instability"),
-    ("I can't put weight on my foot", "stop.cannot_bear_weight"),
-    ("my heart was skipping beats on the treadmill", "stop.palpitations"),
-    ("my pulse has been hammering away for half an hour since the bike", "stop.palpitations"),
-    ("heart goes beat beat pause beat after the swim", "stop.palpitations"),
-    ("my shoulder feels like it could slip out when i lift the bag", "stop.joint_instability"),
-    ("my ankle won't hold me since the step class", "stop.joint_instability"),
-    ("i couldn't put my foot on the ground after the hike", "stop.cannot_bear_weight"),
-    ("had the head spins on the rowing machine", "stop.dizziness"),
-    ("my heart rate hasn't come down in 20 mins since the walk", "stop.palpitations"),
-    ("my watch flagged afib during aqua", "stop.palpitations"),
-    ("my knee clunked out and back in on the stairs", "stop.joint_instability"),
-])
+
+@pytest.mark.parametrize(
+    "text,rule",
+    [
+        ("I got dizzy on the exercise bike", "stop.dizziness"),
+        ("I went really lightheaded doing squats", "stop.dizziness"),
+        ("I almost passed out in the class", "stop.dizziness"),
+        ("I was gasping and couldn't catch my breath on the stairs", "stop.severe_breathlessness"),
+        ("my legs suddenly went numb on the walk", "stop.sudden_weakness_numbness"),
+        ("my knee gave way when I stood up", "stop.joint_instability"),
+        ("I can't put weight on my foot", "stop.cannot_bear_weight"),
+        ("my heart was skipping beats on the treadmill", "stop.palpitations"),
+        ("my pulse has been hammering away for half an hour since the bike", "stop.palpitations"),
+        ("heart goes beat beat pause beat after the swim", "stop.palpitations"),
+        ("my shoulder feels like it could slip out when i lift the bag", "stop.joint_instability"),
+        ("my ankle won't hold me since the step class", "stop.joint_instability"),
+        ("i couldn't put my foot on the ground after the hike", "stop.cannot_bear_weight"),
+        ("had the head spins on the rowing machine", "stop.dizziness"),
+        ("my heart rate hasn't come down in 20 mins since the walk", "stop.palpitations"),
+        ("my watch flagged afib during aqua", "stop.palpitations"),
+        ("my knee clunked out and back in on the stairs", "stop.joint_instability"),
+    ],
+)
 def test_stop_rules_not_emergency(text, rule):
     r = outcome(text)
     assert r.level == "stop" and not r.emergency, (text, r)
@@ -153,16 +166,20 @@ def test_red_flag_decides_even_with_normal_words_and_answers():
 
 # ------------------------------------------------------------------ negation
 
-@pytest.mark.parametrize("text,level", [
-    ("no chest pain, just sore calves", "normal"),
-    ("not dizzy at all, legs a bit tired", "normal"),
-    ("I wasn't short of breath, my arms were just tired", "normal"),
-    ("never fainted, only felt warm", "normal"),
-    ("my chest isn't hurting but my knee is swollen", "assess"),
-    ("no swelling but a sharp pain in my heel", "assess"),
-    ("no chest pain but I did get dizzy", "stop"),
-    ("I'm not sure if it was chest pain", "stop"),     # a hedge is not a negation
-])
+
+@pytest.mark.parametrize(
+    "text,level",
+    [
+        ("no chest pain, just sore calves", "normal"),
+        ("not dizzy at all, legs a bit tired", "normal"),
+        ("I wasn't short of breath, my arms were just tired", "normal"),
+        ("never fainted, only felt warm", "normal"),
+        ("my chest isn't hurting but my knee is swollen", "assess"),
+        ("no swelling but a sharp pain in my heel", "assess"),
+        ("no chest pain but I did get dizzy", "stop"),
+        ("I'm not sure if it was chest pain", "stop"),  # a hedge is not a negation
+    ],
+)
 def test_negation_scope(text, level):
     assert outcome(text).level == level
 
@@ -174,6 +191,7 @@ def test_not_dizzy_does_not_fire_dizziness():
 
 # ------------------------------------------------------------------ follow-ups
 
+
 def test_follow_up_shapes_and_documented_values():
     r = triage("my elbow hurts")
     assert isinstance(r, FollowUp)
@@ -182,7 +200,7 @@ def test_follow_up_shapes_and_documented_values():
     r = triage("my elbow hurts", {"red_flags": "none"})
     assert isinstance(r, FollowUp) and r.key == "swelling"
     assert r.question.endswith("?")
-    for key, (_, opts) in QUESTIONS.items():
+    for _, opts in QUESTIONS.values():
         assert all(isinstance(t, str) and isinstance(v, str) for t, v in opts)
         assert "unsure" in [v for _, v in opts]
 
@@ -226,7 +244,7 @@ def test_red_flag_check_then_at_most_three_follow_ups_for_every_answer_combinati
     keys = ("red_flags", "swelling", "spreading", "trend", "timing")
     values = {k: [v for _, v in opts] + [None] for k, (_, opts) in QUESTIONS.items()}
     for combo in itertools.product(*[values[k] for k in keys]):
-        script = {k: v for k, v in zip(keys, combo)}
+        script = dict(zip(keys, combo, strict=True))
         given: dict[str, str] = {}
         asked = 0
         while True:
@@ -247,10 +265,10 @@ def test_loose_text_answers_are_understood():
     assert outcome("my ankle is sore", {"swelling": "a bit puffy"}).level == "assess"
     r = outcome("my ankle is sore", {"swelling": "nope", "trend": "getting better", "timing": "today"})
     assert r.level == "normal"
-    assert outcome("my ankle is sore", {"swelling": "no", "trend": "about the same",
-                                        "timing": "4 days"}).level == "assess"
-    assert outcome("my ankle is sore", {"swelling": "no", "trend": "dunno",
-                                        "timing": "today"}).level == "assess"
+    assert (
+        outcome("my ankle is sore", {"swelling": "no", "trend": "about the same", "timing": "4 days"}).level == "assess"
+    )
+    assert outcome("my ankle is sore", {"swelling": "no", "trend": "dunno", "timing": "today"}).level == "assess"
 
 
 def test_red_flag_answers_typed_or_tapped():
@@ -277,6 +295,7 @@ def test_missing_answers_default_to_caution():
 
 # ------------------------------------------------------------------ misc
 
+
 def test_typos_and_uk_us_spelling():
     assert outcome("i got realy dizy on the bike").level == "stop"
     assert outcome("my ankel is swolen").level == "assess"
@@ -287,8 +306,7 @@ def test_typos_and_uk_us_spelling():
 
 def test_rule_ids_are_documented():
     seen = set()
-    texts = ["my muscles feel tired after my walk", "my knee is swollen", "I got dizzy",
-             "a pain I've never had before"]
+    texts = ["my muscles feel tired after my walk", "my knee is swollen", "I got dizzy", "a pain I've never had before"]
     for t in texts:
         r = triage(t)
         if isinstance(r, Outcome):
@@ -300,9 +318,12 @@ def test_empty_text_does_not_crash():
     assert isinstance(triage(""), FollowUp)
 
 
-@pytest.mark.parametrize("text", [
-    "my heart was pounding on the hill for a few minutes but it settled when i stopped",
-    "heart racing during the class, back to normal after a sit down",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my heart was pounding on the hill for a few minutes but it settled when i stopped",
+        "heart racing during the class, back to normal after a sit down",
+    ],
+)
 def test_a_racing_heart_that_settles_is_effort_not_palpitations(text):
     assert "stop.palpitations" not in extract(normalise(text)).rules

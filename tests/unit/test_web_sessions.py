@@ -1,5 +1,6 @@
 """A web conversation belongs to the browser that started it (before: the sender id was the only credential, so
 another client using it got the person's replies, outbox and diary)."""
+
 from __future__ import annotations
 
 import os
@@ -31,9 +32,17 @@ def make_app(fake, tmp_path, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", url)
 
     def make(**settings_kwargs):
-        settings = Settings(**{"database_url": url, "rasa_token": "t", "reminder_poll_seconds": 0,
-                               "web_session_secret": "test-secret", **settings_kwargs})
+        settings = Settings(
+            **{
+                "database_url": url,
+                "rasa_token": "t",
+                "reminder_poll_seconds": 0,
+                "web_session_secret": "test-secret",
+                **settings_kwargs,
+            }
+        )
         return create_app(settings, RasaClient(settings, transport=httpx.MockTransport(fake.handler)))
+
     return make
 
 
@@ -85,8 +94,12 @@ def test_a_cross_site_request_is_refused_even_with_the_cookie(browsers, fake):
     say(mine, "hi")
     before = len(fake.received)
     assert say(mine, "hi", headers={"Origin": "https://evil.example"}).status_code == 403
-    r = mine.post("/webchat/diary", data={"sender": "alice"}, files={"file": ("d.csv", DIARY, "text/csv")},
-                  headers={"Origin": "https://evil.example"})
+    r = mine.post(
+        "/webchat/diary",
+        data={"sender": "alice"},
+        files={"file": ("d.csv", DIARY, "text/csv")},
+        headers={"Origin": "https://evil.example"},
+    )
     assert r.status_code == 403 and len(fake.received) == before
     assert say(mine, "hi", headers={"Origin": "http://testserver"}).status_code == 200
 
@@ -115,6 +128,7 @@ def test_the_session_secret_file_is_private_and_kept(tmp_path):
 
 def test_a_download_made_for_a_web_conversation_opens_only_in_its_browser(browsers, tmp_path, monkeypatch):
     from bot import files
+
     monkeypatch.setattr(files, "FILES", tmp_path / "files")
     mine, theirs = browsers
     assert say(mine, "hi").status_code == 200

@@ -1,4 +1,5 @@
 """The WhatsApp channel against a fake Rasa and a fake Graph API: handshake, signatures, duplicates, buttons."""
+
 from __future__ import annotations
 
 import hashlib
@@ -38,11 +39,21 @@ def client(tmp_path, monkeypatch, fakes):
     rasa, graph = fakes
     url = f"sqlite:///{tmp_path / 'wa.db'}"
     monkeypatch.setenv("DATABASE_URL", url)
-    settings = Settings(database_url=url, rasa_token="t", reminder_poll_seconds=0, whatsapp_access_token="ACCESS",
-                        whatsapp_app_secret=APP_SECRET, whatsapp_verify_token="verify-me",
-                        whatsapp_phone_number_id="PHONE-ID", whatsapp_api_url="http://graph.test/v20.0")
-    app = create_app(settings, RasaClient(settings, transport=httpx.MockTransport(rasa.handler)),
-                     whatsapp_transport=httpx.MockTransport(graph.handler))
+    settings = Settings(
+        database_url=url,
+        rasa_token="t",
+        reminder_poll_seconds=0,
+        whatsapp_access_token="ACCESS",
+        whatsapp_app_secret=APP_SECRET,
+        whatsapp_verify_token="verify-me",
+        whatsapp_phone_number_id="PHONE-ID",
+        whatsapp_api_url="http://graph.test/v20.0",
+    )
+    app = create_app(
+        settings,
+        RasaClient(settings, transport=httpx.MockTransport(rasa.handler)),
+        whatsapp_transport=httpx.MockTransport(graph.handler),
+    )
     with TestClient(app) as c:
         yield c
 
@@ -55,23 +66,34 @@ def delivery(message_id, wa_id="447700900123", text=None, interactive=None, kind
         message.update(type="interactive", interactive=interactive)
     else:
         message.update(type=kind or "sticker")
-    return {"object": "whatsapp_business_account", "entry": [{"id": "WABA", "changes": [
-        {"field": "messages", "value": {"messaging_product": "whatsapp", "messages": [message]}}]}]}
+    return {
+        "object": "whatsapp_business_account",
+        "entry": [
+            {
+                "id": "WABA",
+                "changes": [{"field": "messages", "value": {"messaging_product": "whatsapp", "messages": [message]}}],
+            }
+        ],
+    }
 
 
 def signed_post(client, body, secret=APP_SECRET):
     raw = json.dumps(body).encode()
     sig = "sha256=" + hmac.new(secret.encode(), raw, hashlib.sha256).hexdigest()
-    return client.post("/webhooks/whatsapp", content=raw,
-                       headers={"Content-Type": "application/json", "X-Hub-Signature-256": sig})
+    return client.post(
+        "/webhooks/whatsapp", content=raw, headers={"Content-Type": "application/json", "X-Hub-Signature-256": sig}
+    )
 
 
 def test_the_verification_handshake(client):
-    ok = client.get("/webhooks/whatsapp", params={"hub.mode": "subscribe", "hub.verify_token": "verify-me",
-                                                 "hub.challenge": "12345"})
+    ok = client.get(
+        "/webhooks/whatsapp",
+        params={"hub.mode": "subscribe", "hub.verify_token": "verify-me", "hub.challenge": "12345"},
+    )
     assert ok.status_code == 200 and ok.text == "12345"
-    bad = client.get("/webhooks/whatsapp", params={"hub.mode": "subscribe", "hub.verify_token": "nope",
-                                                  "hub.challenge": "12345"})
+    bad = client.get(
+        "/webhooks/whatsapp", params={"hub.mode": "subscribe", "hub.verify_token": "nope", "hub.challenge": "12345"}
+    )
     assert bad.status_code == 403
 
 
@@ -96,8 +118,13 @@ def test_a_message_reaches_the_bot_and_buttons_come_back_as_reply_buttons(client
 
 def test_more_than_three_buttons_become_a_list(client, fakes):
     rasa, graph = fakes
-    rasa.reply = [{"recipient_id": "x", "text": "Pain 0-10?", "buttons": [
-        {"title": t, "payload": t} for t in ["2", "4", "6", "8", "Skip"]]}]
+    rasa.reply = [
+        {
+            "recipient_id": "x",
+            "text": "Pain 0-10?",
+            "buttons": [{"title": t, "payload": t} for t in ["2", "4", "6", "8", "Skip"]],
+        }
+    ]
     signed_post(client, delivery("wamid.4", text="check in"))
     rows = graph.sent[0]["interactive"]["action"]["sections"][0]["rows"]
     assert graph.sent[0]["interactive"]["type"] == "list" and [r["title"] for r in rows] == ["2", "4", "6", "8", "Skip"]
@@ -106,8 +133,10 @@ def test_more_than_three_buttons_become_a_list(client, fakes):
 def test_duplicates_and_status_callbacks_are_not_answered_twice(client, fakes):
     for _ in range(3):
         assert signed_post(client, delivery("wamid.5", text="hi")).status_code == 200
-    statuses = {"object": "whatsapp_business_account", "entry": [{"changes": [{"value": {"statuses": [
-        {"id": "wamid.out", "status": "read"}]}}]}]}
+    statuses = {
+        "object": "whatsapp_business_account",
+        "entry": [{"changes": [{"value": {"statuses": [{"id": "wamid.out", "status": "read"}]}}]}],
+    }
     assert signed_post(client, statuses).json() == {"ok": True, "messages": 0}
     assert len(fakes[0].received) == 1 and len(fakes[1].sent) == 1
 
@@ -124,8 +153,9 @@ def test_crisis_on_whatsapp_gets_the_numbers_of_the_callers_country_at_once(clie
 @pytest.mark.parametrize("body", [b"not json", b"[]", b'{"object": "x"}'])
 def test_malformed_but_signed_bodies_get_a_400(client, body):
     sig = "sha256=" + hmac.new(APP_SECRET.encode(), body, hashlib.sha256).hexdigest()
-    r = client.post("/webhooks/whatsapp", content=body, headers={"X-Hub-Signature-256": sig,
-                                                                 "Content-Type": "application/json"})
+    r = client.post(
+        "/webhooks/whatsapp", content=body, headers={"X-Hub-Signature-256": sig, "Content-Type": "application/json"}
+    )
     assert r.status_code == 400
 
 

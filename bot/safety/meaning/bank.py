@@ -5,6 +5,7 @@ separately, in patients' voices. Each category is one class of the classifier; G
 screen decides. Messages the assistant's own NLU data holds for other purposes (greetings, FAQ questions, check-in
 reports, reminders) are added as ordinary messages: they are what people say when nothing is wrong.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,9 +20,16 @@ BANK_DIR = ROOT / "knowledge" / "safety" / "exemplars"
 NLU_DIR = ROOT / "data" / "nlu"
 
 CATEGORIES = (
-    "crisis_explicit", "crisis_indirect", "self_harm",
-    "emergency", "stop", "assess", "normal_sensation",
-    "figure_of_speech", "low_mood", "ordinary",
+    "crisis_explicit",
+    "crisis_indirect",
+    "self_harm",
+    "emergency",
+    "stop",
+    "assess",
+    "normal_sensation",
+    "figure_of_speech",
+    "low_mood",
+    "ordinary",
 )
 CRISIS = ("crisis_explicit", "crisis_indirect", "self_harm")
 SENSATION = ("emergency", "stop", "assess", "normal_sensation")
@@ -29,8 +37,10 @@ QUIET = ("figure_of_speech", "low_mood", "ordinary")
 
 # NLU intents whose examples are ordinary messages. Left out: sensation questions (their level is unknown) and
 # button payloads.
-_ORDINARY_INTENTS = re.compile(r"^(?!ask_sensation$|triage_answer$|faq_more$|faq_topic$|faq_feedback$|delete_"
-                               r"|movement_reminder$).+")
+_ORDINARY_INTENTS = re.compile(
+    r"^(?!ask_sensation$|triage_answer$|faq_more$|faq_topic$|faq_feedback$|delete_"
+    r"|movement_reminder$).+"
+)
 
 
 @dataclass(frozen=True)

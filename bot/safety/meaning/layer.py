@@ -4,6 +4,7 @@ A message is read whole and clause by clause (a check-in can carry one worrying 
 group's score is its highest over those readings. Thresholds were chosen on dev data for sensitivity first
 (scripts/tune_safety_layer.py); they are deliberately low: a false alarm costs a kind message, a miss far more.
 """
+
 from __future__ import annotations
 
 import logging
@@ -28,8 +29,9 @@ MAX_SEGMENTS = 8
 _LEVELS = {"emergency": "stop", "stop": "stop", "assess": "assess", "normal_sensation": "normal"}
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;:\n])\s+|\s*\n\s*|\s+(?:-|–|—)\s+")
-_CLAUSE_BREAK = re.compile(r",\s*|\s+(?:but|tho|though|although|and then|anyway|also|plus|btw|ngl|tbh|honestly|lol)\s+",
-                           re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r",\s*|\s+(?:but|tho|though|although|and then|anyway|also|plus|btw|ngl|tbh|honestly|lol)\s+", re.IGNORECASE
+)
 
 _CRISIS_COLUMNS = [CATEGORIES.index(c) for c in CRISIS]
 _SENSATION_COLUMNS = [CATEGORIES.index(c) for c in SENSATION]
@@ -38,8 +40,8 @@ _EMERGENCY_COLUMN = CATEGORIES.index("emergency")
 
 @dataclass(frozen=True)
 class Score:
-    whole: float    # the message read as a whole
-    clause: float   # its most worrying clause read alone (0 when it has one clause)
+    whole: float  # the message read as a whole
+    clause: float  # its most worrying clause read alone (0 when it has one clause)
 
     def over(self, thresholds: tuple[float, float]) -> bool:
         return self.whole >= thresholds[0] or self.clause >= thresholds[1]
@@ -51,7 +53,7 @@ class Meaning:
     emergency: Score
     sensation: Score
     level: str | None  # the most likely triage level when the message reads as a sensation: normal | assess | stop
-    top: str           # the most likely category of the whole message
+    top: str  # the most likely category of the whole message
 
     @property
     def is_crisis(self) -> bool:
@@ -90,8 +92,13 @@ def meaning_of(probabilities: np.ndarray) -> Meaning:
     strongest = int(np.argmax(sensation))
     level_row = probabilities[strongest, _SENSATION_COLUMNS]
     level = _LEVELS[SENSATION[int(np.argmax(level_row))]]
-    return Meaning(crisis=_score(crisis), emergency=_score(probabilities[:, _EMERGENCY_COLUMN]),
-                   sensation=_score(sensation), level=level, top=CATEGORIES[int(np.argmax(probabilities[0]))])
+    return Meaning(
+        crisis=_score(crisis),
+        emergency=_score(probabilities[:, _EMERGENCY_COLUMN]),
+        sensation=_score(sensation),
+        level=level,
+        top=CATEGORIES[int(np.argmax(probabilities[0]))],
+    )
 
 
 class LearnedLayer:
@@ -146,7 +153,7 @@ def learned_layer(wait: bool = False) -> LearnedLayer | None:
 
 
 def layer_state() -> str:
-    """"ready", "loading" or "off" (the model could not load: the rules screen alone)."""
+    """ "ready", "loading" or "off" (the model could not load: the rules screen alone)."""
     if _layer is not None:
         return "ready"
     return "off" if _ready.is_set() else "loading"

@@ -46,8 +46,9 @@ def test_how_have_i_been_this_week_gives_words_and_a_chart(chat, stack):
     assert "this week" in chat.text().lower()
     images = [m["image"] for m in chat.last if m.get("image")]
     assert images
-    png = httpx.get(stack.config.api_url + images[0])
+    png = chat.http.get(images[0])  # the chart is this browser's
     assert png.status_code == 200 and png.content[:8] == b"\x89PNG\r\n\x1a\n"
+    assert httpx.get(stack.config.api_url + images[0]).status_code == 404
 
 
 def test_asking_for_a_slower_pace_is_remembered(chat, stored):

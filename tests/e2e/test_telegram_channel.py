@@ -65,3 +65,38 @@ def test_a_red_flag_on_telegram_mid_checkin(stack, telegram_api):
     text(stack, chat_id, "my face is drooping on one side and my speech is slurred")
     last = telegram_api.sent_to(str(chat_id))[-1]["text"]
     assert "112" in last or "911" in last or "999" in last
+
+
+def test_a_crisis_in_a_photo_caption_gets_help_at_once(stack, telegram_api):
+    chat_id = 777003
+    photo = {
+        "chat": {"id": chat_id},
+        "photo": [{"file_id": "p1", "width": 90, "height": 90}],
+        "caption": "this is my last check in, ive sorted everything for after",
+    }
+    post(stack, {"update_id": next(_ids), "message": photo})
+    last = telegram_api.sent_to(str(chat_id))[-1]["text"]
+    assert "116 123" in last or "988" in last or "Samaritans" in last or "112" in last
+
+
+def test_a_typed_follow_up_answer_on_telegram_stays_with_the_triage(stack, telegram_api):
+    chat_id = 777004
+    text(stack, chat_id, "hi")
+    press(stack, telegram_api, chat_id, "I agree")
+    text(stack, chat_id, "my knee started hurting on the walk today, is that normal?")
+    before = len(telegram_api.sent_to(str(chat_id)))
+    text(stack, chat_id, "none of those")
+    replies = " ".join(b["text"] for b in telegram_api.sent_to(str(chat_id))[before:]).lower()
+    assert "don't know that one" not in replies
+    assert any(
+        word in replies for word in ("swollen", "swelling", "better", "worse", "how long", "spreading", "normal")
+    ), replies
+
+
+def test_a_telegram_retry_of_the_same_update_is_answered_once(stack, telegram_api):
+    chat_id = 777005
+    update = {"update_id": next(_ids), "message": {"chat": {"id": chat_id}, "text": "hi"}}
+    post(stack, update)
+    sent = len(telegram_api.sent_to(str(chat_id)))
+    assert post(stack, update).get("duplicate") is True
+    assert len(telegram_api.sent_to(str(chat_id))) == sent

@@ -82,8 +82,8 @@ lint: $(APP_STAMP)
 	  exit $$status
 
 test: lint setup validate model test-stories browser
-	@echo ">> pytest"
-	@$(APP_PY) -m pytest $(PYTEST_ARGS)
+	@echo ">> pytest (coverage floor in pyproject.toml)"
+	@$(APP_PY) -m pytest --cov --cov-report= $(PYTEST_ARGS)
 
 test-unit: $(APP_STAMP)
 	@$(APP_PY) -m pytest tests/unit $(PYTEST_ARGS)

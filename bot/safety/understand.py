@@ -65,7 +65,8 @@ def understand(text: str, wait_for_model: bool = False, use_learned: bool = True
     layer = learned_layer(wait=wait_for_model) if use_learned else None
     payload = bool(_PAYLOAD.match(text.strip()))
     readable = len(_WORD.findall(text)) >= MIN_WORDS and not payload
-    meaning = layer.read(text) if layer is not None and readable else None
+    # help never waits for the model when the rules already know it is a crisis (the top priority)
+    meaning = layer.read(text) if layer is not None and readable and screen.kind != "crisis" else None
     learned_crisis = meaning is not None and meaning.is_crisis
 
     if screen.kind == "crisis" or learned_crisis:

@@ -110,8 +110,9 @@ class Conversation:
         country = _valid_country(inbound.country) or self._countries.get(sender)
 
         # 1. Understanding needs nothing but the text: it answers even when the database or Rasa is down or hung.
-        understanding = understand(text)
-        if inbound.button is None:
+        # (a pressed button is read once, after it is resolved below: its payload, or its words when it is stale)
+        understanding = understand(text) if inbound.button is None else None
+        if understanding is not None:
             safety = self._answer_safety(inbound, understanding, text, country)
             if safety is not None:
                 return safety
@@ -131,8 +132,9 @@ class Conversation:
             chosen = numbered_choice(text, offered)
         if inbound.button is not None and chosen is None and not text.strip():
             return Reply(old_button=True)
-        if chosen is not None or inbound.button is not None:
-            text = chosen if chosen is not None else text  # a stale button: its words are read instead
+        if chosen is not None:
+            text = chosen
+        if understanding is None or chosen is not None:  # a stale button: its words are read instead
             understanding = understand(text)
             safety = self._answer_safety(inbound, understanding, text, country)
             if safety is not None:

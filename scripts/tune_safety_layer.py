@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Choose the learned layer's thresholds on dev data, for sensitivity first.
 
-    python scripts/tune_safety_layer.py                      # the dev sets eval/safety/blind and blind_v2
+    python scripts/tune_safety_layer.py                      # the dev sets eval/safety/blind, blind_v2 and blind_v3
     python scripts/tune_safety_layer.py DIR [DIR ...]
 
 Trains the classifier on the whole bank (plus the NLU's ordinary messages), reads every message of the dev sets as
@@ -30,7 +30,11 @@ from bot.safety.meaning.embedder import Embedder  # noqa: E402
 from bot.safety.meaning.layer import Meaning, meaning_of, segments, without_repeats  # noqa: E402
 from bot.safety.screen import screen_message  # noqa: E402
 
-DEV_SETS = (ROOT / "eval" / "safety" / "blind", ROOT / "eval" / "safety" / "blind_v2")
+DEV_SETS = (
+    ROOT / "eval" / "safety" / "blind",
+    ROOT / "eval" / "safety" / "blind_v2",
+    ROOT / "eval" / "safety" / "blind_v3",
+)
 GRID = [(w, c) for w in (0.35, 0.40, 0.45, 0.50, 0.55, 0.60) for c in (0.80, 0.85, 0.90, 1.01)]
 
 

@@ -19,6 +19,8 @@ Rule ids (all mean: call the emergency number now):
     emergency.saddle_numbness     numbness in the saddle area (groin, bottom, inner thighs)
     emergency.bladder_bowel       new loss of bladder or bowel control
     emergency.rhabdo              dark / cola-coloured urine with severe muscle pain
+    emergency.racing_heart_faint  a racing or irregular heart that lasts, with faintness or breathlessness
+    emergency.deformity           a bone through the skin or a limb out of shape after a fall
 
 Negated mentions ("no chest pain") do not fire.  Cautious by design: a
 hypothetical ("what if I get chest pain") still fires, because the reply
@@ -40,7 +42,7 @@ from bot.safety.textmatch import (
 )
 
 G1, G2, G3, G4, G6 = gap(1), gap(2), gap(3), gap(4), gap(6)
-POSS = r"(?:my|the|his|her|their|your|both)\s+"
+POSS = r"(?:my|the|his|her|their|your|both|me|ma|mah|mi)\s+"
 SIDE = r"(?:left|right|l|r)\s+"
 
 # ----------------------------------------------------------------- chest
@@ -170,6 +172,37 @@ FAINT = (
     r"dropped like a (?:stone|sack)|came round on the|came to on the|fell unconscious|went unconscious)"
 )
 _FAINT = compile_all([rf"\b{FAINT}\b"])
+# "my hip kinda collapsed under me": a joint giving way (triage), not the person fainting
+_JOINT_COLLAPSED = re.compile(
+    r"\b(?:hip|hips|knee|knees|leg|legs|ankle|ankles|back|arch|arches|foot|feet)\s+(?:\w+\s+){0,2}$"
+)
+
+# ------------------------------------------------------------ a broken bone out of shape
+_DEFORMITY = compile_all(
+    [
+        r"\bbone\s+(?:\w+\s+){0,2}(?:sticking|poking|coming|pushing|showing)\s+(?:out|through)\b",
+        r"\b(?:see|seeing|saw|can see)\s+(?:the\s+)?bone\b",
+        r"\b(?:pointing|facing|bent|turned|twisted)\s+(?:the\s+)?wrong\s+way\b",
+        r"\b(?:bent|bends)\s+(?:at\s+)?(?:a\s+)?(?:weird|funny|strange|odd|wrong)\s+angle\b|\bat\s+a\s+(?:weird|funny|strange|odd|wrong)\s+angle\b",
+        r"\b(?:a|the)\s+(?:funny|weird|wrong|strange)\s+shape\s+now\b|\bbent\s+where\s+it\s+shouldn'?t\b",
+        r"\bleg\s+(?:\w+\s+){0,2}(?:shorter|turned out|rolled out)\b",
+    ]
+)
+
+# ------------------------------------------------------------ a racing or irregular heart with faintness
+_HEART_AFLUTTER = re.compile(
+    r"\b(?:heart|pulse|heartbeat|heart rate)\b[^.!?]{0,50}\b(?:racing|races|pounding|thumping|hammering|fluttering|flutters|"
+    r"flip[- ]?flopping|flipping|skipping|skips|irregular|uneven|erratic|all over the place|going like (?:a drum|mad|the clappers)|"
+    r"banging|\d{3}\b)"
+)
+_FAINTISH = re.compile(
+    r"\b(?:faint\w*|dizzy|dizziness|light-?headed\w*|woozy|grey|gray|clammy|breathless|short of breath|about to pass out|"
+    r"going to pass out|gonna pass out|wobbly|spinning)\b"
+)
+_LASTING = re.compile(
+    r"\b(?:still|since|won't settle|wont settle|not settling|hasn't settled|an hour|hours?|\d+\s*(?:min\w*|mins)|"
+    r"(?:twenty|thirty|forty|fifty)\s+min\w*|won't stop|wont stop|keeps)\b"
+)
 _NEAR_MISS_BEFORE = re.compile(
     r"(?:nearly|almost|close to|about to|going to|gonna|verge of|near to|near|half|"
     r"like i (?:was going to|would|might|could|was about to)|thought i(?:'d| would| was going to| might)|"
@@ -332,6 +365,8 @@ def fainting_matches(t: str) -> tuple[bool, bool]:
         if _NEAR_MISS_BEFORE.search(before):
             near = True
             continue
+        if m.group(0).startswith("collaps") and _JOINT_COLLAPSED.search(before):
+            continue
         fainted = True
     return fainted, near
 
@@ -379,6 +414,14 @@ def _bladder(t: str) -> bool:
     return False
 
 
+def _racing_heart_faint(t: str) -> bool:
+    for m in iter_affirmed([_HEART_AFLUTTER], t):
+        window = t[max(0, m.start() - 80) : m.end() + 120]
+        if _FAINTISH.search(window) and _LASTING.search(window):
+            return True
+    return False
+
+
 _CHECKS = (
     ("emergency.chest_pain", _chest),
     ("emergency.arm_jaw_spread", _arm_jaw),
@@ -392,6 +435,8 @@ _CHECKS = (
     ("emergency.saddle_numbness", _saddle),
     ("emergency.bladder_bowel", _bladder),
     ("emergency.rhabdo", _rhabdo),
+    ("emergency.racing_heart_faint", _racing_heart_faint),
+    ("emergency.deformity", lambda t: any_affirmed(_DEFORMITY, t)),
 )
 
 EMERGENCY_RULE_IDS: tuple[str, ...] = tuple(rid for rid, _ in _CHECKS)

@@ -28,6 +28,10 @@ EMERGENCY_WHY: dict[str, str] = {
     "emergency.breathless_at_rest": "Breathlessness that doesn't settle with rest needs help now.",
     "emergency.saddle_numbness": "Numbness around your bottom, groin or inner thighs needs checking today, urgently.",
     "emergency.bladder_bowel": "New loss of bladder or bowel control needs checking today, urgently.",
+    "emergency.racing_heart_faint": (
+        "A racing or irregular heartbeat that won't settle, with feeling faint or breathless, needs help now."
+    ),
+    "emergency.deformity": "A bone out of place or through the skin needs emergency care. Keep it still.",
     "emergency.rhabdo": (
         "Dark urine with severe muscle pain after exercise can mean muscle breakdown, which needs treatment quickly."
     ),

@@ -70,7 +70,7 @@ _SUICIDAL = compile_all(
         r"about|could|should|might|will|i'll|just|feel like|felt like|urge|need)\s+(?:to\s+|of\s+|about\s+)?(?:just\s+)?"
         r"end(?:ing)?\s+(?:it|things|everything|this|my suffering|the pain for good)\b(?!\s+(?:with|early|there|here|off|now with))",
         r"\b(?:take|taking|took|end|ending)\s+(?:my|his|her)\s+(?:own\s+)?life\b",
-        r"\b(?<!don't )(?<!do not )(?<!never )(?<!didn't )(?:want|wanted|wanting|wish|wishing|ready|prefer|like|need)\s+"
+        r"\b(?<!don't )(?<!do not )(?<!never )(?<!didn't )(?:want|wants|wanted|wanting|wish|wishing|ready|prefer|like|need)\s+"
         r"(?:to\s+)?(?:just\s+)?(?:die|be dead|not exist|stop existing|cease to exist)\b",
         r"\bwish(?:ed|es|ing)?\s+(?:that\s+)?i\s+(?:was|were|could be|'d be|would be|had)\s+(?:dead|gone|never born|not here|not alive|not born)",
         r"\bwish(?:ed|es|ing)?\s+(?:that\s+)?i\s+(?:could\s+)?(?:just\s+)?(?:die|disappear|not exist|stop existing)\b",
@@ -172,6 +172,18 @@ _SUICIDAL = compile_all(
         r"\b(?:edge|top)\s+of\s+(?:the|a)\s+(?:quarry|cliff|bridge|roof|multi-?stor(?:e)?y|car park|tower)\b",
         r"\blife insurance\b.{0,60}\b(?:pay|pays|paid|payout|cover|covers|suicide|after)\b",
         r"\b(?:how many|how much|what amount)\b.{0,40}\b(?:to|would)\s+(?:stop me|not wake|never wake|kill|be fatal|be enough)\b",
+        # imagining one's own death or funeral, speaking of a time after it
+        r"\b(?:imagin\w*|pictur\w*|think\w* about|dream\w* about|fantasi[sz]\w* about|plann\w*)\s+(?:my\s+own|my)\s+"
+        r"(?:funeral|death|grave|dying|last day)\b",
+        r"\b(?:when|after|once)\s+i'?m\s+(?:gone|dead|not here|not around|no longer here)\b"
+        r"(?!\s+(?:to|for|on|out|away|shopping|back|home|in|into|from|at|with|through|past)\b)",
+        r"\bdon't\s+(?:you\s+)?worry\s+about\s+me\s+(?:after|from|any ?more|once|when i'?m)\b",
+        r"\bif\s+i\s+(?:stepped|walked|jumped|threw myself|lay down|laid down)\s+(?:out\s+)?(?:in front of|off|under)\b",
+        # how a method would feel, asked without the word
+        r"\b(?:is|would|does|do|will)\s+(?:drowning|hanging|bleeding out|bleeding to death|jumping|an overdose|carbon monoxide|"
+        r"the gas|gassing|freezing to death|suffocating)\s+(?:be\s+|feel\s+)?(?:peaceful|painless|quick|hurt|instant|easy|like going to sleep)\b",
+        r"\b(?:painless|peaceful|easiest|quickest|quick)\s+(?:way|ways|method|methods)\s+(?:to\s+)?(?:go|die|do it|end it|out)\b",
+        r"\b(?:hose\s*pipe|hose|charcoal)\b[^.!?]{0,40}\b(?:duct tape|gaffer tape|tape|exhaust)\b",
     ]
 )
 _SELF_HARM = compile_all(
@@ -191,6 +203,13 @@ _SELF_HARM = compile_all(
         r"(?:to|on|against)\s+(?:my|me)\b",
         r"\brelaps\w*\b[^\n]{0,20}[🩹🔪]|[🩹🔪][^\n]{0,20}\brelaps\w*",
         r"\bclean\s+(?:for|from)\s+(?:\w+\s+){0,2}(?:days|weeks|months)\b[^.!?]{0,40}\b(?:until|till|til|but|relapsed|broke|ruined)\b",
+        # hitting oneself hard, fresh cuts to look after or hide, starving on purpose
+        r"\b(?:slap|slapp\w*|punch\w*|hit|hitting|pinch\w*|bit|bite|biting|scratch\w*|headbutt\w*)\s+(?:myself|me)\b(?![^.!?]{0,40}\b(?:door|cupboard|shelf|table|corner|by accident|accidentally)\b)[^.!?]{0,60}"
+        r"\b(?:hard|harder|until|till|til|to punish|to stop|to feel|so it hurts|bruis\w*|bleed\w*|marks?)\b",
+        r"\b(?:these|the|my|fresh|new)\s+cuts\b[^.!?]{0,40}\b(?:too deep|deep|steri-?\s*strips?|stitches|butterfly|hide|hiding|cover|sleeves|scar\w*|infected)\b",
+        r"\bcuts\s+(?:are\s+|is\s+)?too deep\b",
+        r"\b(?:been|keep|kept|started|start)\s+starving\b(?!\s+(?:hungry|for (?:a|some|food|lunch|dinner|breakfast)))",
+        r"\b(?:[1-7]\d\d|under\s+\d{3,4})\s*(?:cals?|calories|kcals?)\s+(?:a|per|each|every)\s+day\b",
     ]
 )
 _SELF_HARM_VERB = re.compile(
@@ -230,8 +249,11 @@ _OVERDOSE = compile_all(
         r"\b(?:lethal|fatal|deadly|toxic|killing)\s+(?:dose|amount|quantity|number|level)\b",
         r"\bhow\s+(?:much|many)\b[^.!?]{0,40}\b(?:is|are|would be|be|counts as|becomes)\s+(?:fatal|lethal|deadly|an overdose|too much to survive)\b",
         r"\bdose\s+(?:that|which|to|it takes to)\s+(?:would\s+)?(?:kill|be fatal|be lethal|die)",
-        rf"\b(?:take|taking|took|swallow\w*|down|downing|neck|necking)\s+(?:all|every one|everything|the whole|the entire|a whole|the rest|"
-        rf"them all|the lot|loads|a load|handfuls?|a handful|every|every single|each)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|those\s+|them\s+)?{PILLS}?",
+        rf"\b(?:down|downing|neck|necking)\s+(?:all|every one|everything|the whole|the rest|them all|the lot|loads|a load|handfuls?|"
+        rf"a handful|every|every single|each)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|those\s+|them\s+)?{PILLS}",
+        r"\b(?:take|taking|took|swallow\w*)\s+(?:all|every one|everything|the whole lot|them all|the lot|every single one)\b",
+        rf"\b(?:take|taking|took|swallow\w*)\s+(?:all|every one|everything|the whole|the entire|a whole|the rest|"
+        rf"them all|the lot|loads|a load|handfuls?|a handful|every|every single|each)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|those\s+|them\s+)?{PILLS}",
         r"\btake\s+(?:them\s+|it\s+)?all\s+at\s+once\b",
         rf"\b(?:took|taken|swallowed|had|downed|necked|overdid)\s+(?:about\s+|like\s+|around\s+|nearly\s+|over\s+)?"
         rf"(?:[1-9]\d|1\d\d|ten|twelve|fifteen|twenty|thirty|forty|fifty|a hundred)\s+(?:of\s+)?(?:my\s+|the\s+|his\s+|her\s+)?{PILLS}",
@@ -253,6 +275,17 @@ _NOT_SELF_DIE = re.compile(
 )
 
 
+# sport drills, car doors and films named after the word: "did a suicide run at netball", "Suicide Squad"
+_SUICIDE_AS_A_NAME = re.compile(
+    r"\bsuicide\s+(?:doors?|runs?|sprints?|squad|drills?|shifts?|lines?|mission|bid|squeeze|pass|blonde|seat|king|sit-?ups?|"
+    r"shuttles?|ladders?)\b|\b(?:do|did|doing|does|done|run|ran|running|make them do|made us do)\s+suicides\b|"
+    r"\bsuicides\s+(?:at|in|for|on)\s+(?:the\s+)?(?:training|practice|pe|p\.e\.|netball|football|footy|basketball|hockey|rugby|"
+    r"soccer|gym|class|track|court)\b"
+)
+# a will made for ordinary reasons ("writing my will with a solicitor, my wife insisted since we bought the house")
+_ORDINARY_WILL = re.compile(
+    r"\bmy\s+will\b(?=[^.!?]{0,80}\b(?:solicitor|lawyer|notary|bought|mortgage|insisted|married|boring|admin|paperwork)\b)"
+)
 # "I nearly lost the will to live on hold": the speaker says it did not happen
 _HYPERBOLE = re.compile(r"\b(?:nearly|almost|practically)\s+lost\s+(?:the|my|all)\s+will\s+to\s+live\b")
 # a gun, coffin, headstone or noose sent without a laugh; a skull said not to be a joke
@@ -266,7 +299,9 @@ def _grave_emoji(t: str) -> bool:
 
 
 def _crisis_rules(t: str) -> list[str]:
-    t = _HYPERBOLE.sub(" ", _NOT_SELF_DIE.sub(" ", t))
+    for figure in (_NOT_SELF_DIE, _HYPERBOLE, _SUICIDE_AS_A_NAME):
+        t = figure.sub(" ", t)
+    t = _ORDINARY_WILL.sub("my papers", t)
     rules = []
     if any(rx.search(t) for rx in _SUICIDAL) or _grave_emoji(t):
         rules.append("crisis.suicidal_ideation")

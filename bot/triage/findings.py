@@ -160,6 +160,69 @@ _STILL_GOING = re.compile(
     r"come down|came down)\b"
 )
 
+# a sudden, severe pain ("sudden awful pain in my groin", "stabbing pain shot through my hip, took my breath away")
+_SUDDEN = re.compile(
+    r"\b(?:sudden\w*|all of a sudden|out of nowhere|without warning|shot through|took my breath away|took the breath out of me|"
+    r"like i'?d been (?:shot|kicked|stabbed)|like a gunshot)\b"
+)
+_SEVERE_WORD = re.compile(
+    r"\b(?:severe|excruciating|agon\w*|unbearable|awful|terrible|horrendous|horrific|really bad|very bad|so bad|"
+    r"stabbing|tearing|ripping|searing|electric|[89]\s*/\s*10|10\s*/\s*10|took my breath away)\b"
+)
+# one calf or leg swollen, hot, red or tender, or sore after a flight, an operation, a cast or on the pill: a clot sign
+_CALF = re.compile(
+    r"\b(?:calf|calves|calfs|back of (?:my|the|his|her) (?:knee|leg)|lower leg|one leg|left leg|right leg|leg)\b"
+)
+_CLOT_SIGN = {
+    "swollen": re.compile(r"\b(?:swollen|swell\w*|swole|puff\w*|bigger than|fatter than|balloon\w*)\b"),
+    "hot": re.compile(r"\b(?:hot|warm|burning to (?:the )?touch)\b"),
+    "red": re.compile(r"\b(?:red|reddish|shiny|purple)\b"),
+    "tender": re.compile(
+        r"\b(?:tender|sore to (?:the )?touch|hurts? (?:to touch|when i (?:touch|press|flex|point))|throb\w*)\b"
+    ),
+}
+_CLOT_RISK = re.compile(
+    r"\b(?:flight(?!s? of (?:stairs|steps))|flew|flying|long[- ]haul|plane|long drive|coach trip|op|operation|surgery|cast|plaster|boot|"
+    r"on the pill|contracepti\w*|hrt|pregnan\w*|had a baby|bed ?rest|laid up)\b"
+)
+# a bone or tendon that may have gone: a crack or snap, a crooked toe, a pop and can't push off
+_FRACTURE_OR_RUPTURE = compile_all(
+    [
+        r"\b(?:heard|felt)\s+(?:a\s+|it\s+|something\s+)?(?:crack|snap|crunch)\w*",
+        r"\b(?:crooked|out of line|misshapen|deformed|wonky)\b",
+        r"\b(?:thin bones|osteoporo\w*|brittle bones|osteopenia)\b.{0,120}\b(?:fell|fall|tripped|trip|slipped|landed)\b|"
+        r"\b(?:fell|fall|tripped|trip|slipped|landed)\b.{0,120}\b(?:thin bones|osteoporo\w*|brittle bones|osteopenia)\b",
+        r"\b(?:droop\w*|hangs? down)\b[^.!?]{0,30}\b(?:won't|wont|can't|cant|doesn't|does not)\s+straighten\b",
+        r"\b(?:pop|popped|pops|snap|snapped|ping|pinged|twang\w*|went pop|go pop)\b[^.!?]{0,80}\b(?:can't|cant|cannot|couldn't|unable to)\s+"
+        r"(?:tiptoe|tip ?toe|go on (?:my |me )?(?:tip ?toes?|toes)|push off|push up|stand on (?:my |me )?toes|lift|raise|straighten|bend|move)\b",
+        r"\b(?:one|a)\s+(?:spot|point|place)\b[^.!?]{0,50}\b(?:press|touch)\b",
+        r"\bcan't put no weight\b|\bcant put no weight\b",
+    ]
+)
+_WEIRD_HEART = re.compile(
+    r"\b(?:heart|pulse|heartbeat)\s+(?:\w+\s+){0,2}(?:weird|funny|strange|odd)\s+(?:\w+\s+)?(?:fast|racing|skippy|fluttery|thing)\b"
+)
+
+
+def _sudden_severe_pain(t: str) -> bool:
+    for m in iter_affirmed([_SUDDEN], t):
+        sent = sentence_of(t, m.start(), m.end())
+        if (_SEVERE_WORD.search(sent) and _PAIN_RX.search(sent)) or _SEVERE_WORD.search(m.group(0)):
+            return True
+    return False
+
+
+def _clot_signs(t: str) -> bool:
+    for m in _CALF.finditer(t):
+        if is_negated(t, m.start(), m.end()):
+            continue
+        window = t[max(0, m.start() - 60) : m.end() + 90]
+        signs = {name for name, rx in _CLOT_SIGN.items() if any_affirmed([rx], window)}
+        if len(signs) >= 2 or ((signs or _PAIN_RX.search(window)) and _CLOT_RISK.search(t)):
+            return True
+    return False
+
+
 # ------------------------------------------------------------------ assess
 _WORSENING = compile_all(
     [
@@ -222,7 +285,8 @@ _SWELLING = compile_all(
     [
         r"\bswollen\b",
         r"\bswell\w*",
-        r"\bpuff(?:y|ed up|ed|iness)\b",
+        r"\bpuff(?:y|ed up|iness)\b",
+        r"\bpuffed\b(?!\s+(?:out|and|after|on|up the|going|walking|climbing))(?=[^.!?]{0,30}\b(?:up|swollen|bigger|ankles?|feet|fingers?|hands?|knees?)\b)",
         r"\bballoon\w*",
         r"\b(?:fluid|effusion)\b",
         r"\bblown up like\b",
@@ -244,7 +308,7 @@ _LIMP = compile_all(
 )
 _RECURRING = compile_all(
     [
-        r"\b(?:every|each)\s+(?:single\s+)?(?:time|session|class|walk|swim|ride|workout|exercise session|lap session|swim session|run|"
+        r"(?<!better )(?<!easier )(?<!looser )(?<!less )\b(?:every|each)\s+(?:single\s+)?(?:time|session|class|walk|swim|ride|workout|exercise session|lap session|swim session|run|"
         r"yoga session|pilates session|time i)\b",
         r"\bsame\s+(?:spot|place|pain|ache|area|way|thing|side|point)\b.{0,60}\b(?:every|each|always|again)\b",
         r"\b(?:every|each|always)\b.{0,60}\bsame\s+(?:spot|place|pain|ache|area|way|side|point)\b",
@@ -321,13 +385,26 @@ _MILD_RISE = compile_all(
     [
         rf"\b(?:bit|little|tad|touch|slightly|mildly|somewhat|fraction|smidge)\s+{G3}(?:more|worse|higher|up|sorer|achier|more achy|"
         r"more sore|more painful|increased|stiffer|elevated|raised)\b",
-        rf"\b(?:usual|normal|fibro|habitual|everyday|baseline|regular|background|typical)\s+(?:\w+\s+)?(?:pain|aches?|soreness|"
+        rf"\b(?:usual|normal|fibro|habitual|everyday|baseline|regular|background|typical)\s+(?:\w+\s+){{0,3}}(?:pain|aches?|soreness|"
         rf"symptoms?)\s+{G3}(?:a\s+)?(?:bit|little|tad|slightly|touch|mildly)",
         r"\bmild\s+(?:increase|rise|flare|uptick|bump|spike)\b",
         rf"\b(?:pain|aches?|soreness)\s+{G2}(?:a\s+)?(?:bit|little|tad|slightly|touch)\s+(?:higher|up|more|worse|raised)\b",
         r"\b(?:more|sorer|achier|stiffer)\s+than\s+(?:my\s+)?(?:usual|normal|baseline|my baseline|usual level)\b",
         r"\bsorer than usual\b",
     ]
+)
+# the person's own, familiar pain or a short-lived effort sign that has settled: "same old pain, calming down",
+# "puffed out but back to normal after a few minutes", "usual flare after the shopping, settling with rest"
+_FAMILIAR = re.compile(
+    r"\b(?:usual|normal|same old|same as (?:always|usual|ever)|like usual|as usual|as always|like always|my fibro|the fibro|"
+    r"fibro|baseline|familiar|typical|regular|the same (?:pain|ache|aches|places|spots))\b|\b(?:out of breath|puffed|breathing hard|"
+    r"red[- ]faced|beetroot|sweaty|stitch|burn\w*)\b"
+)
+_SETTLED_NOW = re.compile(
+    r"\b(?:settl\w*|calm\w* (?:down|with)|calming|eas(?:ed|es|ing)|back to (?:my\s+)?(?:normal|usual|baseline)|"
+    r"(?:fine|ok|okay|better|good|normal|right) (?:after|by|once|when|within|in)\b|goes away|went away|gone away|"
+    r"stops? (?:when|once|as soon as)|stopped (?:when|once|as soon as)|dropping off|loads better|much better|mostly back|"
+    r"wore off|wears off|passed|came right)"
 )
 _MUSCLE_SORE = compile_all(
     [
@@ -521,8 +598,16 @@ def extract(t: str) -> Findings:
         break
     if any_affirmed(_NO_WEIGHT, t):
         _add(f, "stop.cannot_bear_weight")
-    if any_affirmed(_PALPITATIONS, t) or _heart_still_racing(t):
+    if any_affirmed(_PALPITATIONS, t) or _heart_still_racing(t) or any_affirmed([_WEIRD_HEART], t):
         _add(f, "stop.palpitations")
+    if _sudden_severe_pain(t):
+        _add(f, "stop.sudden_severe_pain")
+    if _clot_signs(t):
+        _add(f, "stop.clot_signs")
+    if any_affirmed(_FRACTURE_OR_RUPTURE, t):
+        _add(f, "stop.possible_fracture_or_rupture")
+    if dark_urine(t) and _PAIN_RX.search(t):
+        _add(f, "stop.dark_urine_after_effort")
     # ---- assess level
     f.trend = trend_from_text(t)
     f.timing = timing_from_text(t)
@@ -560,6 +645,8 @@ def extract(t: str) -> Findings:
         _add(f, "normal.mild_pain_rise")
     if any_affirmed(_MUSCLE_SORE, t):
         _add(f, "normal.muscle_soreness")
+    if any_affirmed([_FAMILIAR], t) and any_affirmed([_SETTLED_NOW], t):
+        _add(f, "normal.settling")
     f.stiffness = any(not is_negated(t, m.start(), m.end()) for m in _STIFF.finditer(t))
     f.pain = any(not is_negated(t, m.start(), m.end()) for m in _PAIN_RX.finditer(t))
     f.regions = _regions(t)

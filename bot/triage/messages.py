@@ -133,6 +133,21 @@ _STOP_NOW = {
         "Not being able to put weight on it needs checking today (GP, urgent care or minor injuries)."
     ),
     "stop.palpitations": "A fluttering or irregular heartbeat is a sign to stop. Sit down and rest.",
+    "stop.sudden_severe_pain": (
+        "A sudden, severe pain during activity is a sign to stop. Rest it and get it checked today "
+        "(GP, urgent care or minor injuries)."
+    ),
+    "stop.clot_signs": (
+        "One calf or leg that is swollen, warm, red or tender can be a sign of a blood clot. Please get it checked "
+        "today: ring your GP, 111 or urgent care, and don't massage it."
+    ),
+    "stop.possible_fracture_or_rupture": (
+        "That could be a broken bone or a torn tendon. Keep it still and get it checked today "
+        "(urgent care, minor injuries or A&E)."
+    ),
+    "stop.dark_urine_after_effort": (
+        "Dark urine after hard effort needs checking today. Drink some water and rest until you've been seen."
+    ),
     "stop.red_flag_unsure": (
         "When it's hard to tell whether one of those signs is there, it's safest to stop, rest, "
         "and get checked today. If anything on that list turns up, call your emergency number."

@@ -102,6 +102,10 @@ RULE_IDS = (
     "stop.joint_instability",
     "stop.cannot_bear_weight",
     "stop.palpitations",
+    "stop.sudden_severe_pain",
+    "stop.clot_signs",
+    "stop.possible_fracture_or_rupture",
+    "stop.dark_urine_after_effort",
     "stop.red_flag_reported",
     "stop.red_flag_unsure",
 )
@@ -110,7 +114,8 @@ RULE_IDS = (
 _ANSWER_MAP: dict[str, tuple[tuple[str, str], ...]] = {
     "red_flags": (
         (
-            r"^(?:no+|none|nope|nah|neither|nothing|not any|none of (?:these|those|them|that))\b"
+            r"^(?:no+|none|nope|nah|naw|nae|na|nay|negative|neither|nothing|not any|"
+            r"none of (?:these|those|them|that))\b"
             r"(?!\s+(?:wait|actually))",
             "none",
         ),
@@ -268,11 +273,15 @@ def _triage_by_rules(text: str, answers: Mapping[str, str] | None) -> FollowUp |
     normal = [r for r in f.rules if r.startswith("normal.")]
     site = next((r for r in f.regions if r != "muscle"), None)
 
-    # 3. stiffness that loosens with movement
+    # 3. a familiar pain or a short-lived effort sign that has already settled
+    if "normal.settling" in normal and trend != "worse" and timing not in ("3_days", "over_3_days"):
+        return _outcome("normal", normal)
+
+    # 4. stiffness that loosens with movement
     if f.stiffness and trend == "easing" and timing in (None, "under_24h", "1_2_days"):
         return _outcome("normal", ["normal.stiffness_eases", *normal])
 
-    # 4. a mild rise in the usual pain, tired muscles, effort: clearly normal
+    # 5. a mild rise in the usual pain, tired muscles, effort: clearly normal
     if "normal.mild_pain_rise" in normal and trend != "same":
         return _outcome("normal", normal)
     if site is None and normal and not (f.stiffness and trend is None):
@@ -293,7 +302,7 @@ def _triage_by_rules(text: str, answers: Mapping[str, str] | None) -> FollowUp |
         else:
             return _outcome("normal", normal)
 
-    # 5. follow-up questions: site question, then trend, then timing
+    # 6. follow-up questions: site question, then trend, then timing
     needed: list[str] = []
     if site == "joint" and not re.search(r"\bswell|\bswollen|\bpuff", t):
         needed.append("swelling")
@@ -309,7 +318,7 @@ def _triage_by_rules(text: str, answers: Mapping[str, str] | None) -> FollowUp |
         if key not in asked:
             return _followup(key)
 
-    # 6. decide from what we have (missing -> caution)
+    # 7. decide from what we have (missing -> caution)
     muscle = "normal.muscle_soreness" in normal or muscle_only
     lvl = _time_level(trend, timing, muscle=muscle)
     if lvl is None:

@@ -161,6 +161,13 @@ EMERGENCY = {
     "emergency.saddle_numbness": ["I've got no feeling around my genitals"],
     "emergency.bladder_bowel": ["I've lost control of my bladder and my back is agony"],
     "emergency.rhabdo": ["cola coloured urine and my thighs are in agony"],
+    "emergency.racing_heart_faint": [
+        "heart still hammering and all over the place an hour after the walk, very light-headed"
+    ],
+    "emergency.deformity": [
+        "you can see the bone coming through the skin on his leg",
+        "my finger is bent at a funny angle",
+    ],
 }
 _EMERGENCY_CASES = [(rid, t) for rid, ts in EMERGENCY.items() for t in ts]
 
@@ -267,6 +274,12 @@ def test_not_dose_requests(text):
         "i took 2 of my paracetamol with breakfast",
         "I've taken 28 of my tablets this month, every day as prescribed",
         "mi back waan dead after di market",
+        "the grandkids ran suicide sprints at basketball camp",
+        "we did suicides in PE and I still remember the burn",
+        "I take every opportunity to rest between jobs",
+        "my knees let me down every time on the stairs",
+        "my daughter is updating my will with the solicitor since we remortgaged",
+        "I hit myself on the elbow on the cupboard door, hard",
     ],
 )
 def test_figures_of_speech_are_none(text):
@@ -332,6 +345,15 @@ def test_self_harm_without_an_exercise_context_is_caught(text, kind):
         "sat at the edge of the quarry for a while tonight",
         "burned my wrist with the iron on purpose",
         "keep hitting my head on the wall when the pain gets too much",
+        "I keep imagining my own funeral and it feels like peace",
+        "after i'm gone can someone give the cat to my niece",
+        "would hanging be quick, asking for me",
+        "what's the most painless way to go",
+        "if I walked in front of that lorry it would all stop",
+        "been slapping myself round the head till it stings",
+        "how do I keep these cuts from getting infected, nobody can know",
+        "living on 400 calories a day to punish myself",
+        "a part of me wants to die tonight",
     ],
 )
 def test_affairs_in_order_methods_and_deliberate_injury_are_crisis(text):

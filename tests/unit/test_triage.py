@@ -118,6 +118,17 @@ def test_assess_rules(text, rule):
         ("my heart rate hasn't come down in 20 mins since the walk", "stop.palpitations"),
         ("my watch flagged afib during aqua", "stop.palpitations"),
         ("my knee clunked out and back in on the stairs", "stop.joint_instability"),
+        (
+            "out of nowhere an excruciating pain ripped through my shoulder on the rowing machine",
+            "stop.sudden_severe_pain",
+        ),
+        ("my left calf is puffy and red and warm since the walk", "stop.clot_signs"),
+        ("sore calf since I got back off the long-haul flight", "stop.clot_signs"),
+        ("heard a crack in my wrist when I landed on it", "stop.possible_fracture_or_rupture"),
+        ("something twanged at the back of my heel and now I can't go on my toes", "stop.possible_fracture_or_rupture"),
+        ("my wee is like cola and my thighs ache after the spin class", "stop.dark_urine_after_effort"),
+        ("my heart did a strange racing thing again in aqua", "stop.palpitations"),
+        ("my hip collapsed under me on the stairs", "stop.joint_instability"),
     ],
 )
 def test_stop_rules_not_emergency(text, rule):
@@ -140,6 +151,8 @@ EMERGENCY_TEXTS = {
     "emergency.saddle_numbness": "I have saddle numbness since lifting the box",
     "emergency.bladder_bowel": "I can't pee and my back really hurts",
     "emergency.rhabdo": "my wee is brown and my legs are in agony after the spin class",
+    "emergency.racing_heart_faint": "pulse pounding and uneven for 40 minutes since the class, I feel faint",
+    "emergency.deformity": "fell on the ice and my ankle is pointing the wrong way",
 }
 
 

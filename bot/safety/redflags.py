@@ -21,6 +21,8 @@ Rule ids (all mean: call the emergency number now):
     emergency.rhabdo              dark / cola-coloured urine with severe muscle pain
     emergency.racing_heart_faint  a racing or irregular heart that lasts, with faintness or breathlessness
     emergency.deformity           a bone through the skin or a limb out of shape after a fall
+    emergency.heat_illness        in the heat: confused, stopped sweating, hot dry skin, a fit
+    emergency.clot_in_lung        sudden breathlessness with a sore calf, a recent flight or operation, or pain on breathing
 
 Negated mentions ("no chest pain") do not fire.  Cautious by design: a
 hypothetical ("what if I get chest pain") still fires, because the reply
@@ -148,6 +150,8 @@ _ARM_POSTURE = re.compile(r"\b(?:slept|sleeping|lying|lay|lain|leaning|leant|lea
 _VISION = compile_all(
     [
         rf"\b{SUDDEN}\s+{G4}(?:blur\w*|double|lost|loss of|losing|dim\w*|dark\w*|grey|gray|no)\s+{G2}(?:vision|sight|eyesight)\b",
+        r"\b(?:seeing double|double vision)\b[^.!?]{0,60}\b(?:dizzy|can't walk straight|cant walk straight|off balance|"
+        r"bump\w* into|falling over|staggering|since)\b",
         rf"\b(?:lost|loss of|losing|blurr?\w*|double|dim|dark)\s+(?:the\s+)?(?:vision|sight|eyesight)\s+(?:in|of|from)\s+(?:one|{POSS}(?:left|right))\s+eye\b",
         rf"\b(?:can't|couldn't|unable to)\s+see\s+(?:out of|with|from)\s+(?:one|{POSS}(?:left|right))\s+eye\b",
         r"\b(?:went|gone|going)\s+blind\b",
@@ -186,7 +190,19 @@ _DEFORMITY = compile_all(
         r"\b(?:bent|bends)\s+(?:at\s+)?(?:a\s+)?(?:weird|funny|strange|odd|wrong)\s+angle\b|\bat\s+a\s+(?:weird|funny|strange|odd|wrong)\s+angle\b",
         r"\b(?:a|the)\s+(?:funny|weird|wrong|strange)\s+shape\s+now\b|\bbent\s+where\s+it\s+shouldn'?t\b",
         r"\bleg\s+(?:\w+\s+){0,2}(?:shorter|turned out|rolled out)\b",
+        r"\b(?:popped|pops|came|come|slipped|slid|went)\s+out\b[^.!?]{0,60}\b(?:stuck|sitting (?:all )?wrong|won't go back|"
+        r"wont go back|hasn't gone back|hanging|can't straighten|cant straighten|can't move it|cant move it)\b",
     ]
+)
+
+# ------------------------------------------------------------ a clot that may have reached the lungs
+_SUDDEN_BREATHLESS = re.compile(
+    r"\b(?:sudden\w*|all of a sudden|out of nowhere)\s+(?:\S+\s+){0,3}(?:breathless\w*|short of breath|out of breath|"
+    r"can't (?:catch my|get my) breath|struggling to breathe|gasping)"
+)
+_CLOT_CONTEXT = re.compile(
+    r"\b(?:calf|calves|leg|flight|flew|long[- ]haul|operation|surgery|op|cast|on the pill|pain (?:when|as|if) i breathe|"
+    r"hurts (?:when|to) (?:i )?breathe|breathe in|coughing (?:up )?blood|pregnan\w*)\b"
 )
 
 # ------------------------------------------------------------ a racing or irregular heart with faintness
@@ -414,6 +430,29 @@ def _bladder(t: str) -> bool:
     return False
 
 
+_HEAT = re.compile(
+    r"\b(?:heat|heatwave|sun|sunny|sunshine|hot day|hot weather|scorching|baking|sauna|hot yoga|humid\w*|"
+    r"boiling (?:day|out)|\d{2}\s*(?:degrees|c\b))"
+)
+_HEAT_SERIOUS = compile_all(
+    [
+        r"\b(?:confus\w*|not making (?:any )?sense|talking (?:nonsense|rubbish|gibberish)|doesn't know where|didn't know where|"
+        r"can't think straight|delirious|drowsy|can't stay awake|fitting|seizure|fit\b)",
+        r"\b(?:stopped|stop|not|no longer|isn't|wasn't|hasn't been)\s+sweating\b",
+        r"\b(?:keeps?|kept|keep)\s+(?:on\s+)?(?:asking|saying)\s+(?:me\s+)?(?:the\s+)?same\b|\brepeating\s+(?:myself|himself|herself)\b",
+        r"\b(?:skin|he|she|i)\b[^.!?]{0,20}\b(?:hot and dry|dry and hot|bone dry|dry as a bone)\b",
+    ]
+)
+
+
+def _clot_in_lung(t: str) -> bool:
+    return any(_CLOT_CONTEXT.search(t) for _ in iter_affirmed([_SUDDEN_BREATHLESS], t))
+
+
+def _heat_illness(t: str) -> bool:
+    return bool(_HEAT.search(t)) and any_affirmed(_HEAT_SERIOUS, t)
+
+
 def _racing_heart_faint(t: str) -> bool:
     for m in iter_affirmed([_HEART_AFLUTTER], t):
         window = t[max(0, m.start() - 80) : m.end() + 120]
@@ -436,6 +475,8 @@ _CHECKS = (
     ("emergency.bladder_bowel", _bladder),
     ("emergency.rhabdo", _rhabdo),
     ("emergency.racing_heart_faint", _racing_heart_faint),
+    ("emergency.heat_illness", _heat_illness),
+    ("emergency.clot_in_lung", _clot_in_lung),
     ("emergency.deformity", lambda t: any_affirmed(_DEFORMITY, t)),
 )
 

@@ -31,6 +31,12 @@ EMERGENCY_WHY: dict[str, str] = {
     "emergency.racing_heart_faint": (
         "A racing or irregular heartbeat that won't settle, with feeling faint or breathless, needs help now."
     ),
+    "emergency.heat_illness": (
+        "Confusion or hot, dry skin after time in the heat can be heat stroke. Get somewhere cool and call now."
+    ),
+    "emergency.clot_in_lung": (
+        "Sudden breathlessness, with a sore calf or after a flight or an operation, can be a clot in the lung."
+    ),
     "emergency.deformity": "A bone out of place or through the skin needs emergency care. Keep it still.",
     "emergency.rhabdo": (
         "Dark urine with severe muscle pain after exercise can mean muscle breakdown, which needs treatment quickly."

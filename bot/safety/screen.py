@@ -179,6 +179,11 @@ _SUICIDAL = compile_all(
         r"(?!\s+(?:to|for|on|out|away|shopping|back|home|in|into|from|at|with|through|past)\b)",
         r"\bdon't\s+(?:you\s+)?worry\s+about\s+me\s+(?:after|from|any ?more|once|when i'?m)\b",
         r"\bif\s+i\s+(?:stepped|walked|jumped|threw myself|lay down|laid down)\s+(?:out\s+)?(?:in front of|off|under)\b",
+        # past attempts, said without the word
+        r"\b(?:i'?ve|i have|i|i had|having)\s+(?:already\s+)?attempted\b(?!\s+(?:to|the|a|an|my|it|this|that|walking|swimming|"
+        r"yoga|pilates|tai chi|stretch\w*|exercis\w*|some|more))",
+        r"\b(?:my|last|previous|first|second|third|an?)\s+attempts?\b(?!\s+(?:at|to|of|on|with))(?=[^.!?]{0,60}"
+        r"\b(?:again|before|survived|hospital|a&e|ago|since|heading|feel|feeling|life|pills|tablets)\b)",
         # how a method would feel, asked without the word
         r"\b(?:is|would|does|do|will)\s+(?:drowning|hanging|bleeding out|bleeding to death|jumping|an overdose|carbon monoxide|"
         r"the gas|gassing|freezing to death|suffocating)\s+(?:be\s+|feel\s+)?(?:peaceful|painless|quick|hurt|instant|easy|like going to sleep)\b",
@@ -208,6 +213,10 @@ _SELF_HARM = compile_all(
         r"\b(?:hard|harder|until|till|til|to punish|to stop|to feel|so it hurts|bruis\w*|bleed\w*|marks?)\b",
         r"\b(?:these|the|my|fresh|new)\s+cuts\b[^.!?]{0,40}\b(?:too deep|deep|steri-?\s*strips?|stitches|butterfly|hide|hiding|cover|sleeves|scar\w*|infected)\b",
         r"\bcuts\s+(?:are\s+|is\s+)?too deep\b",
+        r"\b(?:bang\w*|hit\w*|smash\w*|slam\w*|punch\w*|knock\w*)\s+(?:my|me)\s+(?:own\s+)?(?:head|fists?|hands?)\b[^.!?]{0,50}"
+        r"\b(?:over and over|again and again|repeatedly|till|until|on purpose)\b",
+        r"\b(?:hold\w*|held|put|putting|keep\w*)\s+(?:my|me)\s+(?:hand|hands|arm|arms|fingers?|feet|foot)\s+(?:in|under|on)\s+"
+        r"(?:the\s+)?(?:scalding|boiling|burning|freezing|ice)\b",
         r"\b(?:been|keep|kept|started|start)\s+starving\b(?!\s+(?:hungry|for (?:a|some|food|lunch|dinner|breakfast)))",
         r"\b(?:[1-7]\d\d|under\s+\d{3,4})\s*(?:cals?|calories|kcals?)\s+(?:a|per|each|every)\s+day\b",
     ]
@@ -259,6 +268,7 @@ _OVERDOSE = compile_all(
         rf"(?:[1-9]\d|1\d\d|ten|twelve|fifteen|twenty|thirty|forty|fifty|a hundred)\s+(?:of\s+)?(?:my\s+|the\s+|his\s+|her\s+)?{PILLS}",
         rf"\b(?:sav|stockpil|hoard|stash|collect|stor)\w*\s+(?:up\s+)?(?:\w+\s+){{0,2}}{PILLS}\b",
         rf"\b{PILLS}\s+(?:\w+\s+){{0,1}}(?:saved|stockpiled|hoarded|stashed)\b",
+        r"\b(?:i have|i've got|i've|ive got|i got|got|have|keeping|kept)\s+(?:a|my|me)\s+(?:little\s+|secret\s+|big\s+)?stash\b(?!\s+of\b)",
     ]
 )
 _TAKE_ALL_BENIGN = re.compile(

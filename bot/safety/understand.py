@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from bot.safety.meaning.layer import Meaning, learned_layer
 from bot.safety.screen import screen_message
 from bot.safety.textmatch import normalise
-from bot.triage.findings import extract
+from bot.triage.findings import Findings, extract
 
 LEARNED_CRISIS = "learned.crisis"
 MIN_WORDS = 3  # an embedding of one or two words ("👍", "good day") says too little: the rules alone read those
@@ -29,6 +29,23 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 # identifiers, never a person's words: the learned layer would read "red flags" in it. The rules still see it.
 _PAYLOAD = re.compile(r'^/[a-z_]+(\{"[a-z_]+":"[a-z0-9_]+"(,"[a-z_]+":"[a-z0-9_]+")*\})?$')
 LEARNED_EMERGENCY = "learned.emergency"
+# When the rules already explain a stop-now sign that is not an ambulance matter (a sprain or break to get checked
+# today, a clot sign, dizziness that passed), the learned layer must be surer before it turns it into an emergency
+# reply. The stop reply still says to call the emergency number if it worsens.
+EXPLAINED_BY_RULES = frozenset(
+    {
+        "stop.cannot_bear_weight",
+        "stop.joint_instability",
+        "stop.sudden_severe_pain",
+        "stop.clot_signs",
+        "stop.possible_fracture_or_rupture",
+        "stop.dizziness",
+        "assess.injury",
+        "assess.swelling",
+        "assess.sharp_pain",
+    }
+)
+SURER_EMERGENCY = (0.70, 0.90)
 
 
 @dataclass(frozen=True)
@@ -58,6 +75,14 @@ def _rules_level(rule_ids: list[str]) -> str | None:
     return None
 
 
+def _learned_emergency(meaning: Meaning, findings: Findings | None) -> bool:
+    if not meaning.is_emergency:
+        return False
+    if findings is not None and EXPLAINED_BY_RULES.intersection(findings.rules):
+        return meaning.emergency.over(SURER_EMERGENCY)
+    return True
+
+
 def understand(text: str, wait_for_model: bool = False, use_learned: bool = True) -> Understanding:
     """wait_for_model: block until the learned layer has loaded (evaluation); the bot never waits for it.
     use_learned=False gives the rules alone (to measure what the learned layer adds)."""
@@ -71,16 +96,16 @@ def understand(text: str, wait_for_model: bool = False, use_learned: bool = True
 
     if screen.kind == "crisis" or learned_crisis:
         return Understanding("crisis", screen.rules if screen.kind == "crisis" else (LEARNED_CRISIS,), None, meaning)
-    if screen.kind == "emergency" or (meaning is not None and meaning.is_emergency):
+    findings = extract(normalise(text)) if not payload else None
+    if screen.kind == "emergency" or (meaning is not None and _learned_emergency(meaning, findings)):
         return Understanding(
             "emergency", screen.rules if screen.kind == "emergency" else (LEARNED_EMERGENCY,), "stop", meaning
         )
     if screen.kind == "dose_request":
         return Understanding("dose_request", screen.rules, None, meaning)
-    if payload:  # an answer button ("swelling_or_giving_way": "no") is not a sensation report
+    if findings is None:  # an answer button ("swelling_or_giving_way": "no") is not a sensation report
         return Understanding("none", (), None, None)
 
-    findings = extract(normalise(text))
     rule_level = _rules_level(findings.rules)
     learned_level = meaning.level if meaning is not None and meaning.is_sensation else None
     if rule_level == "normal" and meaning is not None and learned_level is None:

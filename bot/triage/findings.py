@@ -181,6 +181,7 @@ _CLOT_SIGN = {
         r"\b(?:tender|sore to (?:the )?touch|hurts? (?:to touch|when i (?:touch|press|flex|point))|throb\w*)\b"
     ),
 }
+_TIGHT = re.compile(r"\btight\w*")
 _CLOT_RISK = re.compile(
     r"\b(?:flight(?!s? of (?:stairs|steps))|flew|flying|long[- ]haul|plane|long drive|coach trip|op|operation|surgery|cast|plaster|boot|"
     r"on the pill|contracepti\w*|hrt|pregnan\w*|had a baby|bed ?rest|laid up)\b"
@@ -218,7 +219,7 @@ def _clot_signs(t: str) -> bool:
             continue
         window = t[max(0, m.start() - 60) : m.end() + 90]
         signs = {name for name, rx in _CLOT_SIGN.items() if any_affirmed([rx], window)}
-        if len(signs) >= 2 or ((signs or _PAIN_RX.search(window)) and _CLOT_RISK.search(t)):
+        if len(signs) >= 2 or ((signs or _PAIN_RX.search(window) or _TIGHT.search(window)) and _CLOT_RISK.search(t)):
             return True
     return False
 

@@ -107,6 +107,19 @@ def test_a_sensation_report_is_recognised_and_a_worrying_one_says_so(layer):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "went over on my ankle on the kerb and now I can't put any weight on it",
+        "my calf is red and warm and tender since the coach trip, only the one leg",
+        "went dizzy at the end of the class, sat down for five minutes and it passed",
+    ],
+)
+def test_a_stop_sign_the_rules_explain_is_stop_now_not_an_ambulance(layer, text):
+    u = understand(text, wait_for_model=True)
+    assert u.kind == "sensation" and u.level == "stop", u
+
+
+@pytest.mark.parametrize(
     "payload",
     [
         '/triage_answer{"triage_key":"red_flags","triage_value":"none"}',

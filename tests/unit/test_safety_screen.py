@@ -164,6 +164,10 @@ EMERGENCY = {
     "emergency.racing_heart_faint": [
         "heart still hammering and all over the place an hour after the walk, very light-headed"
     ],
+    "emergency.heat_illness": ["mum has been out in the sun all afternoon and she's talking nonsense"],
+    "emergency.clot_in_lung": [
+        "all of a sudden I'm breathless and it hurts when I breathe in, leg swollen since the flight"
+    ],
     "emergency.deformity": [
         "you can see the bone coming through the skin on his leg",
         "my finger is bent at a funny angle",
@@ -280,6 +284,9 @@ def test_not_dose_requests(text):
         "my knees let me down every time on the stairs",
         "my daughter is updating my will with the solicitor since we remortgaged",
         "I hit myself on the elbow on the cupboard door, hard",
+        "I attempted the longer walk today and managed 12 minutes",
+        "my first attempt at tai chi was wobbly",
+        "I've got a stash of heat pads in the car",
     ],
 )
 def test_figures_of_speech_are_none(text):
@@ -354,6 +361,11 @@ def test_self_harm_without_an_exercise_context_is_caught(text, kind):
         "how do I keep these cuts from getting infected, nobody can know",
         "living on 400 calories a day to punish myself",
         "a part of me wants to die tonight",
+        "I attempted once in 2019 and the same thoughts are back",
+        "after my last attempt they kept me in hospital a week",
+        "knocking my head against the wall over and over when the pain peaks",
+        "i keep putting my hand under the boiling tap to feel something",
+        "got a little stash in the drawer now, just in case",
     ],
 )
 def test_affairs_in_order_methods_and_deliberate_injury_are_crisis(text):

@@ -129,6 +129,7 @@ def test_assess_rules(text, rule):
         ("my wee is like cola and my thighs ache after the spin class", "stop.dark_urine_after_effort"),
         ("my heart did a strange racing thing again in aqua", "stop.palpitations"),
         ("my hip collapsed under me on the stairs", "stop.joint_instability"),
+        ("I was a bit out of breath on the hill, my calf is tight after the flight", "stop.clot_signs"),
     ],
 )
 def test_stop_rules_not_emergency(text, rule):
@@ -153,6 +154,8 @@ EMERGENCY_TEXTS = {
     "emergency.rhabdo": "my wee is brown and my legs are in agony after the spin class",
     "emergency.racing_heart_faint": "pulse pounding and uneven for 40 minutes since the class, I feel faint",
     "emergency.deformity": "fell on the ice and my ankle is pointing the wrong way",
+    "emergency.heat_illness": "walked in the heatwave and now I'm confused and not sweating",
+    "emergency.clot_in_lung": "suddenly really short of breath on the stairs, my calf has ached since the operation",
 }
 
 

@@ -22,7 +22,9 @@ log = logging.getLogger("pacing.safety.meaning")
 
 # (whole message, any single clause): a clause read alone loses its context ("kill me" in "kill me if I book zumba
 # again"), so it must be much surer before it escalates on its own.
-CRISIS_THRESHOLDS = (0.45, 0.85)
+# The rule for choosing them on the dev sets (scripts/tune_safety_layer.py): the lowest whole-message threshold whose
+# false alarms stay within target (figures of speech <= 8 %, low mood <= 15 %); sensitivity first.
+CRISIS_THRESHOLDS = (0.40, 0.85)
 EMERGENCY_THRESHOLDS = (0.35, 0.80)
 SENSATION_THRESHOLDS = (0.45, 0.80)
 MAX_SEGMENTS = 8

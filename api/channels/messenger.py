@@ -10,7 +10,6 @@ import logging
 from typing import Any
 
 import httpx
-from fastapi import APIRouter
 
 from api import outbound
 from api.channels import meta
@@ -58,18 +57,6 @@ class MessengerClient:
         self._post(recipient_id, {"attachment": {"type": "image", "payload": {"url": image, "is_reusable": False}}})
 
 
-def make_router(settings: Settings, conversation: Conversation, client: MessengerClient) -> APIRouter:
-    secret, verify_token = settings.messenger_app_secret, settings.messenger_verify_token
-    assert secret and verify_token, "made only when the channel is on (Settings.messenger_enabled)"
-    return meta.make_router(
-        "Messenger",
-        "/webhooks/messenger",
-        secret,
-        verify_token,
-        lambda payload: handle_payload(payload, conversation, client),
-    )
-
-
 def handle_payload(payload: dict[str, Any], conversation: Conversation, client: MessengerClient) -> int:
     handled = 0
     for entry in payload.get("entry") or []:
@@ -100,3 +87,11 @@ def handle_payload(payload: dict[str, Any], conversation: Conversation, client: 
             client.send(psid, reply.messages)
             handled += 1
     return handled
+
+
+make_router = meta.router_factory(
+    "Messenger",
+    "/webhooks/messenger",
+    lambda settings: (settings.messenger_app_secret, settings.messenger_verify_token),
+    handle_payload,
+)

@@ -12,7 +12,6 @@ import logging
 from typing import Any
 
 import httpx
-from fastapi import APIRouter
 
 from api import outbound
 from api.channels import meta
@@ -66,18 +65,6 @@ class WhatsAppClient:
         self._post({"to": recipient_id, "type": "image", "image": {"link": image}})
 
 
-def make_router(settings: Settings, conversation: Conversation, client: WhatsAppClient) -> APIRouter:
-    secret, verify_token = settings.whatsapp_app_secret, settings.whatsapp_verify_token
-    assert secret and verify_token, "made only when the channel is on (Settings.whatsapp_enabled)"
-    return meta.make_router(
-        "WhatsApp",
-        "/webhooks/whatsapp",
-        secret,
-        verify_token,
-        lambda payload: handle_payload(payload, conversation, client),
-    )
-
-
 def _messages(payload: dict[str, Any]):
     for entry in payload.get("entry") or []:
         for change in (entry or {}).get("changes") or []:
@@ -116,3 +103,11 @@ def handle_payload(payload: dict[str, Any], conversation: Conversation, client: 
         client.send(wa_id, reply.messages)
         handled += 1
     return handled
+
+
+make_router = meta.router_factory(
+    "WhatsApp",
+    "/webhooks/whatsapp",
+    lambda settings: (settings.whatsapp_app_secret, settings.whatsapp_verify_token),
+    handle_payload,
+)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from types import ModuleType
-from typing import Any
 
 import httpx
 from fastapi import FastAPI, Request
@@ -17,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api import scheduler
 from api.body_limit import BodyLimitMiddleware
-from api.channels import messenger, sms, telegram, whatsapp
+from api.channels.registry import CHANNELS
 from api.conversation import Conversation
 from api.rasa_client import RasaClient
 from api.rate_limits import RateLimitMiddleware
@@ -42,41 +40,13 @@ def create_app(
     sms_transport: httpx.BaseTransport | None = None,
 ) -> FastAPI:
     settings = settings or get_settings()
-    # (name, on?, module, client class, test transport, what switches it on); the push key is the lower-case name
-    channels: list[tuple[str, bool, ModuleType, Callable[..., Any], httpx.BaseTransport | None, str]] = [
-        (
-            "Telegram",
-            settings.telegram_enabled,
-            telegram,
-            telegram.TelegramClient,
-            telegram_transport,
-            "TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET",
-        ),
-        (
-            "WhatsApp",
-            settings.whatsapp_enabled,
-            whatsapp,
-            whatsapp.WhatsAppClient,
-            whatsapp_transport,
-            "WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN and WHATSAPP_PHONE_NUMBER_ID",
-        ),
-        (
-            "Messenger",
-            settings.messenger_enabled,
-            messenger,
-            messenger.MessengerClient,
-            messenger_transport,
-            "MESSENGER_PAGE_TOKEN, MESSENGER_APP_SECRET and MESSENGER_VERIFY_TOKEN",
-        ),
-        (
-            "SMS",
-            settings.sms_enabled,
-            sms,
-            sms.SmsClient,
-            sms_transport,
-            "TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER and PUBLIC_BASE_URL",
-        ),
-    ]
+    transports = {
+        "telegram": telegram_transport,
+        "whatsapp": whatsapp_transport,
+        "messenger": messenger_transport,
+        "sms": sms_transport,
+    }
+    channels = [(spec, spec.enabled(settings)) for spec in CHANNELS]
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -85,9 +55,9 @@ def create_app(
         migrate(settings.database_url)
         if not settings.operator_token:
             log.warning("OPERATOR_TOKEN is not set: the operator API is off.")
-        for name, enabled, _, _, _, needs in channels:
+        for spec, enabled in channels:
             if not enabled:
-                log.warning("%s channel is off: set %s to enable it.", name, needs)
+                log.warning("%s channel is off: set %s to enable it.", spec.name, spec.needs)
         task = None
         if settings.reminder_poll_seconds > 0:
             task = asyncio.create_task(
@@ -109,11 +79,11 @@ def create_app(
     app.state.conversation = Conversation(settings, rasa or RasaClient(settings))
     app.state.web_sessions = WebSessions(session_secret(settings.web_session_secret))
     app.state.push = {}  # channel -> send(external_id, messages), for messages the bot starts (reminders)
-    for name, enabled, module, make_client, transport, _ in channels:
+    for spec, enabled in channels:
         if enabled:
-            client = make_client(settings, transport=transport)
-            app.state.push[name.lower()] = client.send
-            app.include_router(module.make_router(settings, app.state.conversation, client))
+            client = spec.make_client(settings, transports[spec.key])
+            app.state.push[spec.key] = client.send
+            app.include_router(spec.make_router(settings, app.state.conversation, client))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -10,11 +10,10 @@ import logging
 from typing import Any
 
 import httpx
-from fastapi import APIRouter
 
-from api.buttons import button_id
+from api import outbound
 from api.channels import meta
-from api.channels.common import NOT_TEXT, text_of
+from api.channels.common import NOT_TEXT
 from api.conversation import Conversation
 from api.inbound import Inbound
 from api.settings import Settings
@@ -24,6 +23,8 @@ MAX_TEXT = 2000
 
 
 class MessengerClient:
+    buttons_without_text = False  # an outbound.Sender: buttons go out with a message's words
+
     def __init__(self, settings: Settings, transport: httpx.BaseTransport | None = None):
         self.url = f"{settings.messenger_api_url.rstrip('/')}/me/messages"
         self.token = settings.messenger_page_token
@@ -43,47 +44,17 @@ class MessengerClient:
             log.error("Messenger send failed: %s", type(exc).__name__)
 
     def send(self, psid: str, messages: list[dict[str, Any]]) -> None:
-        index = 0
-        for m in messages:
-            text = text_of(m, self.public_base_url)
-            if text:
-                message: dict[str, Any] = {"text": text[:MAX_TEXT]}
-                buttons = [b for b in (m.get("buttons") or []) if b.get("payload")]
-                if buttons:
-                    replies = []
-                    for b in buttons:
-                        replies.append(
-                            {
-                                "content_type": "text",
-                                "title": b["title"][:20],
-                                "payload": button_id(index, b["payload"]),
-                            }
-                        )
-                        index += 1
-                    message["quick_replies"] = replies[:13]
-                self._post(psid, message)
-            if m.get("image") and self.public_base_url:
-                self._post(
-                    psid,
-                    {
-                        "attachment": {
-                            "type": "image",
-                            "payload": {"url": f"{self.public_base_url}{m['image']}", "is_reusable": False},
-                        }
-                    },
-                )
+        outbound.render(self, psid, messages, self.public_base_url)
 
+    def send_text_message(self, recipient_id: str, text: str) -> None:
+        self._post(recipient_id, {"text": text[:MAX_TEXT]})
 
-def make_router(settings: Settings, conversation: Conversation, client: MessengerClient) -> APIRouter:
-    secret, verify_token = settings.messenger_app_secret, settings.messenger_verify_token
-    assert secret and verify_token, "made only when the channel is on (Settings.messenger_enabled)"
-    return meta.make_router(
-        "Messenger",
-        "/webhooks/messenger",
-        secret,
-        verify_token,
-        lambda payload: handle_payload(payload, conversation, client),
-    )
+    def send_text_with_buttons(self, recipient_id: str, text: str, buttons: list[outbound.Button]) -> None:
+        replies = [{"content_type": "text", "title": b.title[:20], "payload": b.ref} for b in buttons]
+        self._post(recipient_id, {"text": text[:MAX_TEXT], "quick_replies": replies[:13]})
+
+    def send_image_url(self, recipient_id: str, image: str) -> None:
+        self._post(recipient_id, {"attachment": {"type": "image", "payload": {"url": image, "is_reusable": False}}})
 
 
 def handle_payload(payload: dict[str, Any], conversation: Conversation, client: MessengerClient) -> int:
@@ -116,3 +87,11 @@ def handle_payload(payload: dict[str, Any], conversation: Conversation, client: 
             client.send(psid, reply.messages)
             handled += 1
     return handled
+
+
+make_router = meta.router_factory(
+    "Messenger",
+    "/webhooks/messenger",
+    lambda settings: (settings.messenger_app_secret, settings.messenger_verify_token),
+    handle_payload,
+)

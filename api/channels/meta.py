@@ -1,5 +1,5 @@
 """What Meta's webhooks (WhatsApp and Messenger) share: the verification handshake, the body signature
-(X-Hub-Signature-256 over the raw body) and the shape of the router."""
+(X-Hub-Signature-256 over the raw body) and the shape of the router, made from a channel's settings."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from api.conversation import Conversation
 from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED, error, text_success
+from api.settings import Settings
 
 
 def signature_ok(app_secret: str, body: bytes, header: str | None) -> bool:
@@ -69,3 +71,22 @@ def make_router(
         return {"ok": True, "messages": await run_in_threadpool(handle, payload)}
 
     return router
+
+
+def router_factory[C](
+    name: str,
+    path: str,
+    secrets_of: Callable[[Settings], tuple[str | None, str | None]],
+    handle_payload: Callable[[dict[str, Any], Conversation, C], int],
+) -> Callable[[Settings, Conversation, C], APIRouter]:
+    """A Meta channel's make_router: its app secret and verify token read from the settings (`secrets_of`), and
+    each signed delivery handed to `handle_payload` with the conversation and the channel's client."""
+
+    def make(settings: Settings, conversation: Conversation, client: C) -> APIRouter:
+        app_secret, verify_token = secrets_of(settings)
+        assert app_secret and verify_token, f"made only when the channel is on (Settings.{name.lower()}_enabled)"
+        return make_router(
+            name, path, app_secret, verify_token, lambda payload: handle_payload(payload, conversation, client)
+        )
+
+    return make

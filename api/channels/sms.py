@@ -14,7 +14,8 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from twilio.request_validator import RequestValidator
 
-from api.channels.common import country_of, text_of
+from api import outbound
+from api.channels.common import country_of
 from api.conversation import Conversation
 from api.inbound import Inbound
 from api.openapi_responses import BODY_LIMITS, RATE_LIMITED, error, text_success
@@ -24,19 +25,34 @@ log = logging.getLogger("pacing.sms")
 MAX_SMS = 1500  # Twilio splits long messages; keep each reply within its 1,600-character limit
 
 
+class _Texts:
+    """An outbound.Sender that writes each message as one SMS text: there are no buttons or pictures on SMS."""
+
+    buttons_without_text = True
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def send_text_message(self, recipient_id: str, text: str) -> None:
+        self.texts.append(text[:MAX_SMS])
+
+    def send_text_with_buttons(self, recipient_id: str, text: str, buttons: list[outbound.Button]) -> None:
+        """Command buttons are numbered ("Reply 1 for ..."); answer buttons are listed."""
+        if any(b.payload.startswith("/") for b in buttons):
+            text += "\n" + "\n".join(f"Reply {i} for {b.title}" for i, b in enumerate(buttons, 1))
+        else:
+            text += "\n(" + " / ".join(b.title for b in buttons) + ")"
+        self.texts.append(text[:MAX_SMS])
+
+    def send_image_url(self, recipient_id: str, image: str) -> None:
+        pass  # SMS sends words only (a picture would need MMS)
+
+
 def render(messages: list[dict[str, Any]], public_base_url: str = "") -> list[str]:
-    """The bot's messages as SMS texts. Command buttons are numbered ("Reply 1 for ..."); answer buttons are listed."""
-    out = []
-    for m in messages:
-        text = text_of(m, public_base_url) or ""
-        buttons = [b for b in (m.get("buttons") or []) if b.get("payload")]
-        if buttons and any(b["payload"].startswith("/") for b in buttons):
-            text += "\n" + "\n".join(f"Reply {i} for {b['title']}" for i, b in enumerate(buttons, 1))
-        elif buttons:
-            text += "\n(" + " / ".join(b["title"] for b in buttons) + ")"
-        if text:
-            out.append(text[:MAX_SMS])
-    return out
+    """The bot's messages as SMS texts, one for each message that has words or options."""
+    texts = _Texts()
+    outbound.render(texts, "", messages, public_base_url)
+    return texts.texts
 
 
 class SmsClient:

@@ -11,8 +11,8 @@ import httpx
 from fastapi import APIRouter, Header, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
-from api.buttons import button_id
-from api.channels.common import NOT_TEXT, text_of
+from api import outbound
+from api.channels.common import NOT_TEXT
 from api.conversation import Conversation
 from api.inbound import Inbound
 from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED, error
@@ -24,6 +24,8 @@ OLD_BUTTON = "That button is from an earlier message. Here's where we are now."
 
 
 class TelegramClient:
+    buttons_without_text = False  # an outbound.Sender: buttons go out with a message's words
+
     def __init__(self, settings: Settings, transport: httpx.BaseTransport | None = None):
         self.base = f"{settings.telegram_api_url.rstrip('/')}/bot{settings.telegram_bot_token}"
         self.public_base_url = (settings.public_base_url or "").rstrip("/")
@@ -42,21 +44,18 @@ class TelegramClient:
 
     def send(self, chat_id: str, messages: list[dict[str, Any]]) -> None:
         """Sends the bot's messages (Rasa REST shape) to a chat: text with inline keyboards, links, images."""
-        index = 0
-        for m in messages:
-            text = text_of(m, self.public_base_url)
-            if text:
-                body: dict[str, Any] = {"chat_id": chat_id, "text": text[:MAX_TEXT]}
-                buttons = [b for b in (m.get("buttons") or []) if b.get("payload")]
-                if buttons:
-                    rows = []
-                    for b in buttons:
-                        rows.append([{"text": b["title"][:64], "callback_data": button_id(index, b["payload"])}])
-                        index += 1
-                    body["reply_markup"] = {"inline_keyboard": rows}
-                self._call("sendMessage", body)
-            if m.get("image") and self.public_base_url:
-                self._call("sendPhoto", {"chat_id": chat_id, "photo": f"{self.public_base_url}{m['image']}"})
+        outbound.render(self, chat_id, messages, self.public_base_url)
+
+    def send_text_message(self, recipient_id: str, text: str) -> None:
+        self._call("sendMessage", {"chat_id": recipient_id, "text": text[:MAX_TEXT]})
+
+    def send_text_with_buttons(self, recipient_id: str, text: str, buttons: list[outbound.Button]) -> None:
+        keyboard = [[{"text": b.title[:64], "callback_data": b.ref}] for b in buttons]
+        body = {"chat_id": recipient_id, "text": text[:MAX_TEXT], "reply_markup": {"inline_keyboard": keyboard}}
+        self._call("sendMessage", body)
+
+    def send_image_url(self, recipient_id: str, image: str) -> None:
+        self._call("sendPhoto", {"chat_id": recipient_id, "photo": image})
 
 
 def make_router(settings: Settings, conversation: Conversation, client: TelegramClient) -> APIRouter:

@@ -12,11 +12,10 @@ import logging
 from typing import Any
 
 import httpx
-from fastapi import APIRouter
 
-from api.buttons import button_id
+from api import outbound
 from api.channels import meta
-from api.channels.common import NOT_TEXT, country_of, text_of
+from api.channels.common import NOT_TEXT, country_of
 from api.conversation import Conversation
 from api.inbound import Inbound
 from api.settings import Settings
@@ -27,6 +26,8 @@ CAPTIONED = ("image", "video", "document")  # message types that can carry a cap
 
 
 class WhatsAppClient:
+    buttons_without_text = False  # an outbound.Sender: buttons go out with a message's words
+
     def __init__(self, settings: Settings, transport: httpx.BaseTransport | None = None):
         self.url = f"{settings.whatsapp_api_url.rstrip('/')}/{settings.whatsapp_phone_number_id}/messages"
         self.public_base_url = (settings.public_base_url or "").rstrip("/")
@@ -43,60 +44,25 @@ class WhatsAppClient:
             log.error("WhatsApp send failed: %s", type(exc).__name__)
 
     def send(self, to: str, messages: list[dict[str, Any]]) -> None:
-        index = 0
-        for m in messages:
-            text = text_of(m, self.public_base_url)
-            buttons = [b for b in (m.get("buttons") or []) if b.get("payload")]
-            if text and buttons:
-                ids = []
-                for b in buttons:
-                    ids.append(button_id(index, b["payload"]))
-                    index += 1
-                action: dict[str, Any]
-                if len(buttons) <= 3:  # reply buttons: at most 3, titles at most 20 characters
-                    action = {
-                        "buttons": [
-                            {"type": "reply", "reply": {"id": i, "title": b["title"][:20]}}
-                            for i, b in zip(ids, buttons, strict=True)
-                        ]
-                    }
-                else:  # a list: at most 10 rows, titles at most 24 characters
-                    action = {
-                        "button": "Choose",
-                        "sections": [
-                            {
-                                "title": "Options",
-                                "rows": [
-                                    {"id": i, "title": b["title"][:24]}
-                                    for i, b in list(zip(ids, buttons, strict=True))[:10]
-                                ],
-                            }
-                        ],
-                    }
-                kind = "button" if len(buttons) <= 3 else "list"
-                self._post(
-                    {
-                        "to": to,
-                        "type": "interactive",
-                        "interactive": {"type": kind, "body": {"text": text[:1024]}, "action": action},
-                    }
-                )
-            elif text:
-                self._post({"to": to, "type": "text", "text": {"body": text[:MAX_TEXT]}})
-            if m.get("image") and self.public_base_url:
-                self._post({"to": to, "type": "image", "image": {"link": f"{self.public_base_url}{m['image']}"}})
+        outbound.render(self, to, messages, self.public_base_url)
 
+    def send_text_message(self, recipient_id: str, text: str) -> None:
+        self._post({"to": recipient_id, "type": "text", "text": {"body": text[:MAX_TEXT]}})
 
-def make_router(settings: Settings, conversation: Conversation, client: WhatsAppClient) -> APIRouter:
-    secret, verify_token = settings.whatsapp_app_secret, settings.whatsapp_verify_token
-    assert secret and verify_token, "made only when the channel is on (Settings.whatsapp_enabled)"
-    return meta.make_router(
-        "WhatsApp",
-        "/webhooks/whatsapp",
-        secret,
-        verify_token,
-        lambda payload: handle_payload(payload, conversation, client),
-    )
+    def send_text_with_buttons(self, recipient_id: str, text: str, buttons: list[outbound.Button]) -> None:
+        action: dict[str, Any]
+        if len(buttons) <= 3:  # reply buttons: at most 3, titles at most 20 characters
+            kind = "button"
+            action = {"buttons": [{"type": "reply", "reply": {"id": b.ref, "title": b.title[:20]}} for b in buttons]}
+        else:  # a list: at most 10 rows, titles at most 24 characters
+            kind = "list"
+            rows = [{"id": b.ref, "title": b.title[:24]} for b in buttons[:10]]
+            action = {"button": "Choose", "sections": [{"title": "Options", "rows": rows}]}
+        interactive = {"type": kind, "body": {"text": text[:1024]}, "action": action}
+        self._post({"to": recipient_id, "type": "interactive", "interactive": interactive})
+
+    def send_image_url(self, recipient_id: str, image: str) -> None:
+        self._post({"to": recipient_id, "type": "image", "image": {"link": image}})
 
 
 def _messages(payload: dict[str, Any]):
@@ -137,3 +103,11 @@ def handle_payload(payload: dict[str, Any], conversation: Conversation, client: 
         client.send(wa_id, reply.messages)
         handled += 1
     return handled
+
+
+make_router = meta.router_factory(
+    "WhatsApp",
+    "/webhooks/whatsapp",
+    lambda settings: (settings.whatsapp_app_secret, settings.whatsapp_verify_token),
+    handle_payload,
+)

@@ -56,7 +56,7 @@ CHEST_FEEL = (
 )
 _CHEST = compile_all(
     [
-        rf"\b{CHEST}\s+{G3}{CHEST_FEEL}\b",
+        rf"\b{CHEST}(?!\s+muscles?)\s+{G3}{CHEST_FEEL}\b",
         rf"\b{CHEST_FEEL}\s+{G3}(?:in|across|on|around|round|over|through|at|behind|inside|of|into|under|within)\s+"
         rf"(?:{POSS})?(?:(?:middle|centre|center|left side|front) of\s+(?:{POSS})?)?{CHEST}\b",
         rf"\b(?:tight|heavy|sore|painful|crushing|squeezing|burning|aching)\s+{CHEST}\b",
@@ -181,10 +181,17 @@ _JOINT_COLLAPSED = re.compile(
     r"\b(?:hip|hips|knee|knees|leg|legs|ankle|ankles|back|arch|arches|foot|feet)\s+(?:\w+\s+){0,2}$"
 )
 
+# "england collapsed again, 80 all out", "the tent collapsed"
+_NOT_A_PERSON_COLLAPSING = re.compile(
+    r"\b(?:all out|wickets?|batting|innings|the team|our team|their team|the side|england|australia|india|scotland|wales|"
+    r"the market|economy|the plan|plans|tent|cake|souffl\w*|roof|shelf|chair|deal|talks)\b"
+)
+
 # ------------------------------------------------------------ a broken bone out of shape
 _DEFORMITY = compile_all(
     [
-        r"\bbone\s+(?:\w+\s+){0,2}(?:sticking|poking|coming|pushing|showing)\s+(?:out|through)\b",
+        r"\bbone(?:\s*'s|s| is)?\s+(?:\w+\s+){0,2}(?:sticking|poking|coming|pushing|showing)\s+(?:out|through)\b",
+        r"\b(?:foot|ankle|leg|arm|wrist|elbow|knee|shoulder)\s+(?:is\s+|'s\s+)?(?:pointing|facing|bent|sticking out)\s+sideways\b",
         r"\b(?:see|seeing|saw|can see)\s+(?:the\s+)?bone\b",
         r"\b(?:pointing|facing|bent|turned|twisted)\s+(?:the\s+)?wrong\s+way\b",
         r"\b(?:bent|bends)\s+(?:at\s+)?(?:a\s+)?(?:weird|funny|strange|odd|wrong)\s+angle\b|\bat\s+a\s+(?:weird|funny|strange|odd|wrong)\s+angle\b",
@@ -381,7 +388,9 @@ def fainting_matches(t: str) -> tuple[bool, bool]:
         if _NEAR_MISS_BEFORE.search(before):
             near = True
             continue
-        if m.group(0).startswith("collaps") and _JOINT_COLLAPSED.search(before):
+        if m.group(0).startswith("collaps") and (
+            _JOINT_COLLAPSED.search(before) or _NOT_A_PERSON_COLLAPSING.search(sent)
+        ):
             continue
         fainted = True
     return fainted, near
@@ -449,14 +458,23 @@ def _clot_in_lung(t: str) -> bool:
     return any(_CLOT_CONTEXT.search(t) for _ in iter_affirmed([_SUDDEN_BREATHLESS], t))
 
 
+def in_the_heat(t: str) -> bool:
+    return bool(_HEAT.search(t))
+
+
 def _heat_illness(t: str) -> bool:
-    return bool(_HEAT.search(t)) and any_affirmed(_HEAT_SERIOUS, t)
+    return in_the_heat(t) and any_affirmed(_HEAT_SERIOUS, t)
+
+
+_HEART_SETTLED = re.compile(
+    r"\b(?:settled|settles|slowing|slowed|calmed|came down|coming down|went back to normal|back to normal|passed|eased)\b"
+)
 
 
 def _racing_heart_faint(t: str) -> bool:
     for m in iter_affirmed([_HEART_AFLUTTER], t):
         window = t[max(0, m.start() - 80) : m.end() + 120]
-        if _FAINTISH.search(window) and _LASTING.search(window):
+        if _FAINTISH.search(window) and _LASTING.search(window) and not _HEART_SETTLED.search(window):
             return True
     return False
 

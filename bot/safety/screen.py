@@ -158,6 +158,7 @@ _SUICIDAL = compile_all(
         r"\b(?:world|everyone|everybody|everything|they|the kids|my family)\b[^.!?]{0,30}\b(?:go on|keep (?:spinning|turning|going)|"
         r"be fine|carry on|manage|cope|spin)\s+(?:just\s+)?(?:fine\s+)?without me\b",
         r"\b(?:waan|wan|wanna|want|want to)\s+dead\b",
+        r"\b(?:waan|wan|wanna|wana)\s+(?:just\s+)?die\b",
         # internet and gaming words for leaving life
         r"\bbrb\s+never\b",
         r"\b(?:no more|out of|used up (?:all )?my|on my last)\s+(?:lives|continues|respawns?|extra lives)\b",
@@ -179,6 +180,19 @@ _SUICIDAL = compile_all(
         r"(?!\s+(?:to|for|on|out|away|shopping|back|home|in|into|from|at|with|through|past)\b)",
         r"\bdon't\s+(?:you\s+)?worry\s+about\s+me\s+(?:after|from|any ?more|once|when i'?m)\b",
         r"\bif\s+i\s+(?:stepped|walked|jumped|threw myself|lay down|laid down)\s+(?:out\s+)?(?:in front of|off|under)\b",
+        # calm after deciding, a ligature, a burden to everyone, lingering at a height
+        r"\b(?:since|now that|now)\s+i(?:'ve| have)?\s+(?:decided|made (?:up )?my (?:mind|decision))\b"
+        r"(?!\s+(?:to|on|what|which|that|about|how|where|when|if))",
+        r"\b(?:belt|rope|cord|cable|scarf|ligature|noose|flex|lead|dressing gown cord)\b[^.!?]{0,25}\b(?:round|around)\s+(?:my|me|his|her)\s+neck\b",
+        r"\b(?:just|only|nothing but)\s+(?:a\s+)?(?:burden|dead weight|drain|waste of space|waste of oxygen)\s+(?:to|on|for)\s+"
+        r"(?:everyone|everybody|my family|them all|all of them|the people|my kids|my husband|my wife|my partner)\b",
+        r"\b(?:stop\w*|stand\w*|stood|linger\w*|sit\w*|sat|wait\w*)\s+(?:on|at|by)\s+(?:the|a)\s+(?:bridge|ledge|cliff edge|cliff|"
+        r"platform edge|roof|edge)\b[^.!?]{0,60}\b(?:looking down|a bit longer|longer each|every day|again)\b",
+        # other languages, and clinical shorthand
+        r"\b(?:quiero|me quiero|quisiera)\s+morir(?:me)?\b|\bchc[eę]\s+umrze[cć]\b|\bquero\s+morrer\b|\bje\s+veux\s+mourir\b|"
+        r"\bich\s+will\s+sterben\b|\bgusto\s+ko\s+(?:na(?:ng)?\s+)?mamatay\b|\bmarna\s+(?:hai|chahta|chahti)\b|"
+        r"\bwil\s+(?:net\s+)?doodgaan\b|我想死|想自杀|\bbiếtự tử\b",
+        r"\bsui(?:cidal)?\s+(?:ideation|thoughts|attempt)\b|\b(?:suicidal\s+)?ideation\s+(?:is\s+)?(?:back|again|bad|worse)\b",
         # past attempts, said without the word
         r"\b(?:i'?ve|i have|i|i had|having)\s+(?:already\s+)?attempted\b(?!\s+(?:to|the|a|an|my|it|this|that|walking|swimming|"
         r"yoga|pilates|tai chi|stretch\w*|exercis\w*|some|more))",
@@ -204,6 +218,10 @@ _SELF_HARM = compile_all(
         r"#\s*(?:sh|selfharm|self harm)\b",
         r"\U0001F52A[^\n]{0,6}\U0001FA78|\U0001FA78[^\n]{0,6}\U0001F52A",
         r"\b(?:been|started|keep|kept|stop|quit)\s+sh\b|\bsh\s+(?:again|urges?|scars?|wounds?|relapse)\b",
+        r"\bsh\s*(?:x\s*\d+|\d+\s*x|\d+\s+times)\b",
+        r"\blong sleeves\b.{0,60}\b(?:guess why|you can guess|hide|hiding|cover|so no one|so nobody|marks|cuts)\b|"
+        r"\b(?:hide|hiding|hid|cover\w*)\s+(?:up\s+)?(?:the\s+|my\s+)?(?:fresh\s+|new\s+)?(?:marks|cuts|burns)\b|"
+        r"\b(?:hide|hiding|hid|cover\w*)\s+(?:up\s+)?(?:the\s+|my\s+)?(?:fresh|new)\s+scars\b",
         r"\b(?:took|taken|take|taking|put|used)\s+(?:a\s+|the\s+|my\s+)?(?:knife|blade|razor|lighter|scissors|compass|sharpener)\s+"
         r"(?:to|on|against)\s+(?:my|me)\b",
         r"\brelaps\w*\b[^\n]{0,20}[🩹🔪]|[🩹🔪][^\n]{0,20}\brelaps\w*",
@@ -292,6 +310,13 @@ _SUICIDE_AS_A_NAME = re.compile(
     r"\bsuicides\s+(?:at|in|for|on)\s+(?:the\s+)?(?:training|practice|pe|p\.e\.|netball|football|footy|basketball|hockey|rugby|"
     r"soccer|gym|class|track|court)\b"
 )
+# "the hoovering makes me want to die lol", "overdosed on netflix", "this flare can go jump off a cliff"
+_PLAINLY_A_JOKE = re.compile(
+    r"\b(?:makes?|made|making)\s+me\s+want\s+to\s+die\b(?=[^.!?]{0,60}(?:\blol\b|\blmao\b|\bhaha\w*|\U0001f602|\U0001f923|\bjk\b))|"
+    r"\boverdos\w*\s+on\s+(?:netflix|chocolate|sugar|caffeine|coffee|tv|telly|the sun|sunshine|exercise|cake|carbs|christmas|"
+    r"crisps|youtube|tiktok|reality tv|box ?sets?|bake off|biscuits|sweets|love|fresh air|cheese|pizza)\b|"
+    r"\b(?:can|could|should|may|might)\s+(?:go\s+)?(?:and\s+)?jump\s+off\s+(?:a|the)\s+(?:cliff|bridge|roof)\b"
+)
 # a will made for ordinary reasons ("writing my will with a solicitor, my wife insisted since we bought the house")
 _ORDINARY_WILL = re.compile(
     r"\bmy\s+will\b(?=[^.!?]{0,80}\b(?:solicitor|lawyer|notary|bought|mortgage|insisted|married|boring|admin|paperwork)\b)"
@@ -309,7 +334,7 @@ def _grave_emoji(t: str) -> bool:
 
 
 def _crisis_rules(t: str) -> list[str]:
-    for figure in (_NOT_SELF_DIE, _HYPERBOLE, _SUICIDE_AS_A_NAME):
+    for figure in (_NOT_SELF_DIE, _HYPERBOLE, _SUICIDE_AS_A_NAME, _PLAINLY_A_JOKE):
         t = figure.sub(" ", t)
     t = _ORDINARY_WILL.sub("my papers", t)
     rules = []

@@ -40,6 +40,8 @@ EXPLAINED_BY_RULES = frozenset(
         "stop.clot_signs",
         "stop.possible_fracture_or_rupture",
         "stop.dizziness",
+        "stop.foot_drop",
+        "stop.heat_exhaustion",
         "assess.injury",
         "assess.swelling",
         "assess.sharp_pain",
@@ -92,7 +94,9 @@ def understand(text: str, wait_for_model: bool = False, use_learned: bool = True
     readable = len(_WORD.findall(text)) >= MIN_WORDS and not payload
     # help never waits for the model when the rules already know it is a crisis (the top priority)
     meaning = layer.read(text) if layer is not None and readable and screen.kind != "crisis" else None
-    learned_crisis = meaning is not None and meaning.is_crisis
+    # a crisis only the learned layer reads does not outrank an emergency the rules are sure of (a faint, a bone
+    # through the skin): "didn't hurt myself" read alone looks like self-harm, and the ambulance cannot wait
+    learned_crisis = meaning is not None and meaning.is_crisis and screen.kind != "emergency"
 
     if screen.kind == "crisis" or learned_crisis:
         return Understanding("crisis", screen.rules if screen.kind == "crisis" else (LEARNED_CRISIS,), None, meaning)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.safety.redflags import arm_spread_matches, breathless_matches, dark_urine, fainting_matches
+from bot.safety.redflags import arm_spread_matches, breathless_matches, dark_urine, fainting_matches, in_the_heat
 from bot.safety.textmatch import any_affirmed, compile_all, gap, is_negated, iter_affirmed, sentence_of
 
 G1, G2, G3, G4, G6 = gap(1), gap(2), gap(3), gap(4), gap(6)
@@ -77,12 +77,11 @@ _SEVERE_BREATH = compile_all(
         r"\bfight\w* for (?:breath|air)\b",
         r"\bair hunger\b",
         r"\bsuffocat\w*",
-        r"\bwheez\w*",
         r"\bstruggl\w* for (?:breath|air)\b",
     ]
 )
 # plain "short of breath" / "breathless" without a mild qualifier or settling -> cautious stop
-_PLAIN_SOB = re.compile(r"\b(?:short of breath|shortness of breath|breathless\w*)")
+_PLAIN_SOB = re.compile(r"\b(?:short of breath|shortness of breath|breathless\w*|wheez\w*)")
 _MILD = re.compile(
     r"\b(?:a bit|a little|bit|slightly|mildly|little|a tad|tad|bit more|normal|usual|nicely|a touch|somewhat)\b"
 )
@@ -100,6 +99,10 @@ _SUDDEN_WEAK = compile_all(
         r"(?:numb|dead|weak|limp|floppy)\b",
         r"\b(?:can't|couldn't|cannot|could not)\s+feel\s+(?:my\s+|his\s+|her\s+)?(?:legs?|feet|foot|hands?)\b",
     ]
+)
+_GRADUAL = re.compile(
+    r"\b(?:slowly|gradually|bit by bit|little by little|over (?:the )?(?:weeks|months)|for (?:weeks|months)|"
+    r"\d+\s+(?:weeks|months)|(?:two|three|four|six) (?:weeks|months)|on and off|comes and goes)\b"
 )
 _POSTURE = re.compile(
     r"\b(?:slept|sleeping|lying|lay|lain|leaning|leant|sat|sitting|cross-legged|kneeling)\s+on\b|\bcross-legged\b"
@@ -122,6 +125,8 @@ _INSTABILITY = compile_all(
         r"\b(?:slid|slipped|popped|clunked)\s+out\s+and\s+(?:popped|slid|went|clunked)\s+back\s+in\b",
         rf"\b(?:{JOINT})\b[^.!?]{{0,40}}\b(?:will|gonna|going to|might)\s+go\s+again\b",
         r"\bnot screwed on\b",
+        r"\b(?:knee|knees|ankle|ankles|leg|legs|hip)\s+(?:\w+\s+){0,2}(?:folded|fold|folds|went completely|keeps going over|"
+        r"kept going over|keeps going|went from under me|goes from under me)\b",
         # "my knee feels like it won't hold me"
         rf"\b(?:{JOINT}|legs?)\b[^.!?]{{0,30}}\b(?:won't|wont|wouldn't|doesn't|didn't|isn't going to)\s+(?:hold|support|take)\s+(?:me|my weight)\b",
     ]
@@ -131,7 +136,8 @@ _NO_WEIGHT = compile_all(
     [
         r"\b(?:can't|cannot|couldn't|could not|unable to|can not)\s+(?:put\s+(?:any\s+)?weight|bear\s+(?:any\s+)?weight|stand\s+on|walk\s+on|weight\s*-?bear)",
         r"\bnon-?weight-?bearing\b",
-        r"\b(?:can't|cannot|couldn't|could not|unable to|can not)\s+put\s+(?:it|my (?:foot|heel|leg|ankle))\s+(?:down|on the (?:floor|ground))\b",
+        r"\b(?:can't|cannot|couldn't|could not|unable to|can not)\s+put\s+(?:it|(?:my|the|me) (?:foot|heel|leg|ankle))\s+"
+        r"(?:down|on the (?:floor|ground))\b",
     ]
 )
 _PALPITATIONS = compile_all(
@@ -190,7 +196,12 @@ _CLOT_RISK = re.compile(
 _FRACTURE_OR_RUPTURE = compile_all(
     [
         r"\b(?:heard|felt)\s+(?:a\s+|it\s+|something\s+)?(?:crack|snap|crunch)\w*",
-        r"\b(?:crooked|out of line|misshapen|deformed|wonky)\b",
+        r"\b(?:crooked|out of line|misshapen|deformed|wonky|pointing sideways|points sideways)\b",
+        r"\bwent\s+(?:crunch|crack|snap)\b|\b(?:feel|felt)\s+(?:something|it)\s+(?:break|broke|go crack|crack)\b",
+        r"\b(?:cracked|broke|broken|bust|busted)\s+(?:a|one|my|me)\s+ribs?\b",
+        r"\b(?:fell|fall|landed|landing|came down|went down)\b[^.!?]{0,25}\b(?:on|onto)\s+(?:my|me|the)\s+(?:outstretched\s+)?"
+        r"(?:hand|wrist)\b"
+        r"[^.!?]{0,80}\b(?:swollen|swell\w*|up like|tender|can't move|kills|agony|hurts like)\b",
         r"\b(?:thin bones|osteoporo\w*|brittle bones|osteopenia)\b.{0,120}\b(?:fell|fall|tripped|trip|slipped|landed)\b|"
         r"\b(?:fell|fall|tripped|trip|slipped|landed)\b.{0,120}\b(?:thin bones|osteoporo\w*|brittle bones|osteopenia)\b",
         r"\b(?:droop\w*|hangs? down)\b[^.!?]{0,30}\b(?:won't|wont|can't|cant|doesn't|does not)\s+straighten\b",
@@ -199,6 +210,15 @@ _FRACTURE_OR_RUPTURE = compile_all(
         r"\b(?:one|a)\s+(?:spot|point|place)\b[^.!?]{0,50}\b(?:press|touch)\b",
         r"\bcan't put no weight\b|\bcant put no weight\b",
     ]
+)
+_FOOT_DROP = re.compile(
+    r"\bfoot\s+(?:\w+\s+){0,3}(?:slaps?|slapping|drags?|dragging|flops?|flopping)\b|\bfoot drop\b|"
+    r"\b(?:can't|cannot|cant|unable to)\s+lift\s+(?:my\s+|me\s+|the\s+)?(?:toes|foot|front of my foot)\s+up\b"
+)
+# worn out by the heat: dizzy, sick, headachy, cramping, pale, clammy (stop, cool down, get checked today)
+_HEAT_EXHAUSTION = re.compile(
+    r"\b(?:dizz\w*|light-?headed|woozy|sick|nause\w*|vomit\w*|throw(?:ing)? up|headache\w*|cramp\w*|pale|clammy|faint\w*|"
+    r"wobbly|shaky|drained|sweating (?:buckets|loads|a lot)|drenched)\b"
 )
 _WEIRD_HEART = re.compile(
     r"\b(?:heart|pulse|heartbeat)\s+(?:\w+\s+){0,2}(?:weird|funny|strange|odd)\s+(?:\w+\s+)?(?:fast|racing|skippy|fluttery|thing)\b"
@@ -278,7 +298,7 @@ _RADIATING = compile_all(
         r"(?:legs?|thighs?|calf|calves|foot|feet|toes|knees?|buttocks?|bum|arms?|hands?|fingers|shins?|ankles?|heels?)\b",
         rf"\b(?:pins and needles|tingl\w*|numb\w*|electric\w*|burning|pain|pains|ache|aching|sensation)\s+{G3}(?:down|into)\s+"
         rf"(?:the\s+(?:back|front|side|outside|inside)\s+of\s+)?(?:{POSS})?(?:left\s+|right\s+)?"
-        r"(?:legs?|thighs?|calf|calves|foot|feet|toes|arms?|hands?|fingers|shins?)\b",
+        r"(?:legs?|thighs?|calf|calves|foot|feet|toes|arms?|hands?|fingers|shins?|buttocks?|bum|glutes?)\b",
         r"\bsciatic\w*",
     ]
 )
@@ -341,6 +361,8 @@ _NEW_PAIN = compile_all(
         r"\bnever\s+(?:had|felt|experienced|known)\s+(?:this|that|it|anything like|a pain like|pain like|this kind)\b",
         r"\b(?:pain|ache|feeling|sensation)\s+i\s*(?:'ve|have|'d|had)?\s*never\s+(?:had|felt)",
         r"\b(?:different|unlike|not like)\s+(?:from\s+|to\s+)?(?:my\s+)?(?:usual|normal|fibro|regular|typical)\b",
+        r"\bdifferent\s+(?:\w+\s+){1,2}(?:to|from|than)\s+(?:my\s+)?(?:usual|normal|fibro|regular|typical)\b",
+        r"\b(?:fibro|it|my pain)\s+(?:doesn't|does not|doesnt|don't|never)\s+usually\b",
         r"\b(?:isn't|is not|not|wasn't|doesn't feel like)\s+(?:like\s+)?my\s+(?:usual|normal|regular|typical|fibro)\b",
         r"\bnever\s+(?:had|felt|experienced|known)\s+(?:\w+\s+){0,3}before\b",
         r"\bbrand new\s+(?:pain|ache)",
@@ -357,14 +379,16 @@ _INJURY = compile_all(
         r"\bhad a fall\b",
     ]
 )
-_NUMB = compile_all([r"\bnumb\w*", r"\blost (?:the )?feeling\b", r"\bno feeling\b"])
+_NUMB = compile_all(
+    [r"\bnumb\w*", r"\blost (?:the )?feeling\b", r"\bno feeling\b", r"\bpins (?:and|n|&) needles\b", r"\btingl\w*"]
+)
 _DARK_URINE_WORD = None  # uses redflags.dark_urine
 
 # ------------------------------------------------------------------ normal
 _TIRED = compile_all(
     [
         rf"\b{MUSCLE}\s+{G3}(?:tired|heavy|fatigued|worked|weary|drained|jelly|like jelly|shaky|wobbly|burn\w*|pumped|worn out|"
-        r"knackered|done in|spent|exhausted|trembl\w*|feel heavy|like lead)",
+        r"knackered|done in|spent|exhausted|trembl\w*|shak\w*|feel heavy|like lead)",
         rf"\b(?:tired|heavy|weary|jelly|shaky|wobbly|fatigued|worked|burning|leaden)\s+{G1}{MUSCLE}\b",
         r"\b(?:i'm|i 'm|i am|i was|i feel|i felt|feeling|felt|feel|so|really|bit|a bit|quite|very|pretty)\s+(?:\w+\s+)?"
         r"(?:tired|exhausted|fatigued|knackered|worn out|wiped out|drained|shattered|weary|pooped|sleepy)\b",
@@ -398,14 +422,25 @@ _MILD_RISE = compile_all(
 # "puffed out but back to normal after a few minutes", "usual flare after the shopping, settling with rest"
 _FAMILIAR = re.compile(
     r"\b(?:usual|normal|same old|same as (?:always|usual|ever)|like usual|as usual|as always|like always|my fibro|the fibro|"
-    r"fibro|baseline|familiar|typical|regular|the same (?:pain|ache|aches|places|spots))\b|\b(?:out of breath|puffed|breathing hard|"
+    r"fibro|baseline|familiar|typical|regular|the same (?:pain|ache|aches|places|spots)|like before|usual for (?:her|him|me|them)|"
+    r"same spot as always|like that for years|(?:don't|doesn't|dont|doesnt|didn't) hurt|not sharp|just sore|small small|"
+    r"nothing strange|nothing unusual|nothing new)\b|\b(?:out of breath|puffed|breathing hard|"
     r"red[- ]faced|beetroot|sweaty|stitch|burn\w*)\b"
 )
 _SETTLED_NOW = re.compile(
     r"\b(?:settl\w*|calm\w* (?:down|with)|calming|eas(?:ed|es|ing)|back to (?:my\s+)?(?:normal|usual|baseline)|"
     r"(?:fine|ok|okay|better|good|normal|right) (?:after|by|once|when|within|in)\b|goes away|went away|gone away|"
     r"stops? (?:when|once|as soon as)|stopped (?:when|once|as soon as)|dropping off|loads better|much better|mostly back|"
-    r"wore off|wears off|passed|came right)"
+    r"wore off|wears off|passed|came right|fine now|ok now|okay now|all good|good now|sorted (?:it|them|me)|it went|went after|"
+    r"gone by|gone now|fine since|back down|back to where|goes when|go down|goes down|came down|comes down|better now|"
+    r"fine by|fine today|(?:they|it) (?:are|is|'re|'s) fine|loosened|stretched (?:it|them) out|feeling ok|feel ok|felt fine|"
+    r"feel fine|can walk well|walking fine|moving fine|it'?ll be (?:fine|right|reet|ok) by)"
+)
+# words that say this is not the familiar pain, or not going away
+_UNFAMILIAR = re.compile(
+    r"\b(?:different|unlike|not like|not my usual|new|never had|never felt|doesn'?t usually|does not usually|don'?t usually|"
+    r"specific|not easing|still sore|proper sore|but since|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"on n off|on and off|comes on|keeps? coming|every time|each time|worse)\b"
 )
 _MUSCLE_SORE = compile_all(
     [
@@ -586,7 +621,8 @@ def extract(t: str) -> Findings:
     if severe_breath:
         _add(f, "stop.severe_breathlessness")
     for m in iter_affirmed(_SUDDEN_WEAK, t):
-        if not _POSTURE.search(sentence_of(t, m.start(), m.end())):
+        sent = sentence_of(t, m.start(), m.end())
+        if not _POSTURE.search(sent) and not _GRADUAL.search(t):
             _add(f, "stop.sudden_weakness_numbness")
             break
     for m in iter_affirmed(_INSTABILITY, t):
@@ -605,6 +641,10 @@ def extract(t: str) -> Findings:
         _add(f, "stop.sudden_severe_pain")
     if _clot_signs(t):
         _add(f, "stop.clot_signs")
+    if in_the_heat(t) and len({m.group(0)[:4] for m in iter_affirmed([_HEAT_EXHAUSTION], t)}) >= 2:
+        _add(f, "stop.heat_exhaustion")
+    if any_affirmed([_FOOT_DROP], t):
+        _add(f, "stop.foot_drop")
     if any_affirmed(_FRACTURE_OR_RUPTURE, t):
         _add(f, "stop.possible_fracture_or_rupture")
     if dark_urine(t) and _PAIN_RX.search(t):
@@ -633,8 +673,13 @@ def extract(t: str) -> Findings:
         _add(f, "assess.new_pain")
     if any_affirmed(_INJURY, t):
         _add(f, "assess.injury")
-    if any_affirmed(_NUMB, t) and "stop.sudden_weakness_numbness" not in f.rules:
-        _add(f, "assess.numbness")
+    if "stop.sudden_weakness_numbness" not in f.rules:
+        for m in iter_affirmed(_NUMB, t):
+            sent = sentence_of(t, m.start(), m.end())
+            if _POSTURE.search(sent) and _SETTLED_NOW.search(sent):
+                continue  # "pins and needles after sitting cross-legged, went after a minute"
+            _add(f, "assess.numbness")
+            break
     if dark_urine(t):
         _add(f, "assess.dark_urine")
     # ---- normal level
@@ -646,7 +691,7 @@ def extract(t: str) -> Findings:
         _add(f, "normal.mild_pain_rise")
     if any_affirmed(_MUSCLE_SORE, t):
         _add(f, "normal.muscle_soreness")
-    if any_affirmed([_FAMILIAR], t) and any_affirmed([_SETTLED_NOW], t):
+    if (any_affirmed([_FAMILIAR], t) or any_affirmed([_SETTLED_NOW], t)) and not _UNFAMILIAR.search(t):
         _add(f, "normal.settling")
     f.stiffness = any(not is_negated(t, m.start(), m.end()) for m in _STIFF.finditer(t))
     f.pain = any(not is_negated(t, m.start(), m.end()) for m in _PAIN_RX.finditer(t))

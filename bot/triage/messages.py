@@ -145,6 +145,13 @@ _STOP_NOW = {
         "That could be a broken bone or a torn tendon. Keep it still and get it checked today "
         "(urgent care, minor injuries or A&E)."
     ),
+    "stop.heat_exhaustion": (
+        "Feeling dizzy, sick or headachy in the heat is a sign to stop. Get somewhere cool, sip water, loosen "
+        "clothing and rest; if you feel confused or stop sweating, call your emergency number."
+    ),
+    "stop.foot_drop": (
+        "A foot that slaps down or toes you can't lift can mean a nerve is pinched. Please get checked today."
+    ),
     "stop.dark_urine_after_effort": (
         "Dark urine after hard effort needs checking today. Drink some water and rest until you've been seen."
     ),

@@ -106,6 +106,8 @@ RULE_IDS = (
     "stop.clot_signs",
     "stop.possible_fracture_or_rupture",
     "stop.dark_urine_after_effort",
+    "stop.foot_drop",
+    "stop.heat_exhaustion",
     "stop.red_flag_reported",
     "stop.red_flag_unsure",
 )
@@ -274,7 +276,7 @@ def _triage_by_rules(text: str, answers: Mapping[str, str] | None) -> FollowUp |
     site = next((r for r in f.regions if r != "muscle"), None)
 
     # 3. a familiar pain or a short-lived effort sign that has already settled
-    if "normal.settling" in normal and trend != "worse" and timing not in ("3_days", "over_3_days"):
+    if "normal.settling" in normal and trend not in ("worse", "same") and timing not in ("3_days", "over_3_days"):
         return _outcome("normal", normal)
 
     # 4. stiffness that loosens with movement

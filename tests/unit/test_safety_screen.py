@@ -287,6 +287,10 @@ def test_not_dose_requests(text):
         "I attempted the longer walk today and managed 12 minutes",
         "my first attempt at tai chi was wobbly",
         "I've got a stash of heat pads in the car",
+        "the ironing makes me want to die lol",
+        "overdosed on bake off reruns this weekend",
+        "our batting collapsed again, 60 all out",
+        "since I decided to do shorter walks I feel calmer",
     ],
 )
 def test_figures_of_speech_are_none(text):
@@ -366,6 +370,15 @@ def test_self_harm_without_an_exercise_context_is_caught(text, kind):
         "knocking my head against the wall over and over when the pain peaks",
         "i keep putting my hand under the boiling tap to feel something",
         "got a little stash in the drawer now, just in case",
+        "weirdly peaceful now that I've made my decision",
+        "pain 6, sh x2 since monday, slept badly",
+        "honestly wanna die, pain 9",
+        "tied the dressing gown cord round my neck last night",
+        "me quiero morir, pain 8 again",
+        "sui thoughts again today, sorry",
+        "I'm only a burden to my family now",
+        "keep stopping at the cliff edge on my walks, a bit longer every day",
+        "hiding my fresh cuts under a bandage so mum won't ask",
     ],
 )
 def test_affairs_in_order_methods_and_deliberate_injury_are_crisis(text):

@@ -130,6 +130,13 @@ def test_assess_rules(text, rule):
         ("my heart did a strange racing thing again in aqua", "stop.palpitations"),
         ("my hip collapsed under me on the stairs", "stop.joint_instability"),
         ("I was a bit out of breath on the hill, my calf is tight after the flight", "stop.clot_signs"),
+        (
+            "mowed the lawn in the blazing sun and now I'm dizzy and feel sick, sitting in the shade",
+            "stop.heat_exhaustion",
+        ),
+        ("since lifting the box my left foot drags and I can't lift my toes up", "stop.foot_drop"),
+        ("my knee just folded under me on the bus step", "stop.joint_instability"),
+        ("went down on the ice onto my hand and the wrist is up like a balloon", "stop.possible_fracture_or_rupture"),
     ],
 )
 def test_stop_rules_not_emergency(text, rule):

@@ -27,7 +27,7 @@ import yaml  # noqa: E402
 from bot.safety.meaning.bank import training_set  # noqa: E402
 from bot.safety.meaning.classifier import Classifier  # noqa: E402
 from bot.safety.meaning.embedder import Embedder  # noqa: E402
-from bot.safety.meaning.layer import Meaning, meaning_of, segments, without_repeats  # noqa: E402
+from bot.safety.meaning.layer import LearnedLayer, Meaning  # noqa: E402
 from bot.safety.screen import screen_message  # noqa: E402
 
 DEV_SETS = (
@@ -55,14 +55,8 @@ def dev_messages(directories: list[Path]) -> list[tuple[str, str, bool]]:
 
 
 def readings(classifier: Classifier, texts: list[str]) -> list[Meaning]:
-    parts = [segments(without_repeats(t)) for t in texts]
-    flat = [p for ps in parts for p in ps]
-    probabilities = classifier.probabilities(flat)
-    out, start = [], 0
-    for ps in parts:
-        out.append(meaning_of(probabilities[start : start + len(ps)]))
-        start += len(ps)
-    return out
+    layer = LearnedLayer(classifier)  # read exactly as the bot reads: one pass per message, clauses pooled from it
+    return [layer.read(t) for t in texts]
 
 
 def rate(hits: list[bool]) -> str:

@@ -180,6 +180,13 @@ _SUICIDAL = compile_all(
         r"(?!\s+(?:to|for|on|out|away|shopping|back|home|in|into|from|at|with|through|past)\b)",
         r"\bdon't\s+(?:you\s+)?worry\s+about\s+me\s+(?:after|from|any ?more|once|when i'?m)\b",
         r"\bif\s+i\s+(?:stepped|walked|jumped|threw myself|lay down|laid down)\s+(?:out\s+)?(?:in front of|off|under)\b",
+        # a death expected soon and a method settled, said plainly
+        r"\b(?:i'?ll|i will|i'?m going to|i am going to|i'?m gonna)\s+be\s+dead\s+(?:by|before|soon|tomorrow|tonight|"
+        r"next|within|in a)\b",
+        r"\b(?:sorted|worked out|figured out|decided|know|planned|chosen|picked)\s+(?:out\s+)?how\s*(?:$|[.,!;]|"
+        r"(?:i'?m|i am)\s+going\s+to\s+(?:go|do it|end it)|i'?ll\s+(?:go|do it|end it)|to\s+(?:go|do it|end it))",
+        r"\b(?:weight|millstone|albatross|burden|drain|noose)\s+(?:round|around|on)\s+(?:their|his|her|everyone'?s|everybody'?s|"
+        r"my \w+(?:\s*'s)?)\s+necks?\b",
         # calm after deciding, a ligature, a burden to everyone, lingering at a height
         r"\b(?:since|now that|now)\s+i(?:'ve| have)?\s+(?:decided|made (?:up )?my (?:mind|decision))\b"
         r"(?!\s+(?:to|on|what|which|that|about|how|where|when|if))",
@@ -219,6 +226,7 @@ _SELF_HARM = compile_all(
         r"\U0001F52A[^\n]{0,6}\U0001FA78|\U0001FA78[^\n]{0,6}\U0001F52A",
         r"\b(?:been|started|keep|kept|stop|quit)\s+sh\b|\bsh\s+(?:again|urges?|scars?|wounds?|relapse)\b",
         r"\bsh\s*(?:x\s*\d+|\d+\s*x|\d+\s+times)\b",
+        r"\bstarv(?:e|ed|ing)\s+myself\b(?!\s+of\s+(?:sleep|time|rest|fun|company|sunlight))",
         r"\blong sleeves\b.{0,60}\b(?:guess why|you can guess|hide|hiding|cover|so no one|so nobody|marks|cuts)\b|"
         r"\b(?:hide|hiding|hid|cover\w*)\s+(?:up\s+)?(?:the\s+|my\s+)?(?:fresh\s+|new\s+)?(?:marks|cuts|burns)\b|"
         r"\b(?:hide|hiding|hid|cover\w*)\s+(?:up\s+)?(?:the\s+|my\s+)?(?:fresh|new)\s+scars\b",
@@ -315,7 +323,8 @@ _PLAINLY_A_JOKE = re.compile(
     r"\b(?:makes?|made|making)\s+me\s+want\s+to\s+die\b(?=[^.!?]{0,60}(?:\blol\b|\blmao\b|\bhaha\w*|\U0001f602|\U0001f923|\bjk\b))|"
     r"\boverdos\w*\s+on\s+(?:netflix|chocolate|sugar|caffeine|coffee|tv|telly|the sun|sunshine|exercise|cake|carbs|christmas|"
     r"crisps|youtube|tiktok|reality tv|box ?sets?|bake off|biscuits|sweets|love|fresh air|cheese|pizza)\b|"
-    r"\b(?:can|could|should|may|might)\s+(?:go\s+)?(?:and\s+)?jump\s+off\s+(?:a|the)\s+(?:cliff|bridge|roof)\b"
+    r"\b(?:can|could|should|may|might)\s+(?:go\s+)?(?:and\s+)?jump\s+off\s+(?:a|the)\s+(?:cliff|bridge|roof)\b|"
+    r"\bstarv\w*\s+myself\s+of\s+(?:sleep|time|rest|fun|company|sunlight)\b"
 )
 # a will made for ordinary reasons ("writing my will with a solicitor, my wife insisted since we bought the house")
 _ORDINARY_WILL = re.compile(

@@ -86,6 +86,12 @@ _WORD_FIXES: tuple[tuple[str, str], ...] = (
     (r"whats", "what's"),
     (r"its(?= (?:been|not|getting|so|a|the|just|really|like|all|very|too|still|worse|better|easing))", "it's"),
     (r"wanna", "want to"),
+    (r"wnt|wana|wamt|whant", "want"),
+    (
+        r"2(?= (?:die|kill|end|live|be dead|disappear|not wake|hurt|cut|od|overdose|jump|hang|go to sleep forever))",
+        "to",
+    ),
+    (r"ded(?= (?:by|soon|before|tonight|tomorrow))", "dead"),
     (r"gonna", "going to"),
     (r"gotta", "got to"),
     (r"tryna", "trying to"),

@@ -57,6 +57,19 @@ def test_a_check_in_is_read_whole_and_clause_by_clause():
     assert segments("hi") == ["hi"]
 
 
+def test_a_message_and_its_clauses_are_read_in_one_pass(embedder):
+    message = "pain 6, slept badly. walked to the shop and back but honestly nobody would notice if i was gone"
+    parts = segments(message)
+    together = embedder.embed_with_parts(parts[0], parts[1:])
+    alone = embedder.embed(parts)
+    assert together.shape == alone.shape
+    assert float(together[0] @ alone[0]) > 0.999  # the whole message reads exactly as it does alone
+    assert all(float(together[n] @ alone[n]) > 0.5 for n in range(1, len(parts)))  # clauses keep their meaning
+    beyond = "word " * 200
+    far = embedder.embed_with_parts(beyond + "the end of it all", ["the end of it all"])
+    assert float(far[1] @ embedder.embed(["the end of it all"])[0]) > 0.999  # past the token limit: read alone
+
+
 # Phrasings written for this test (not in the bank) that the rules alone do not catch.
 UNSEEN_CRISIS = [
     "been sorting out who gets my things and writing letters to the kids for after",

@@ -81,6 +81,39 @@ class Embedder:
             out[start : start + batch_size] = self._embed_batch(texts[start : start + batch_size])
         return out
 
+    def embed_with_parts(self, text: str, parts: list[str]) -> np.ndarray:
+        """The text's vector, then one per part (a substring of the text) pooled from the same single pass over the
+        text's tokens: a message and its clauses cost one run of the model, not one each. A part the pass cannot
+        cover (beyond the token limit) is embedded on its own."""
+        encoding = self._tokenizer.encode(text)
+        ids = np.array([encoding.ids], dtype=np.int64)
+        mask = np.array([encoding.attention_mask], dtype=np.int64)
+        with self._lock:
+            (hidden,) = self._session.run(
+                ["last_hidden_state"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            )
+        tokens = hidden[0]
+        rows = [tokens[mask[0] == 1].mean(axis=0)]
+        alone: list[int] = []
+        for n, part in enumerate(parts, start=1):
+            start = text.find(part)
+            inside = [
+                i
+                for i, (a, b) in enumerate(encoding.offsets)
+                if b > a and start >= 0 and a >= start and b <= start + len(part)
+            ]
+            if inside:
+                rows.append(tokens[inside].mean(axis=0))
+            else:
+                rows.append(np.zeros(DIMENSIONS, dtype=np.float32))
+                alone.append(n)
+        out = np.vstack(rows)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        out = (out / np.clip(norms, 1e-12, None)).astype(np.float32)
+        if alone:
+            out[alone] = self.embed([parts[n - 1] for n in alone])
+        return out
+
     def _embed_batch(self, texts: list[str]) -> np.ndarray:
         encodings = self._tokenizer.encode_batch(texts)
         width = max(len(e.ids) for e in encodings)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Choose the learned layer's thresholds on dev data, for sensitivity first.
 
-    python scripts/tune_safety_layer.py                      # the dev sets eval/safety/blind, blind_v2 and blind_v3
+    python scripts/tune_safety_layer.py                      # the dev sets eval/safety/blind, blind_v2, v3, v5, v7
     python scripts/tune_safety_layer.py DIR [DIR ...]
 
 Trains the classifier on the whole bank (plus the NLU's ordinary messages), reads every message of the dev sets as
@@ -24,16 +24,17 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 import yaml  # noqa: E402
 
-from bot.safety.meaning.bank import training_set  # noqa: E402
 from bot.safety.meaning.classifier import Classifier  # noqa: E402
 from bot.safety.meaning.embedder import Embedder  # noqa: E402
-from bot.safety.meaning.layer import LearnedLayer, Meaning  # noqa: E402
+from bot.safety.meaning.layer import LearnedLayer, Meaning, reading_set  # noqa: E402
 from bot.safety.screen import screen_message  # noqa: E402
 
 DEV_SETS = (
     ROOT / "eval" / "safety" / "blind",
     ROOT / "eval" / "safety" / "blind_v2",
     ROOT / "eval" / "safety" / "blind_v3",
+    ROOT / "eval" / "safety" / "blind_v5",
+    ROOT / "eval" / "safety" / "blind_v7",
 )
 GRID = [(w, c) for w in (0.35, 0.40, 0.45, 0.50, 0.55, 0.60) for c in (0.80, 0.85, 0.90, 1.01)]
 
@@ -66,7 +67,7 @@ def rate(hits: list[bool]) -> str:
 def main(argv: list[str]) -> int:
     directories = [Path(a) for a in argv] or list(DEV_SETS)
     messages = dev_messages(directories)
-    classifier = Classifier.train(Embedder(), training_set())
+    classifier = Classifier.train(Embedder(), reading_set())
     meanings = readings(classifier, [t for _, t, _ in messages])
     rules_crisis = [screen_message(t).kind == "crisis" for _, t, _ in messages]
     quiet = ("figure_of_speech", "low_mood", "ordinary")

@@ -180,8 +180,22 @@ _SUICIDAL = compile_all(
         r"(?!\s+(?:to|for|on|out|away|shopping|back|home|in|into|from|at|with|through|past)\b)",
         r"\bdon't\s+(?:you\s+)?worry\s+about\s+me\s+(?:after|from|any ?more|once|when i'?m)\b",
         r"\bif\s+i\s+(?:stepped|walked|jumped|threw myself|lay down|laid down)\s+(?:out\s+)?(?:in front of|off|under)\b",
+        # waking up as a disappointment, already gone, no future here, a height judged, a gun
+        r"\b(?:disappointed|sad|upset|annoyed|gutted|angry|cross)\s+(?:that\s+)?i\s+(?:woke|wake|keep waking|still wake)\s+up\b",
+        r"\bfeel\s+(?:like|as if)\s+i'?m\s+already\s+(?:gone|dead)\b",
+        r"\b(?:can't|cannot|don't|do not)\s+see\s+myself\s+(?:being\s+|still\s+)?(?:here|around|alive)\s+(?:by|at|in|for|next|this time)\b",
+        r"\b(?:not going to|not gonna|won't|will not)\s+be\s+(?:here|around|alive)\s+(?:next|by|in|at|for)\s+"
+        r"(?:month|year|christmas|spring|summer|autumn|winter|easter|my birthday|the new year|much longer|long)\b",
+        r"\b(?:storey|story|floor|bridge|car park|multi-?storey|building|roof|balcony|drop|cliff|ledge)\b[^.!?]{0,30}\bhigh\s+enough\b",
+        r"\b(?:shot|shoot|shooting)\s+myself\b(?!\s+in\s+the\s+foot)",
+        r"\b(?:gave|given|giving|give)\s+(?:away\s+)?(?:my|the)\s+(?:\w+\s+){0,2}\w+\b[^.!?]{0,60}\b(?:won't|wont|will not)\s+be\s+"
+        r"(?:around|here)\b",
+        r"\bdeleted\s+(?:all\s+)?(?:of\s+)?(?:my\s+)?(?:socials|social media|accounts|facebook|instagram)\b[^.!?]{0,80}\b"
+        r"(?:gave|given|giving|cancel\w*|goodbye|leaving|tidying up|sorted)\b|\b(?:gave|cancel\w*)\b[^.!?]{0,80}\bdeleted\s+(?:all\s+)?"
+        r"(?:of\s+)?(?:my\s+)?(?:socials|social media|accounts)\b",
+        r"\battempted\s+(?:again|last|on|yesterday|twice|once|before|in)\b",
         # a death expected soon and a method settled, said plainly
-        r"\b(?:i'?ll|i will|i'?m going to|i am going to|i'?m gonna)\s+be\s+dead\s+(?:by|before|soon|tomorrow|tonight|"
+        r"\b(?:i'?ll|i will|i'?m going to|i am going to|i'?m gonna)\s+be\s+dead\s+(?!before\s+i\s+(?:work|get|finish|manage|find|figure|sort|see))(?:by|before|soon|tomorrow|tonight|"
         r"next|within|in a)\b",
         r"\b(?:sorted|worked out|figured out|decided|know|planned|chosen|picked)\s+(?:out\s+)?how\s*(?:$|[.,!;]|"
         r"(?:i'?m|i am)\s+going\s+to\s+(?:go|do it|end it)|i'?ll\s+(?:go|do it|end it)|to\s+(?:go|do it|end it))",
@@ -227,6 +241,9 @@ _SELF_HARM = compile_all(
         r"\b(?:been|started|keep|kept|stop|quit)\s+sh\b|\bsh\s+(?:again|urges?|scars?|wounds?|relapse)\b",
         r"\bsh\s*(?:x\s*\d+|\d+\s*x|\d+\s+times)\b",
         r"\bstarv(?:e|ed|ing)\s+myself\b(?!\s+of\s+(?:sleep|time|rest|fun|company|sunlight))",
+        r"\b(?:deliberately|on purpose|purposely|intentionally)\s+(?:\w+\s+){0,3}(?:over-?exercis\w*|overdo\w*|hurt\w*|cut\w*|burn\w*|"
+        r"starv\w*|injur\w*|punish\w*|push\w* (?:myself|my body) (?:until|till|til))",
+        r"\b(?:i\s+)?deserve\s+(?:the|this|all the)\s+pain\b|\bpunish\w*\s+(?:myself|my body|me)\b",
         r"\blong sleeves\b.{0,60}\b(?:guess why|you can guess|hide|hiding|cover|so no one|so nobody|marks|cuts)\b|"
         r"\b(?:hide|hiding|hid|cover\w*)\s+(?:up\s+)?(?:the\s+|my\s+)?(?:fresh\s+|new\s+)?(?:marks|cuts|burns)\b|"
         r"\b(?:hide|hiding|hid|cover\w*)\s+(?:up\s+)?(?:the\s+|my\s+)?(?:fresh|new)\s+scars\b",
@@ -250,6 +267,9 @@ _SELF_HARM = compile_all(
 _SELF_HARM_VERB = re.compile(
     r"\b(?:cut|cutting|cuts|burn|burning|burnt|burned|burns|hurt|hurting|hurts|harm|harming|harmed|punish|punishing|"
     r"injure|injuring|scratch|scratching|hit|hitting|bang|banging|starve|starving|bruise|bruising)\s+myself\b"
+)
+_CUT_BODY = re.compile(
+    r"\b(?:cut|cutting|slashed|scratched|burned|burnt|carved)\s+(?:my|me)\s+(?:legs?|arms?|thighs?|wrists?|stomach|belly|hips?|skin)\b"
 )
 _CUT_BURN = re.compile(r"\b(?:cut|cutting|cuts|burn|burning|burnt|burned|burns|slash\w*|carv\w*)\s+myself\b")
 _ACCIDENT = re.compile(
@@ -286,7 +306,8 @@ _OVERDOSE = compile_all(
         r"\bdose\s+(?:that|which|to|it takes to)\s+(?:would\s+)?(?:kill|be fatal|be lethal|die)",
         rf"\b(?:down|downing|neck|necking)\s+(?:all|every one|everything|the whole|the rest|them all|the lot|loads|a load|handfuls?|"
         rf"a handful|every|every single|each)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|those\s+|them\s+)?{PILLS}",
-        r"\b(?:take|taking|took|swallow\w*)\s+(?:all|every one|everything|the whole lot|them all|the lot|every single one)\b",
+        r"\b(?:take|taking|took|swallow\w*)\s+(?:all|every one|everything|the whole lot|them all|the lot|every single one)\b"
+        r"(?!\s+(?:out of|outta|out|from)\s+(?:me|my))",
         rf"\b(?:take|taking|took|swallow\w*)\s+(?:all|every one|everything|the whole|the entire|a whole|the rest|"
         rf"them all|the lot|loads|a load|handfuls?|a handful|every|every single|each)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|those\s+|them\s+)?{PILLS}",
         r"\btake\s+(?:them\s+|it\s+)?all\s+at\s+once\b",
@@ -330,8 +351,18 @@ _PLAINLY_A_JOKE = re.compile(
 _ORDINARY_WILL = re.compile(
     r"\bmy\s+will\b(?=[^.!?]{0,80}\b(?:solicitor|lawyer|notary|bought|mortgage|insisted|married|boring|admin|paperwork)\b)"
 )
+# "I won't be here next week, I'm on holiday": away, not gone
+_AWAY = re.compile(
+    r"\b(?:won't|will not|not going to|not gonna)\s+be\s+(?:here|around)\b(?=[^.!?]{0,20}[.!?,]?[^.!?]{0,60}\b(?:holiday|away|"
+    r"travel\w*|trip|visiting|on leave|in hospital|hospital for|my (?:op|operation)|conference|camping|abroad|at my (?:mum|dad|"
+    r"sister|brother|daughter|son)'?s?)\b)"
+)
 # "I nearly lost the will to live on hold": the speaker says it did not happen
-_HYPERBOLE = re.compile(r"\b(?:nearly|almost|practically)\s+lost\s+(?:the|my|all)\s+will\s+to\s+live\b")
+_HYPERBOLE = re.compile(
+    r"\b(?:nearly|almost|practically)\s+lost\s+(?:the|my|all)\s+will\s+to\s+live\b|"
+    r"\blost\s+(?:the|my|all)\s+will\s+to\s+live\b(?=[^.!?]{0,40}(?:\bhaha\w*|\blol\b|\blmao\b|\U0001f602|\U0001f923|minute|"
+    r"queue|on hold|meeting|call|form))"
+)
 # a gun, coffin, headstone or noose sent without a laugh; a skull said not to be a joke
 _GRAVE_EMOJI = re.compile("[\U0001f52b\u26b0\U0001faa6\U0001faa2]")
 _LAUGH = re.compile("[\U0001f602\U0001f923\U0001f606\U0001f639]|\\b(?:lol|lmao|haha\\w*|jk|joking|kidding|rofl)\\b")
@@ -343,7 +374,7 @@ def _grave_emoji(t: str) -> bool:
 
 
 def _crisis_rules(t: str) -> list[str]:
-    for figure in (_NOT_SELF_DIE, _HYPERBOLE, _SUICIDE_AS_A_NAME, _PLAINLY_A_JOKE):
+    for figure in (_NOT_SELF_DIE, _HYPERBOLE, _SUICIDE_AS_A_NAME, _PLAINLY_A_JOKE, _AWAY):
         t = figure.sub(" ", t)
     t = _ORDINARY_WILL.sub("my papers", t)
     rules = []
@@ -359,6 +390,11 @@ def _crisis_rules(t: str) -> list[str]:
                     break
             elif _INTENT_STRONG.search(sent) or (_INTENT.search(sent) and not _EXERCISE_CONTEXT.search(sent)):
                 # "I've been hurting myself again" is self-harm; "I keep hurting myself at the gym" is a triage question.
+                sh = True
+                break
+    if not sh:
+        for m in _CUT_BODY.finditer(t):
+            if not _ACCIDENT.search(sentence_of(t, m.start(), m.end())):
                 sh = True
                 break
     if sh:

@@ -70,6 +70,21 @@ def test_a_message_and_its_clauses_are_read_in_one_pass(embedder):
     assert float(far[1] @ embedder.embed(["the end of it all"])[0]) > 0.999  # past the token limit: read alone
 
 
+def test_check_in_numbers_are_not_read_as_meaning():
+    from bot.safety.meaning.checkin_numbers import without_checkin_numbers
+
+    assert without_checkin_numbers("pain 6/10, slept 5h, fatigue 7. went to the library") == "went to the library"
+    assert without_checkin_numbers("took 30 of my tablets") == "took 30 of my tablets"  # counts that matter stay
+
+
+def test_a_check_in_of_numbers_alone_leaves_the_screen_to_the_rules(layer):
+    reading = layer.read("pain 7 sleep 4 fatigue 8 mood 3")
+    assert not (reading.is_crisis or reading.is_emergency or reading.is_sensation)
+    assert not understand(
+        "checking in: pain 6, sleep 5, fatigue 7. library with my grandson", wait_for_model=True
+    ).urgent
+
+
 # Phrasings written for this test (not in the bank) that the rules alone do not catch.
 UNSEEN_CRISIS = [
     "been sorting out who gets my things and writing letters to the kids for after",

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.safety.meaning.bank import CATEGORIES, CRISIS, SENSATION, training_set
+from bot.safety.meaning.bank import CATEGORIES, CRISIS, SENSATION, Exemplar, training_set
+from bot.safety.meaning.checkin_numbers import without_checkin_numbers
 from bot.safety.meaning.classifier import Classifier
 from bot.safety.meaning.embedder import Embedder
 
@@ -27,7 +28,8 @@ log = logging.getLogger("pacing.safety.meaning")
 # (whole message, any single clause): a clause read alone loses its context ("kill me" in "kill me if I book zumba
 # again"), so it must be much surer before it escalates on its own.
 # The rule for choosing them on the dev sets (scripts/tune_safety_layer.py): the lowest whole-message threshold whose
-# false alarms stay within target (figures of speech <= 8 %, low mood <= 15 %); sensitivity first.
+# false alarms stay within target (figures of speech <= 8 %, low mood <= 15 %, ordinary messages <= 5 %); sensitivity
+# first. Dev sets: eval/safety/blind, blind_v2, v3, v5, v7 (3,547 messages).
 CRISIS_THRESHOLDS = (0.40, 0.85)
 EMERGENCY_THRESHOLDS = (0.35, 0.80)
 SENSATION_THRESHOLDS = (0.45, 0.80)
@@ -114,14 +116,35 @@ class LearnedLayer:
 
     @classmethod
     def build(cls) -> LearnedLayer:
-        return cls(Classifier.train(Embedder(), training_set()))
+        return cls(Classifier.train(Embedder(), reading_set()))
 
     def read(self, text: str) -> Meaning:
-        parts = segments(without_repeats(text))
+        words = for_reading(text)
+        if len(words.split()) < 2:
+            return NOTHING_TO_READ  # numbers only ("pain 5 sleep 6"): nothing the words could add to the rules
+        parts = segments(words)
         if not SPAN_POOLING:
             return meaning_of(self.classifier.probabilities(parts))
         vectors = self.classifier.embedder.embed_with_parts(parts[0], parts[1:])
         return meaning_of(self.classifier.probabilities(parts, vectors=vectors))
+
+
+NOTHING_TO_READ = Meaning(Score(0.0, 0.0), Score(0.0, 0.0), Score(0.0, 0.0), None, "ordinary")
+
+
+def for_reading(text: str) -> str:
+    """What the layer reads of a message: each sentence once, without its check-in numbers."""
+    return without_checkin_numbers(without_repeats(text))
+
+
+def reading_set() -> list[Exemplar]:
+    """The exemplar bank as the layer reads it (check-in numbers out), so training and reading see the same words."""
+    out = []
+    for e in training_set():
+        words = for_reading(e.text)
+        if len(words.split()) >= 2:
+            out.append(Exemplar(words, e.category, e.source))
+    return out
 
 
 def without_repeats(text: str) -> str:

@@ -30,7 +30,7 @@ log = logging.getLogger("pacing.safety.meaning")
 # The rule for choosing them on the dev sets (scripts/tune_safety_layer.py): the lowest whole-message threshold whose
 # false alarms stay within target (figures of speech <= 8 %, low mood <= 15 %, ordinary messages <= 5 %); sensitivity
 # first. Dev sets: eval/safety/blind, blind_v2, v3, v5, v7 (3,547 messages).
-CRISIS_THRESHOLDS = (0.40, 0.85)
+CRISIS_THRESHOLDS = (0.35, 0.80)
 EMERGENCY_THRESHOLDS = (0.35, 0.80)
 SENSATION_THRESHOLDS = (0.45, 0.80)
 MAX_SEGMENTS = 8

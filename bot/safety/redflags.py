@@ -295,9 +295,13 @@ _SADDLE = compile_all(
         r"\b(?:can't|cannot|couldn't)\s+feel\s+(?:\w+\s+){0,3}(?:(?:toilet|loo)\s+(?:paper|roll|tissue)|when i wipe|myself when|wiping)",
     ]
 )
-_SADDLE_BENIGN = re.compile(r"\b(?:bike|cycling|cycle|saddle|seat|sitting|sat|chair|toilet seat|long drive)\b")
+_SADDLE_BENIGN = re.compile(
+    r"\b(?:bike|cycling|cycle|saddle|seats?|sitting|sat|chairs?|toilet seat|long drive|cinema|film|movie|pew|bench|sofa|"
+    r"couch|train|coach|plane|flight|car journey)\b"
+)
 _SADDLE_SERIOUS = re.compile(
-    r"\b(?:back|bladder|bowel|wee|pee|urine|poo|legs|still|won't|hasn't|isn't going|not going|hours|days)\b"
+    r"\b(?:back|bladder|bowel|wee|pee|urine|poo|legs|still|won't|hasn't|isn't going|not going|days)\b|"
+    r"\b(?:for|still|since)\s+(?:\w+\s+)?hours\b"
 )
 _BUM = re.compile(r"\b(?:bum|butt|bottom|backside|buttocks?)\b")
 _BLADDER = compile_all(

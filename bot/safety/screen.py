@@ -180,6 +180,12 @@ _SUICIDAL = compile_all(
         r"(?!\s+(?:to|for|on|out|away|shopping|back|home|in|into|from|at|with|through|past)\b)",
         r"\bdon't\s+(?:you\s+)?worry\s+about\s+me\s+(?:after|from|any ?more|once|when i'?m)\b",
         r"\bif\s+i\s+(?:stepped|walked|jumped|threw myself|lay down|laid down)\s+(?:out\s+)?(?:in front of|off|under)\b",
+        # someone looking up ways to die; things given away because "it is time"
+        r"\b(?:research\w*|look\w* up|search\w*|googl\w*|read\w* about)\s+(?:\w+\s+){0,2}(?:methods|ways to die|how to die|"
+        r"how to kill|how to end|suicide|painless ways?|lethal doses?)\b",
+        r"\b(?:gave|given|giving|give|handed|handing|passed on|passing on)\b.{0,80}\b(?:my|most of my|all my|all of my)\b.{0,80}"
+        r"\b(?:it is time|it\s*'s time|"
+        r"it felt right|felt right to|won't need|wont need|for after|before i go|while i still can)\b",
         # waking up as a disappointment, already gone, no future here, a height judged, a gun
         r"\b(?:disappointed|sad|upset|annoyed|gutted|angry|cross)\s+(?:that\s+)?i\s+(?:woke|wake|keep waking|still wake)\s+up\b",
         r"\bfeel\s+(?:like|as if)\s+i'?m\s+already\s+(?:gone|dead)\b",
@@ -210,7 +216,9 @@ _SUICIDAL = compile_all(
         r"\b(?:stop\w*|stand\w*|stood|linger\w*|sit\w*|sat|wait\w*)\s+(?:on|at|by)\s+(?:the|a)\s+(?:bridge|ledge|cliff edge|cliff|"
         r"platform edge|roof|edge)\b[^.!?]{0,60}\b(?:looking down|a bit longer|longer each|every day|again)\b",
         # other languages, and clinical shorthand
-        r"\b(?:quiero|me quiero|quisiera)\s+morir(?:me)?\b|\bchc[eę]\s+umrze[cć]\b|\bquero\s+morrer\b|\bje\s+veux\s+mourir\b|"
+        r"\b(?:quiero|me quiero|quisiera)\s+(?:morir(?:me)?|matarme|suicidarme|matar)\b|\bquiero\s+matarme\b|"
+        r"\bchc[eę]\s+si[eę]\s+zabi[cć]\b|\bquero\s+me\s+matar\b|\bje\s+veux\s+me\s+tuer\b|\bich\s+will\s+mich\s+umbringen\b|"
+        r"\bmagpakamatay\b|\bkhud\s*ku(?:s|sh)hi\b|\bchc[eę]\s+umrze[cć]\b|\bquero\s+morrer\b|\bje\s+veux\s+mourir\b|"
         r"\bich\s+will\s+sterben\b|\bgusto\s+ko\s+(?:na(?:ng)?\s+)?mamatay\b|\bmarna\s+(?:hai|chahta|chahti)\b|"
         r"\bwil\s+(?:net\s+)?doodgaan\b|我想死|想自杀|\bbiếtự tử\b",
         r"\bsui(?:cidal)?\s+(?:ideation|thoughts|attempt)\b|\b(?:suicidal\s+)?ideation\s+(?:is\s+)?(?:back|again|bad|worse)\b",

@@ -442,6 +442,19 @@ _UNFAMILIAR = re.compile(
     r"specific|not easing|still sore|proper sore|but since|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"on n off|on and off|comes on|keeps? coming|every time|each time|worse)\b"
 )
+# "is that normal?", "is this usual for fibro?": a question about the sensation, not a statement that it is familiar
+_ASKED_BEFORE = re.compile(r"(?:\b(?:is|was|are|were)\s+(?:that|this|it|these|they)|\bnot|\bun)\s*(?:\w+\s+)?$")
+_ASKED_AFTER = re.compile(r"^\s*(?:\?|or\b|for (?:fibro|me|someone)\b[^.!]*\?)")
+
+
+def _familiar(t: str) -> bool:
+    for m in iter_affirmed([_FAMILIAR], t):
+        if _ASKED_BEFORE.search(t[max(0, m.start() - 20) : m.start()]) or _ASKED_AFTER.match(t[m.end() :]):
+            continue
+        return True
+    return False
+
+
 _MUSCLE_SORE = compile_all(
     [
         rf"\b{MUSCLE}\s+{G3}(?:sore\w*|ach\w*|stiff\w*|tender\w*|tight\w*|hurt\w*|doms|throb\w*|feel\s+(?:it|worked))",
@@ -691,7 +704,7 @@ def extract(t: str) -> Findings:
         _add(f, "normal.mild_pain_rise")
     if any_affirmed(_MUSCLE_SORE, t):
         _add(f, "normal.muscle_soreness")
-    if (any_affirmed([_FAMILIAR], t) or any_affirmed([_SETTLED_NOW], t)) and not _UNFAMILIAR.search(t):
+    if (_familiar(t) or any_affirmed([_SETTLED_NOW], t)) and not _UNFAMILIAR.search(t):
         _add(f, "normal.settling")
     f.stiffness = any(not is_negated(t, m.start(), m.end()) for m in _STIFF.finditer(t))
     f.pain = any(not is_negated(t, m.start(), m.end()) for m in _PAIN_RX.finditer(t))

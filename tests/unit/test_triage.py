@@ -350,3 +350,27 @@ def test_empty_text_does_not_crash():
 )
 def test_a_racing_heart_that_settles_is_effort_not_palpitations(text):
     assert "stop.palpitations" not in extract(normalise(text)).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my hip started aching halfway round the park, is that normal?",
+        "is this usual? my wrist hurts after the band exercises",
+    ],
+)
+def test_asking_whether_it_is_normal_is_not_saying_it_is_familiar(text):
+    assert isinstance(triage(text), FollowUp)  # the bot asks; it does not answer "that's your usual" on its own
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the usual widespread ache after the big shop, settling with a heat pack",
+        "legs burned on the last few sit-to-stands, stopped as soon as I sat down",
+        "neck a touch stiffer after the class, gone by teatime",
+    ],
+)
+def test_a_familiar_pain_or_a_sign_that_has_settled_is_normal(text):
+    r = outcome(text)
+    assert r.level == "normal", (text, r)

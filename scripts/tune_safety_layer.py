@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Choose the learned layer's thresholds on dev data, for sensitivity first.
 
-    python scripts/tune_safety_layer.py                      # the dev sets eval/safety/blind, blind_v2, v3, v5, v7, v8
+    python scripts/tune_safety_layer.py                      # the dev sets eval/safety/blind, blind_v2, v3, v5, v7, v8, v9
     python scripts/tune_safety_layer.py DIR [DIR ...]
 
 Trains the classifier on the whole bank (plus the NLU's ordinary messages), reads every message of the dev sets as
@@ -36,6 +36,7 @@ DEV_SETS = (
     ROOT / "eval" / "safety" / "blind_v5",
     ROOT / "eval" / "safety" / "blind_v7",
     ROOT / "eval" / "safety" / "blind_v8",
+    ROOT / "eval" / "safety" / "blind_v9",
 )
 GRID = [(w, c) for w in (0.35, 0.40, 0.45, 0.50, 0.55, 0.60) for c in (0.80, 0.85, 0.90, 1.01)]
 

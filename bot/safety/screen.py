@@ -180,8 +180,16 @@ _SUICIDAL = compile_all(
         r"(?!\s+(?:to|for|on|out|away|shopping|back|home|in|into|from|at|with|through|past)\b)",
         r"\bdon't\s+(?:you\s+)?worry\s+about\s+me\s+(?:after|from|any ?more|once|when i'?m)\b",
         r"\bif\s+i\s+(?:stepped|walked|jumped|threw myself|lay down|laid down)\s+(?:out\s+)?(?:in front of|off|under)\b",
+        # someone saying goodbye and giving things away (often noticed by a relative), a pet rehomed for good
+        r"\b(?:sayin[g']?|said|saying)\s+(?:bye|goodbye|goodbyes)\s+to\s+(?:all\s+)?(?:his|her|their|my|everyone|everybody)\b",
+        r"\b(?:givin[g']?|gave|given|giving)\s+(?:all\s+)?(?:his|her|their)\s+(?:\w+\s+)?(?:things|stuff|games|clothes|belongings|"
+        r"possessions|records|books|jewellery|tools|guitar|collection)\s+away\b|\b(?:givin[g']?|gave|given|giving)\s+away\s+(?:all\s+)?"
+        r"(?:his|her|their)\s+(?:\w+\s+)?(?:things|stuff|games|clothes|belongings|possessions)\b",
+        r"\b(?:gave|given|giving|rehomed|rehoming)\s+(?:away\s+)?(?:my|the)\s+(?:cat|dog|pets?|budgie|rabbit|kitten|puppy|parrot)\b"
+        r".{0,80}\b(?:better (?:life|home|off)|won't need|look after (?:him|her|them) better|for good|for ever|forever)\b",
+        r"\bgun\s*(?:'s|is)?\s+(?:loaded|ready|out|in my hand|on the table|under my pillow)\b|\bloaded\s+(?:the|my|dad's)\s+gun\b",
         # someone looking up ways to die; things given away because "it is time"
-        r"\b(?:research\w*|look\w* up|search\w*|googl\w*|read\w* about)\s+(?:\w+\s+){0,2}(?:methods|ways to die|how to die|"
+        r"\b(?:research\w*|look\w* up|search\w*|googl\w*|read\w* about)\s+(?:\w+\s+){0,2}(?:methods|ways to die|ways to go|ways out|how to die|how to go|"
         r"how to kill|how to end|suicide|painless ways?|lethal doses?)\b",
         r"\b(?:gave|given|giving|give|handed|handing|passed on|passing on)\b.{0,80}\b(?:my|most of my|all my|all of my)\b.{0,80}"
         r"\b(?:it is time|it\s*'s time|"
@@ -248,6 +256,8 @@ _SELF_HARM = compile_all(
         r"\U0001F52A[^\n]{0,6}\U0001FA78|\U0001FA78[^\n]{0,6}\U0001F52A",
         r"\b(?:been|started|keep|kept|stop|quit)\s+sh\b|\bsh\s+(?:again|urges?|scars?|wounds?|relapse)\b",
         r"\bsh\s*(?:x\s*\d+|\d+\s*x|\d+\s+times)\b",
+        "\U0001f52a[^\\n]{0,8}(?:again|\U0001f614|\U0001f622|\U0001f62d|\U0001f494|\U0001fa79)",
+        r"\bme\s+(?:cort[eé]|lastim[eé]|quem[eé])\b|\bme\s+cortei\b|\btn[eę]\s+si[eę]\b|\bje\s+me\s+(?:suis\s+)?(?:coup|scarifi)\w*",
         r"\bstarv(?:e|ed|ing)\s+myself\b(?!\s+of\s+(?:sleep|time|rest|fun|company|sunlight))",
         r"\b(?:deliberately|on purpose|purposely|intentionally)\s+(?:\w+\s+){0,3}(?:over-?exercis\w*|overdo\w*|hurt\w*|cut\w*|burn\w*|"
         r"starv\w*|injur\w*|punish\w*|push\w* (?:myself|my body) (?:until|till|til))",
@@ -260,7 +270,7 @@ _SELF_HARM = compile_all(
         r"\brelaps\w*\b[^\n]{0,20}[🩹🔪]|[🩹🔪][^\n]{0,20}\brelaps\w*",
         r"\bclean\s+(?:for|from)\s+(?:\w+\s+){0,2}(?:days|weeks|months)\b[^.!?]{0,40}\b(?:until|till|til|but|relapsed|broke|ruined)\b",
         # hitting oneself hard, fresh cuts to look after or hide, starving on purpose
-        r"\b(?:slap|slapp\w*|punch\w*|hit|hitting|pinch\w*|bit|bite|biting|scratch\w*|headbutt\w*)\s+(?:myself|me)\b(?![^.!?]{0,40}\b(?:door|cupboard|shelf|table|corner|by accident|accidentally)\b)[^.!?]{0,60}"
+        r"\b(?:slap|slapp\w*|punch\w*|hit|hitting|pinch\w*|bit|bite|biting|scratch\w*|headbutt\w*)\s+(?:myself|meself)\b(?![^.!?]{0,40}\b(?:door|cupboard|shelf|table|corner|by accident|accidentally)\b)[^.!?]{0,60}"
         r"\b(?:hard|harder|until|till|til|to punish|to stop|to feel|so it hurts|bruis\w*|bleed\w*|marks?)\b",
         r"\b(?:these|the|my|fresh|new)\s+cuts\b[^.!?]{0,40}\b(?:too deep|deep|steri-?\s*strips?|stitches|butterfly|hide|hiding|cover|sleeves|scar\w*|infected)\b",
         r"\bcuts\s+(?:are\s+|is\s+)?too deep\b",
@@ -353,7 +363,8 @@ _PLAINLY_A_JOKE = re.compile(
     r"\boverdos\w*\s+on\s+(?:netflix|chocolate|sugar|caffeine|coffee|tv|telly|the sun|sunshine|exercise|cake|carbs|christmas|"
     r"crisps|youtube|tiktok|reality tv|box ?sets?|bake off|biscuits|sweets|love|fresh air|cheese|pizza)\b|"
     r"\b(?:can|could|should|may|might)\s+(?:go\s+)?(?:and\s+)?jump\s+off\s+(?:a|the)\s+(?:cliff|bridge|roof)\b|"
-    r"\bstarv\w*\s+myself\s+of\s+(?:sleep|time|rest|fun|company|sunlight)\b"
+    r"\bstarv\w*\s+myself\s+of\s+(?:sleep|time|rest|fun|company|sunlight)\b|"
+    r"\bjump\s+off\s+a\s+(?:cliff|bridge|roof)\s+for\s+(?:a|an|some|one)\b"
 )
 # a will made for ordinary reasons ("writing my will with a solicitor, my wife insisted since we bought the house")
 _ORDINARY_WILL = re.compile(

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Choose the learned layer's thresholds on dev data, for sensitivity first.
 
-    python scripts/tune_safety_layer.py                      # the dev sets eval/safety/blind, blind_v2, v3, v5, v7, v8, v9
+    python scripts/tune_safety_layer.py                      # the dev sets (DEV_SETS below)
     python scripts/tune_safety_layer.py DIR [DIR ...]
 
 Trains the classifier on the whole bank (plus the NLU's ordinary messages), reads every message of the dev sets as

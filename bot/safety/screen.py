@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from bot.safety import other_languages
 from bot.safety.redflags import emergency_rules
 from bot.safety.textmatch import compile_all, gap, normalise, sentence_of
 
@@ -223,12 +224,7 @@ _SUICIDAL = compile_all(
         r"(?:everyone|everybody|my family|them all|all of them|the people|my kids|my husband|my wife|my partner)\b",
         r"\b(?:stop\w*|stand\w*|stood|linger\w*|sit\w*|sat|wait\w*)\s+(?:on|at|by)\s+(?:the|a)\s+(?:bridge|ledge|cliff edge|cliff|"
         r"platform edge|roof|edge)\b[^.!?]{0,60}\b(?:looking down|a bit longer|longer each|every day|again)\b",
-        # other languages, and clinical shorthand
-        r"\b(?:quiero|me quiero|quisiera)\s+(?:morir(?:me)?|matarme|suicidarme|matar)\b|\bquiero\s+matarme\b|"
-        r"\bchc[eę]\s+si[eę]\s+zabi[cć]\b|\bquero\s+me\s+matar\b|\bje\s+veux\s+me\s+tuer\b|\bich\s+will\s+mich\s+umbringen\b|"
-        r"\bmagpakamatay\b|\bkhud\s*ku(?:s|sh)hi\b|\bchc[eę]\s+umrze[cć]\b|\bquero\s+morrer\b|\bje\s+veux\s+mourir\b|"
-        r"\bich\s+will\s+sterben\b|\bgusto\s+ko\s+(?:na(?:ng)?\s+)?mamatay\b|\bmarna\s+(?:hai|chahta|chahti)\b|"
-        r"\bwil\s+(?:net\s+)?doodgaan\b|我想死|想自杀|\bbiếtự tử\b",
+        # clinical shorthand
         r"\bsui(?:cidal)?\s+(?:ideation|thoughts|attempt)\b|\b(?:suicidal\s+)?ideation\s+(?:is\s+)?(?:back|again|bad|worse)\b",
         # past attempts, said without the word
         r"\b(?:i'?ve|i have|i|i had|having)\s+(?:already\s+)?attempted\b(?!\s+(?:to|the|a|an|my|it|this|that|walking|swimming|"
@@ -257,7 +253,6 @@ _SELF_HARM = compile_all(
         r"\b(?:been|started|keep|kept|stop|quit)\s+sh\b|\bsh\s+(?:again|urges?|scars?|wounds?|relapse)\b",
         r"\bsh\s*(?:x\s*\d+|\d+\s*x|\d+\s+times)\b",
         "\U0001f52a[^\\n]{0,8}(?:again|\U0001f614|\U0001f622|\U0001f62d|\U0001f494|\U0001fa79)",
-        r"\bme\s+(?:cort[eé]|lastim[eé]|quem[eé])\b|\bme\s+cortei\b|\btn[eę]\s+si[eę]\b|\bje\s+me\s+(?:suis\s+)?(?:coup|scarifi)\w*",
         r"\bstarv(?:e|ed|ing)\s+myself\b(?!\s+of\s+(?:sleep|time|rest|fun|company|sunlight))",
         r"\b(?:deliberately|on purpose|purposely|intentionally)\s+(?:\w+\s+){0,3}(?:over-?exercis\w*|overdo\w*|hurt\w*|cut\w*|burn\w*|"
         r"starv\w*|injur\w*|punish\w*|push\w* (?:myself|my body) (?:until|till|til))",
@@ -397,9 +392,9 @@ def _crisis_rules(t: str) -> list[str]:
         t = figure.sub(" ", t)
     t = _ORDINARY_WILL.sub("my papers", t)
     rules = []
-    if any(rx.search(t) for rx in _SUICIDAL) or _grave_emoji(t):
+    if any(rx.search(t) for rx in _SUICIDAL) or any(rx.search(t) for rx in other_languages.SUICIDAL) or _grave_emoji(t):
         rules.append("crisis.suicidal_ideation")
-    sh = any(rx.search(t) for rx in _SELF_HARM)
+    sh = any(rx.search(t) for rx in _SELF_HARM) or any(rx.search(t) for rx in other_languages.SELF_HARM)
     if not sh:
         for m in _SELF_HARM_VERB.finditer(t):
             sent = sentence_of(t, m.start(), m.end())

@@ -85,7 +85,7 @@ _SUICIDAL = compile_all(
         r"\b(?:no|zero|any)\s+(?:point|reason|sense|purpose)\s+(?:in\s+|of\s+|to\s+|for\s+)?(?:me\s+)?(?:living|life|going on|carrying on|keep(?:ing)? going|"
         r"being alive|being here|existing|anything|it all|staying alive|waking up|to live|to go on)\b",
         r"\bpoint\s+(?:of|in|to)\s+(?:me\s+)?(?:living|going on|carrying on|being alive|being here|existing|life|staying alive|keeping going)\b",
-        r"\b(?:what'?s|what 's|what is|see no|don't see|do not see|can't see|cannot see)\s+(?:the\s+|a\s+|any\s+)?point\s+(?:of\s+|in\s+)?"
+        r"\b(?:what'?s|what 's|what is|see no|don't see|do not see|can't see|cannot see)\s+(?:even\s+)?(?:the\s+|a\s+|any\s+)?point\s+(?:of\s+|in\s+)?"
         r"(?:anything|it all|everything|me|trying|even trying|going on|any ?more)\b",
         r"\b(?:don't|do not|can't)\s+see\s+(?:the\s+|any\s+)?point\s*(?:any ?more|now)?\s*(?:$|[.,!?;])",
         r"\b(?:can't|cannot|can not)\s+(?:go on(?!\s+(?:the|a|an|my|our|his|her|that|this|holiday|with|to|for|walks?|trips?|rides?|"
@@ -181,6 +181,18 @@ _SUICIDAL = compile_all(
         r"(?!\s+(?:to|for|on|out|away|shopping|back|home|in|into|from|at|with|through|past)\b)",
         r"\bdon't\s+(?:you\s+)?worry\s+about\s+me\s+(?:after|from|any ?more|once|when i'?m)\b",
         r"\bif\s+i\s+(?:stepped|walked|jumped|threw myself|lay down|laid down)\s+(?:out\s+)?(?:in front of|off|under)\b",
+        # British and internet words for killing oneself
+        r"\b(?:top|topping|topped|off|offing|offed)\s+myself\b(?!\s+(?:up|off))|\bdo(?:ing)?\s+myself\s+in\b",
+        # ideation shorthand and a method chosen; nobody would miss me; lethal amounts looked up; waiting by the tracks
+        r"\b(?:have|got|picked|chosen|chose|decided on)\s+(?:a|the|my)\s+method\b",
+        r"\bsi\s+(?:is|'s|has been|thoughts|urges)\s+(?:\w+\s+)?(?:bad|back|worse|strong|loud|awful)\b",
+        r"\b(?:no one|nobody|noone|no-one)\s+(?:would|will|'d)\s+(?:even\s+|really\s+)?(?:miss|notice)\s+me\b",
+        r"\b(?:been\s+)?giv(?:ing|en)\s+(?:all\s+|most\s+of\s+)?(?:my|me)\s+(?:stuff|things|belongings|possessions|clothes)\s+away\b",
+        r"\b(?:look\w* up|research\w*|googl\w*|search\w*|read\w* up on)\s+how\s+(?:much|many)\s+(?:of\s+)?(?:my\s+)?"
+        r"(?:insulin|pills?|tablets?|meds|medication|paracetamol|painkillers?|\w+(?:dol|pam|done|phine|codeine|tyline|pentin|balin|amol))\b",
+        r"\b(?:railway line|train tracks?|the tracks|level crossing)\b[^.!?]{0,60}\b(?:stood|standing|waited|waiting|sat|sitting)\b"
+        r"[^.!?]{0,30}\b(?:a while|for a train|for the train|ages|an hour)\b",
+        r"\b(?:bathroom|bedroom|toilet|bath)\s+with\s+(?:a|the|my)\s+(?:blade|razor)\b|\b(?:blade|razor)\b[^.!?]{0,40}\bwoke up\b",
         # someone saying goodbye and giving things away (often noticed by a relative), a pet rehomed for good
         r"\b(?:sayin[g']?|said|saying)\s+(?:bye|goodbye|goodbyes)\s+to\s+(?:all\s+)?(?:his|her|their|my|everyone|everybody)\b",
         r"\b(?:givin[g']?|gave|given|giving)\s+(?:all\s+)?(?:his|her|their)\s+(?:\w+\s+)?(?:things|stuff|games|clothes|belongings|"
@@ -223,7 +235,8 @@ _SUICIDAL = compile_all(
         r"\b(?:just|only|nothing but)\s+(?:a\s+)?(?:burden|dead weight|drain|waste of space|waste of oxygen)\s+(?:to|on|for)\s+"
         r"(?:everyone|everybody|my family|them all|all of them|the people|my kids|my husband|my wife|my partner)\b",
         r"\b(?:stop\w*|stand\w*|stood|linger\w*|sit\w*|sat|wait\w*)\s+(?:on|at|by)\s+(?:the|a)\s+(?:bridge|ledge|cliff edge|cliff|"
-        r"platform edge|roof|edge)\b[^.!?]{0,60}\b(?:looking down|a bit longer|longer each|every day|again)\b",
+        r"platform edge|roof|edge)\b[^.!?]{0,60}\b(?:looking down|a bit longer|longer each|every day|again|for an hour|for ages|"
+        r"for hours|for a long time|a long time)\b",
         # clinical shorthand
         r"\bsui(?:cidal)?\s+(?:ideation|thoughts|attempt)\b|\b(?:suicidal\s+)?ideation\s+(?:is\s+)?(?:back|again|bad|worse)\b",
         # past attempts, said without the word
@@ -252,6 +265,7 @@ _SELF_HARM = compile_all(
         r"\U0001F52A[^\n]{0,6}\U0001FA78|\U0001FA78[^\n]{0,6}\U0001F52A",
         r"\b(?:been|started|keep|kept|stop|quit)\s+sh\b|\bsh\s+(?:again|urges?|scars?|wounds?|relapse)\b",
         r"\bsh\s*(?:x\s*\d+|\d+\s*x|\d+\s+times)\b",
+        r"\b(?:i|i've|ive|i have)\s+(?:cut|burned|burnt)\s+(?:again|last night|tonight|this morning)\b",
         "\U0001f52a[^\\n]{0,8}(?:again|\U0001f614|\U0001f622|\U0001f62d|\U0001f494|\U0001fa79)",
         r"\bstarv(?:e|ed|ing)\s+myself\b(?!\s+of\s+(?:sleep|time|rest|fun|company|sunlight))",
         r"\b(?:deliberately|on purpose|purposely|intentionally)\s+(?:\w+\s+){0,3}(?:over-?exercis\w*|overdo\w*|hurt\w*|cut\w*|burn\w*|"
@@ -361,6 +375,10 @@ _PLAINLY_A_JOKE = re.compile(
     r"\bstarv\w*\s+myself\s+of\s+(?:sleep|time|rest|fun|company|sunlight)\b|"
     r"\bjump\s+off\s+a\s+(?:cliff|bridge|roof)\s+for\s+(?:a|an|some|one)\b"
 )
+# "I can't do this anymore - the night shifts I mean": the speaker says what "this" is
+_SAID_WHAT_THIS_IS = re.compile(
+    r"\bcan't\s+(?:do|take)\s+(?:this|it)\s+any ?more\b(?=\W{0,5}(?:the|this|these|my)\s+(?:\w+\s+){0,3}i mean\b)"
+)
 # a will made for ordinary reasons ("writing my will with a solicitor, my wife insisted since we bought the house")
 _ORDINARY_WILL = re.compile(
     r"\bmy\s+will\b(?=[^.!?]{0,80}\b(?:solicitor|lawyer|notary|bought|mortgage|insisted|married|boring|admin|paperwork)\b)"
@@ -388,7 +406,7 @@ def _grave_emoji(t: str) -> bool:
 
 
 def _crisis_rules(t: str) -> list[str]:
-    for figure in (_NOT_SELF_DIE, _HYPERBOLE, _SUICIDE_AS_A_NAME, _PLAINLY_A_JOKE, _AWAY):
+    for figure in (_NOT_SELF_DIE, _HYPERBOLE, _SUICIDE_AS_A_NAME, _PLAINLY_A_JOKE, _AWAY, _SAID_WHAT_THIS_IS):
         t = figure.sub(" ", t)
     t = _ORDINARY_WILL.sub("my papers", t)
     rules = []

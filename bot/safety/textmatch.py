@@ -115,7 +115,7 @@ _WORD_FIXES: tuple[tuple[str, str], ...] = (
     (r"su+i?c+i+de|suicde|suiside|sucicide|suacide|sucide|suicid|sewer slide", "suicide"),
     (r"kil", "kill"),
     (r"kiled|killled", "killed"),
-    (r"my ?sel(?:f|v)e?|myslef|mysef|myselve|meself|mysefl|myslf", "myself"),
+    (r"my ?sel(?:f|v)e?|myslef|mysef|myselve|meself|mysefl|myslf|masel|mysel|mahsel|masell", "myself"),
     (r"killmyself", "kill myself"),
     (r"hurtmyself", "hurt myself"),
     (r"self ?harm(ing|ed)?", r"self-harm\1"),

@@ -165,3 +165,17 @@ def test_words_dressed_as_a_payload_are_still_read(layer):
         understand('/ask_sensation{"said":"nobody would miss me if i just stopped existing"}', wait_for_model=True).kind
         == "crisis"
     )
+
+
+def test_a_laughing_message_needs_a_surer_learned_reading_to_be_a_crisis(monkeypatch):
+    from bot.safety import understand as understanding
+    from bot.safety.meaning.layer import Meaning, Score
+
+    class Unsure:
+        def read(self, text):
+            return Meaning(Score(0.42, 0.0), Score(0.0, 0.0), Score(0.0, 0.0), None, "crisis_indirect")
+
+    monkeypatch.setattr(understanding, "learned_layer", lambda wait=False: Unsure())
+    assert understanding.understand("my cat is a little menace, today was a write-off").kind == "crisis"
+    assert understanding.understand("my cat is a little menace lol, today was a write-off").kind == "none"
+    assert understanding.understand("i want to end my life lol").kind == "crisis"  # the rules still decide

@@ -187,6 +187,16 @@ _NOT_A_PERSON_COLLAPSING = re.compile(
     r"the market|economy|the plan|plans|tent|cake|souffl\w*|roof|shelf|chair|deal|talks)\b"
 )
 
+# "my team got knocked out in the 90th minute", "we were knocked out of the cup": a contest lost, not a person out cold
+_TEAM_BEFORE = re.compile(
+    r"\b(?:team|side|club|squad|we|they|us|lads|girls|boys|united|city|rovers|athletic|wanderers|celtic|rangers)\s+"
+    r"(?:\w+\s+)?(?:got|get|gets|were|was|been|are|is|have been|has been)\s+$"
+)
+_KNOCKED_OUT_OF_A_CONTEST = re.compile(
+    r"\bknocked out\s+(?:of|in|at)\s+(?:the\s+)?(?:\w+\s+)?(?:cup|league|competition|tournament|round|semis?|semi-?finals?|"
+    r"quarters?|quarter-?finals?|finals?|group|groups|play-?offs?|euros|world cup|minute|\d+\w*\s+minute)\b"
+)
+
 # ------------------------------------------------------------ a broken bone out of shape
 _DEFORMITY = compile_all(
     [
@@ -395,6 +405,8 @@ def fainting_matches(t: str) -> tuple[bool, bool]:
         if m.group(0).startswith("collaps") and (
             _JOINT_COLLAPSED.search(before) or _NOT_A_PERSON_COLLAPSING.search(sent)
         ):
+            continue
+        if m.group(0) == "knocked out" and (_TEAM_BEFORE.search(before) or _KNOCKED_OUT_OF_A_CONTEST.search(sent)):
             continue
         fainted = True
     return fainted, near

@@ -186,6 +186,19 @@ _SUICIDAL = compile_all(
         # ideation shorthand and a method chosen; nobody would miss me; lethal amounts looked up; waiting by the tracks
         r"\b(?:have|got|picked|chosen|chose|decided on)\s+(?:a|the|my)\s+method\b",
         r"\bsi\s+(?:is|'s|has been|thoughts|urges)\s+(?:\w+\s+)?(?:bad|back|worse|strong|loud|awful)\b",
+        # "active SI", "passive si again", "having SI tonight": the clinic's shorthand for suicidal thoughts
+        r"\b(?:active|passive|having|had|have|got|with|more|bad|strong|constant|heavy|intense)\s+si\b",
+        r"\bsi\s+(?:again|tonight|today|lately|all day|every day|is back|ideation|thoughts?|urges?|creeping)\b",
+        # not safe from oneself ("not safe tonight", "I'm not safe with myself"); a threat at home errs the same way
+        r"\b(?:not|don't|do not|never)\s+(?:feeling\s+|feel\s+)?safe\s+(?:tonight|right now|with myself|by myself|on my own|alone|around myself|"
+        r"from myself|in my (?:own )?head|to be (?:alone|left alone|on my own))\b",
+        r"\b(?:i'?m|im|i am)\s+(?:really\s+|just\s+)?not\s+safe\s*(?:$|[.,!?;]|now\b|tonight\b|any ?more\b)",
+        # why go on at all ("never getting better so why keep going"): the question, not a walk ("why keep going to physio")
+        r"\bwhy\s+(?:even\s+|should i\s+|would i\s+|do i\s+|bother\s+|would anyone\s+)?(?:keep going|keep trying|carry on|go on|"
+        r"bother living|keep living|stay alive|be alive|keep breathing|bother going on|bother carrying on)\s*(?:$|[.,!?;]|any ?more|at all)",
+        # looking forward to being dead
+        r"\b(?:can't|cannot|can not)\s+wait\s+(?:to|till|until|for)\s+(?:i\s*'?m\s+|i\s+am\s+|i\s+|be\s+)?(?:be\s+)?(?:dead|die|gone for good|"
+        r"not be here|not exist|be gone|stop existing)\b(?!\s+(?:my|me|her|his|the|it|to the world)\b)",
         r"\b(?:no one|nobody|noone|no-one)\s+(?:would|will|'d)\s+(?:even\s+|really\s+)?(?:miss|notice)\s+me\b",
         r"\b(?:been\s+)?giv(?:ing|en)\s+(?:all\s+|most\s+of\s+)?(?:my|me)\s+(?:stuff|things|belongings|possessions|clothes)\s+away\b",
         r"\b(?:look\w* up|research\w*|googl\w*|search\w*|read\w* up on)\s+how\s+(?:much|many)\s+(?:of\s+)?(?:my\s+)?"

@@ -439,3 +439,49 @@ def test_affairs_in_order_methods_and_deliberate_injury_are_crisis(text):
 )
 def test_ordinary_mentions_of_wills_and_letters_stay_quiet(text):
     assert screen_message(text).kind == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "passive si all day, pain 8",
+        "having SI again, sorry to dump this",
+        "im not safe with myself right now",
+        "dont feel safe to be left alone tonight",
+        "I'm not safe.",
+        "it only ever gets worse so why carry on",
+        "what for. why even keep trying",
+        "honestly cant wait to be gone for good",
+        "can't wait till i'm dead tbh",
+    ],
+)
+def test_clinic_shorthand_not_being_safe_and_why_go_on_are_crisis(text):
+    assert screen_message(text).kind == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "why keep going to physio if nothing changes",
+        "is it safe to walk on ice with a stick? im not safe to drive on these tablets",
+        "can't wait to dye my hair, can't wait to be dead to the world on the sofa tonight",
+        "si, walked 10 min today",
+    ],
+)
+def test_ordinary_uses_of_the_same_words_stay_quiet(text):
+    assert screen_message(text).kind == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my team got knocked out in the 90th minute, gutted",
+        "we were knocked out of the cup in the semis again",
+    ],
+)
+def test_a_team_knocked_out_is_not_a_faint(text):
+    assert screen_message(text).kind == "none"
+
+
+def test_a_person_knocked_out_is_still_an_emergency():
+    assert screen_message("walked into the door frame and got knocked out, came round on the floor").kind == "emergency"

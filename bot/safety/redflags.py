@@ -22,7 +22,9 @@ Rule ids (all mean: call the emergency number now):
     emergency.racing_heart_faint  a racing or irregular heart that lasts, with faintness or breathlessness
     emergency.deformity           a bone through the skin or a limb out of shape after a fall
     emergency.heat_illness        in the heat: confused, stopped sweating, hot dry skin, a fit
-    emergency.clot_in_lung        sudden breathlessness with a sore calf, a recent flight or operation, or pain on breathing
+    emergency.clot_in_lung        sudden breathlessness with a sore calf, a recent flight or operation, or pain on breathing;
+                                  a swollen hot red calf with any breathlessness or blood coughed up
+    emergency.aortic_tear         a tearing pain in the belly or back with faintness, or with a known aneurysm
 
 Negated mentions ("no chest pain") do not fire.  Cautious by design: a
 hypothetical ("what if I get chest pain") still fires, because the reply
@@ -152,6 +154,8 @@ _VISION = compile_all(
         rf"\b{SUDDEN}\s+{G4}(?:blur\w*|double|lost|loss of|losing|dim\w*|dark\w*|grey|gray|no)\s+{G2}(?:vision|sight|eyesight)\b",
         r"\b(?:seeing double|double vision)\b[^.!?]{0,60}\b(?:dizzy|can't walk straight|cant walk straight|off balance|"
         r"bump\w* into|falling over|staggering|since)\b",
+        r"\b(?:spinn\w*|spinny|dizzy|can't walk straight|cant walk straight|off balance|staggering)\b[^.!?]{0,60}\b(?:seeing double|"
+        r"double vision|seeing two of everything)\b",
         rf"\b(?:lost|loss of|losing|blurr?\w*|double|dim|dark)\s+(?:the\s+)?(?:vision|sight|eyesight)\s+(?:in|of|from)\s+(?:one|{POSS}(?:left|right))\s+eye\b",
         rf"\b(?:can't|couldn't|unable to)\s+see\s+(?:out of|with|from)\s+(?:one|{POSS}(?:left|right))\s+eye\b",
         r"\b(?:went|gone|going)\s+blind\b",
@@ -209,10 +213,24 @@ _DEFORMITY = compile_all(
         r"\bleg\s+(?:\w+\s+){0,2}(?:shorter|turned out|rolled out)\b",
         r"\b(?:popped|pops|came|come|slipped|slid|went)\s+out\b[^.!?]{0,60}\b(?:stuck|sitting (?:all )?wrong|won't go back|"
         r"wont go back|hasn't gone back|hanging|can't straighten|cant straighten|can't move it|cant move it)\b",
+        # "a bump on my forearm where the bone shouldn't be"
+        r"\b(?:bump|lump|bulge|step|dip)\b[^.!?]{0,40}\bwhere\s+(?:the\s+|a\s+)?bone\s+(?:shouldn't|should not|isn't meant to|is not meant to)\b",
+        r"\bbone\b[^.!?]{0,30}\b(?:shouldn't|should not)\s+be\b",
     ]
 )
 
 # ------------------------------------------------------------ a clot that may have reached the lungs
+CALF = re.compile(
+    r"\b(?:calf|calves|calfs|back of (?:my|the|his|her) (?:knee|leg)|lower leg|one leg|left leg|right leg|leg)\b"
+)
+CLOT_SIGN = {
+    "swollen": re.compile(r"\b(?:swollen|swell\w*|swole|puff\w*|bigger than|fatter than|balloon\w*)\b"),
+    "hot": re.compile(r"\b(?:hot|warm|burning to (?:the )?touch)\b"),
+    "red": re.compile(r"\b(?:red|reddish|shiny|purple)\b"),
+    "tender": re.compile(
+        r"\b(?:tender|sore to (?:the )?touch|hurts? (?:to touch|when i (?:touch|press|flex|point))|throb\w*)\b"
+    ),
+}
 _SUDDEN_BREATHLESS = re.compile(
     r"\b(?:sudden\w*|all of a sudden|out of nowhere)\s+(?:\S+\s+){0,3}(?:breathless\w*|short of breath|out of breath|"
     r"can't (?:catch my|get my) breath|struggling to breathe|gasping)"
@@ -456,13 +474,15 @@ def _bladder(t: str) -> bool:
 
 
 _HEAT = re.compile(
-    r"\b(?:heat|heatwave|sun|sunny|sunshine|hot day|hot weather|scorching|baking|sauna|hot yoga|humid\w*|"
+    r"\b(?:heat|heatwave|sun|sunny|sunshine|hot day|hot weather|scorching|baking|sauna|hot yoga|humid\w*|greenhouse|"
+    r"polytunnel|hot kitchen|sweltering|roasting|boiling hot|"
     r"boiling (?:day|out)|\d{2}\s*(?:degrees|c\b))"
 )
 _HEAT_SERIOUS = compile_all(
     [
         r"\b(?:confus\w*|not making (?:any )?sense|talking (?:nonsense|rubbish|gibberish)|doesn't know where|didn't know where|"
-        r"can't think straight|delirious|drowsy|can't stay awake|fitting|seizure|fit\b)",
+        r"can't think straight|delirious|drowsy|can't stay awake|fitting|seizure|fit\b|muddled|befuddled|not with it|"
+        r"don't know where i am)",
         r"\b(?:stopped|stop|not|no longer|isn't|wasn't|hasn't been)\s+sweating\b",
         r"\b(?:keeps?|kept|keep)\s+(?:on\s+)?(?:asking|saying)\s+(?:me\s+)?(?:the\s+)?same\b|\brepeating\s+(?:myself|himself|herself)\b",
         r"\b(?:skin|he|she|i)\b[^.!?]{0,20}\b(?:hot and dry|dry and hot|bone dry|dry as a bone)\b",
@@ -471,7 +491,29 @@ _HEAT_SERIOUS = compile_all(
 
 
 def _clot_in_lung(t: str) -> bool:
-    return any(_CLOT_CONTEXT.search(t) for _ in iter_affirmed([_SUDDEN_BREATHLESS], t))
+    if any(_CLOT_CONTEXT.search(t) for _ in iter_affirmed([_SUDDEN_BREATHLESS], t)):
+        return True
+    # a leg that looks clotted (two of swollen, hot, red, tender) and now breathlessness or blood coughed up
+    return leg_clot_signs(t) >= 2 and (bool(breathless_matches(t)) or any_affirmed([_COUGHING_BLOOD], t))
+
+
+_COUGHING_BLOOD = re.compile(
+    r"\bcough\w*\s+(?:up\s+)?(?:a\s+bit\s+of\s+|some\s+|a little\s+)?blood\b"
+    r"|\bblood\w*\s+(?:in|when i)\s+(?:my\s+)?(?:cough|spit|phlegm)\b"
+)
+
+
+def leg_windows(t: str) -> list[str]:
+    """The text around each mention of a calf or leg that is not negated ("no swelling in my calf")."""
+    return [t[max(0, m.start() - 60) : m.end() + 90] for m in CALF.finditer(t) if not is_negated(t, m.start(), m.end())]
+
+
+def leg_clot_signs(t: str) -> int:
+    """How many clot signs (swollen, hot, red, tender) sit around the likeliest mention of a calf or leg."""
+    return max(
+        (len({name for name, rx in CLOT_SIGN.items() if any_affirmed([rx], window)}) for window in leg_windows(t)),
+        default=0,
+    )
 
 
 def in_the_heat(t: str) -> bool:
@@ -479,7 +521,24 @@ def in_the_heat(t: str) -> bool:
 
 
 def _heat_illness(t: str) -> bool:
-    return in_the_heat(t) and any_affirmed(_HEAT_SERIOUS, t)
+    serious = sum(1 for rx in _HEAT_SERIOUS if any_affirmed([rx], t))
+    # two signs of heatstroke (stopped sweating and muddled, hot dry skin) are enough without the heat named
+    return (in_the_heat(t) and serious >= 1) or serious >= 2
+
+
+# a tearing pain in the belly or back with faintness, or a known aneurysm with sudden pain: the main artery
+_TEARING_BELLY_BACK = re.compile(
+    r"\b(?:tearing|ripping|torn)\b[^.!?]{0,60}\b(?:tummy|stomach|belly|abdomen|abdominal|back|chest)\b|"
+    r"\b(?:tummy|stomach|belly|abdomen|abdominal|back|chest)\b[^.!?]{0,60}\b(?:tearing|ripping)\b"
+)
+_FAINT_OR_ANEURYSM = re.compile(
+    r"\b(?:faint\w*|light-?headed|dizzy|clammy|grey|gray|collaps\w*|aneurysm|aortic|bulge on (?:the |my )?(?:main )?artery|"
+    r"bulge in (?:the |my )?(?:main )?artery)\b"
+)
+
+
+def _aortic(t: str) -> bool:
+    return any_affirmed([_TEARING_BELLY_BACK], t) and bool(_FAINT_OR_ANEURYSM.search(t))
 
 
 _HEART_SETTLED = re.compile(
@@ -512,6 +571,7 @@ _CHECKS = (
     ("emergency.heat_illness", _heat_illness),
     ("emergency.clot_in_lung", _clot_in_lung),
     ("emergency.deformity", lambda t: any_affirmed(_DEFORMITY, t)),
+    ("emergency.aortic_tear", _aortic),
 )
 
 EMERGENCY_RULE_IDS: tuple[str, ...] = tuple(rid for rid, _ in _CHECKS)

@@ -35,9 +35,14 @@ EMERGENCY_WHY: dict[str, str] = {
         "Confusion or hot, dry skin after time in the heat can be heat stroke. Get somewhere cool and call now."
     ),
     "emergency.clot_in_lung": (
-        "Sudden breathlessness, with a sore calf or after a flight or an operation, can be a clot in the lung."
+        "Breathlessness with a swollen or sore calf, or suddenly after a flight or an operation, "
+        "can be a clot in the lung."
     ),
     "emergency.deformity": "A bone out of place or through the skin needs emergency care. Keep it still.",
+    "emergency.aortic_tear": (
+        "A sudden tearing pain in the belly or back, with feeling faint, can come from the main artery "
+        "and needs help now."
+    ),
     "emergency.rhabdo": (
         "Dark urine with severe muscle pain after exercise can mean muscle breakdown, which needs treatment quickly."
     ),

@@ -64,6 +64,9 @@ _SUICIDAL = compile_all(
     [
         r"\bsuicid\w*",
         r"\bkill(?:ing|ed)?\s+(?:my ?self|me ?self)\b",
+        # someone else's words passed on: "she wants to kill herself", "he's talking about killing himself"
+        r"\b(?:want|wants|wanted|going|gonna|trying|tried|threaten\w*|talk\w* about|plann\w*|said|says)\s+(?:to\s+)?"
+        r"kill(?:ing)?\s+(?:herself|himself|themselves|themself)\b",
         r"\bk\.?m\.?s\b",
         r"\bunalive\w*",
         r"\bend(?:ing|ed)?\s+(?:my|it|this|me)\s+(?:own\s+)?(?:life|lives|all)\b",
@@ -177,6 +180,8 @@ _SUICIDAL = compile_all(
         # imagining one's own death or funeral, speaking of a time after it
         r"\b(?:imagin\w*|pictur\w*|think\w* about|dream\w* about|fantasi[sz]\w* about|plann\w*)\s+(?:my\s+own|my)\s+"
         r"(?:funeral|death|grave|dying|last day)\b",
+        # "if i'm gone by next week", "if I'm not here by Friday": a death foreseen soon
+        r"\bif\s+i\s*'?m\s+(?:gone|dead|not here|not around|no longer here)\s+(?:by|before|in|come)\b",
         r"\b(?:when|after|once)\s+i'?m\s+(?:gone|dead|not here|not around|no longer here)\b"
         r"(?!\s+(?:to|for|on|out|away|shopping|back|home|in|into|from|at|with|through|past)\b)",
         r"\bdon't\s+(?:you\s+)?worry\s+about\s+me\s+(?:after|from|any ?more|once|when i'?m)\b",

@@ -19,9 +19,19 @@ message screen.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.safety.redflags import arm_spread_matches, breathless_matches, dark_urine, fainting_matches, in_the_heat
+from bot.safety.redflags import CLOT_SIGN as _CLOT_SIGN
+from bot.safety.redflags import (
+    arm_spread_matches,
+    breathless_matches,
+    dark_urine,
+    fainting_matches,
+    in_the_heat,
+    leg_clot_signs,
+    leg_windows,
+)
 from bot.safety.textmatch import any_affirmed, compile_all, gap, is_negated, iter_affirmed, sentence_of
 
 G1, G2, G3, G4, G6 = gap(1), gap(2), gap(3), gap(4), gap(6)
@@ -176,17 +186,6 @@ _SEVERE_WORD = re.compile(
     r"stabbing|tearing|ripping|searing|electric|[89]\s*/\s*10|10\s*/\s*10|took my breath away)\b"
 )
 # one calf or leg swollen, hot, red or tender, or sore after a flight, an operation, a cast or on the pill: a clot sign
-_CALF = re.compile(
-    r"\b(?:calf|calves|calfs|back of (?:my|the|his|her) (?:knee|leg)|lower leg|one leg|left leg|right leg|leg)\b"
-)
-_CLOT_SIGN = {
-    "swollen": re.compile(r"\b(?:swollen|swell\w*|swole|puff\w*|bigger than|fatter than|balloon\w*)\b"),
-    "hot": re.compile(r"\b(?:hot|warm|burning to (?:the )?touch)\b"),
-    "red": re.compile(r"\b(?:red|reddish|shiny|purple)\b"),
-    "tender": re.compile(
-        r"\b(?:tender|sore to (?:the )?touch|hurts? (?:to touch|when i (?:touch|press|flex|point))|throb\w*)\b"
-    ),
-}
 _TIGHT = re.compile(r"\btight\w*")
 _CLOT_RISK = re.compile(
     r"\b(?:flight(?!s? of (?:stairs|steps))|flew|flying|long[- ]haul|plane|long drive|coach trip|op|operation|surgery|cast|plaster|boot|"
@@ -215,6 +214,71 @@ _FOOT_DROP = re.compile(
     r"\bfoot\s+(?:\w+\s+){0,3}(?:slaps?|slapping|drags?|dragging|flops?|flopping)\b|\bfoot drop\b|"
     r"\b(?:can't|cannot|cant|unable to)\s+lift\s+(?:my\s+|me\s+|the\s+)?(?:toes|foot|front of my foot)\s+up\b"
 )
+# a sharp, sudden or tearing pain that stops movement ("stabbing pain bending down, can't straighten up")
+_ACUTE_ONSET = re.compile(
+    r"\b(?:sharp\w*|stabb\w*|sudden\w*|tear\w*|tore|torn|ripp\w*|pop(?:ped|s)?|went pop|snapp?\w*|spasm\w*|"
+    r"(?:went|goes|gone)\s+(?:click|clunk|crunch|ping)|cricked|ricked|seized|something\s+(?:went|gave|tore|popped)|"
+    r"(?:put|threw|chucked)\s+(?:my|me)\s+back\s+out|agony|excruciating)\b"
+)
+_STOPS_MOVEMENT = compile_all(
+    [
+        r"\b(?:can't|cannot|cant|couldn't|could not|unable to|can not|won't|wont)\s+(?:even\s+|really\s+|properly\s+)?"
+        r"(?:straighten(?:\s+up)?|stand\s+(?:up\s+)?straight|get\s+(?:up|off)|move(?!\s+on\b)|lift\s+(?:my|me|the|that|her|his)\s+"
+        r"(?:\w+\s+)?(?:leg|arm|foot)|turn\s+(?:my|me|her|his)?\s*(?:head|neck)|put\s+(?:that|my|the|me|her|his)\s+(?:\w+\s+)?foot\s+down|"
+        r"take\s+(?:any|my|the|its|her|his)?\s*weight|bend\s+(?:it|my|me|the)|push\s+off|grip|walk(?!\s+(?:as\s+)?far)|stand\s+up)\b",
+        r"\b(?:stuck|locked)\s+(?:half\s+)?(?:bent|bent over|on the (?:bed|floor|sofa|couch))\b|\bstuck\s+(?:on|in)\s+(?:the\s+)?(?:bed|floor)\b",
+        r"\bcries out if (?:she|he|i) moves?\b|\bevery (?:move|step)\b[^.!?]{0,20}\b(?:agony|sharp|kills)\b",
+        r"\b(?:barely|hardly)\s+(?:walk|move|stand)\b|\bcan only hobble\b",
+    ]
+)
+# a joint that swells up fast, or a ring stuck on a swollen finger
+_RAPID_SWELLING = compile_all(
+    [
+        r"\b(?:swell\w*|swollen|blew up|blown up|balloon\w*|puffed up|came up)\b(?![^.!?]{0,25}\b(?:went|goes|gone|going)\s+down)[^.!?]{0,40}\b"
+        r"(?:within\s+(?:about\s+)?(?:minutes|seconds|the hour|an hour|half an hour|\d+\s*min\w*)|in\s+(?:about\s+|like\s+)?(?:minutes|seconds|"
+        r"half an hour|an hour|\d+\s*min\w*)|fast|straight away|right away|immediately|instantly|huge|massive|tight as a drum)\b",
+        r"\b(?:suddenly|quickly|instantly|immediately|straight away)\s+(?:\w+\s+){0,3}(?:swell\w*|swollen|blew up|balloon\w*)\b",
+        r"\b(?:so|too)\s+swollen\s+(?:that\s+)?(?:i|it)\s+(?:can't|cant|cannot|won't|wont)\b",
+        r"\bring\b[^.!?]{0,30}\b(?:stuck|won't come off|wont come off|cutting in|digging in)\b",
+    ]
+)
+# a knee that locks, or won't straighten
+_LOCKING = compile_all(
+    [
+        r"\b(?:knee|knees|elbow|hip|ankle|joint|jaw)\s+(?:\w+\s+){0,3}(?:locked|locks|locking|lock up|locked up|jammed|stuck)\b",
+        r"\b(?:knee|elbow)\b[^.!?]{0,40}\b(?:won't|wont|can't|cant|cannot|doesn't|does not)\s+(?:\w+\s+){0,2}straighten\b",
+    ]
+)
+# weakness or numbness in a limb that stays: a nerve to be checked today ("can't grip the kettle since yesterday")
+_LIMB = r"(?:arm|arms|hand|hands|wrist|fingers?|thumb|leg|legs|foot|feet|toes|elbow)"
+_WEAK_LIMB = re.compile(
+    rf"\b(?:weak\w*|numb\w*|dead)\b[^.!?]{{0,40}}\b{_LIMB}\b|\b{_LIMB}\b[^.!?]{{0,40}}\b(?:weak\w*|numb\w*)\b"
+)
+_LOST_FUNCTION = re.compile(
+    r"\b(?:can't|cant|cannot|couldn't|unable to)\s+(?:\w+\s+)?(?:grip|hold (?:a|my|the|onto)|do (?:up\s+)?(?:my\s+)?buttons|lift (?:my|me|the)\s+"
+    r"(?:hand|wrist|arm|foot|leg)|lift (?:it|my hand|my wrist) up|pick (?:things|stuff) up)\b|\bdropping (?:things|stuff|cups|my phone)\b|"
+    r"\b(?:wrist|hand)\s+(?:just\s+)?(?:drops|flops|hangs|droops)\b"
+)
+_STAYS = re.compile(
+    r"\b(?:since\s+(?:yesterday|last|the|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|i)|still|not getting better|"
+    r"isn't getting better|won't go|hasn't gone|\d+\s*(?:hrs|hours|days)\s+(?:later|now)|(?:two|three|four|\d+)\s+days|all day)\b"
+)
+_DRAGGING_TOES = re.compile(
+    r"\b(?:dragging|drag|catching|catch|scuffing|scuff|tripping over)\s+(?:my\s+|me\s+|the\s+|his\s+|her\s+)?toes\b|"
+    r"\bfoot\b[^.!?]{0,60}\bflopp?(?:ing|s|y)\b"
+)
+
+
+def _pain_stops_movement(t: str) -> bool:
+    return any_affirmed([_ACUTE_ONSET], t) and any_affirmed(_STOPS_MOVEMENT, t)
+
+
+def _weakness_that_stays(t: str) -> bool:
+    if not any_affirmed([_WEAK_LIMB], t):
+        return False
+    return any_affirmed([_LOST_FUNCTION], t) or (bool(re.search(r"\bweak\w*", t)) and any_affirmed([_STAYS], t))
+
+
 # worn out by the heat: dizzy, sick, headachy, cramping, pale, clammy (stop, cool down, get checked today)
 _HEAT_EXHAUSTION = re.compile(
     r"\b(?:dizz\w*|light-?headed|woozy|sick|nause\w*|vomit\w*|throw(?:ing)? up|headache\w*|cramp\w*|pale|clammy|faint\w*|"
@@ -234,14 +298,11 @@ def _sudden_severe_pain(t: str) -> bool:
 
 
 def _clot_signs(t: str) -> bool:
-    for m in _CALF.finditer(t):
-        if is_negated(t, m.start(), m.end()):
-            continue
-        window = t[max(0, m.start() - 60) : m.end() + 90]
-        signs = {name for name, rx in _CLOT_SIGN.items() if any_affirmed([rx], window)}
-        if len(signs) >= 2 or ((signs or _PAIN_RX.search(window) or _TIGHT.search(window)) and _CLOT_RISK.search(t)):
-            return True
-    return False
+    if leg_clot_signs(t) >= 2:
+        return True
+    return bool(_CLOT_RISK.search(t)) and any(
+        any_affirmed(list(_CLOT_SIGN.values()), w) or _PAIN_RX.search(w) or _TIGHT.search(w) for w in leg_windows(t)
+    )
 
 
 # ------------------------------------------------------------------ assess
@@ -616,6 +677,28 @@ def _heart_still_racing(t: str) -> bool:
     return False
 
 
+def _heat_exhaustion(t: str) -> bool:
+    return in_the_heat(t) and len({m.group(0)[:4] for m in iter_affirmed([_HEAT_EXHAUSTION], t)}) >= 2
+
+
+# stop signs checked in this order after the clot signs (the first one found gives the reply its reason)
+_MORE_STOP_SIGNS: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("stop.heat_exhaustion", _heat_exhaustion),
+    ("stop.foot_drop", lambda t: any_affirmed([_FOOT_DROP, _DRAGGING_TOES], t)),
+    ("stop.pain_stops_movement", _pain_stops_movement),
+    ("stop.rapid_swelling", lambda t: any_affirmed(_RAPID_SWELLING, t)),
+    ("stop.joint_locking", lambda t: any_affirmed(_LOCKING, t)),
+    ("stop.weakness_that_stays", _weakness_that_stays),
+    ("stop.possible_fracture_or_rupture", lambda t: any_affirmed(_FRACTURE_OR_RUPTURE, t)),
+)
+_ORDINARY_EFFORT: tuple[tuple[str, list[re.Pattern[str]]], ...] = (
+    ("normal.tired_muscles", _TIRED),
+    ("normal.effort_warmth", _EFFORT),
+    ("normal.mild_pain_rise", _MILD_RISE),
+    ("normal.muscle_soreness", _MUSCLE_SORE),
+)
+
+
 def extract(t: str) -> Findings:
     f = Findings()
     # ---- stop level
@@ -654,12 +737,9 @@ def extract(t: str) -> Findings:
         _add(f, "stop.sudden_severe_pain")
     if _clot_signs(t):
         _add(f, "stop.clot_signs")
-    if in_the_heat(t) and len({m.group(0)[:4] for m in iter_affirmed([_HEAT_EXHAUSTION], t)}) >= 2:
-        _add(f, "stop.heat_exhaustion")
-    if any_affirmed([_FOOT_DROP], t):
-        _add(f, "stop.foot_drop")
-    if any_affirmed(_FRACTURE_OR_RUPTURE, t):
-        _add(f, "stop.possible_fracture_or_rupture")
+    for rule_id, seen in _MORE_STOP_SIGNS:
+        if seen(t):
+            _add(f, rule_id)
     if dark_urine(t) and _PAIN_RX.search(t):
         _add(f, "stop.dark_urine_after_effort")
     # ---- assess level
@@ -696,14 +776,9 @@ def extract(t: str) -> Findings:
     if dark_urine(t):
         _add(f, "assess.dark_urine")
     # ---- normal level
-    if any_affirmed(_TIRED, t):
-        _add(f, "normal.tired_muscles")
-    if any_affirmed(_EFFORT, t):
-        _add(f, "normal.effort_warmth")
-    if any_affirmed(_MILD_RISE, t):
-        _add(f, "normal.mild_pain_rise")
-    if any_affirmed(_MUSCLE_SORE, t):
-        _add(f, "normal.muscle_soreness")
+    for rule_id, patterns in _ORDINARY_EFFORT:
+        if any_affirmed(patterns, t):
+            _add(f, rule_id)
     if (_familiar(t) or any_affirmed([_SETTLED_NOW], t)) and not _UNFAMILIAR.search(t):
         _add(f, "normal.settling")
     f.stiffness = any(not is_negated(t, m.start(), m.end()) for m in _STIFF.finditer(t))

@@ -152,6 +152,21 @@ _STOP_NOW = {
     "stop.foot_drop": (
         "A foot that slaps down or toes you can't lift can mean a nerve is pinched. Please get checked today."
     ),
+    "stop.pain_stops_movement": (
+        "A sharp or sudden pain that stops you moving is a sign to stop. Rest in the easiest position and get "
+        "it checked today (GP, urgent care or minor injuries)."
+    ),
+    "stop.rapid_swelling": (
+        "A joint or finger that swells up fast needs checking today. Rest it, raise it, and take off any rings "
+        "while you still can."
+    ),
+    "stop.joint_locking": (
+        "A joint that locks or won't straighten needs checking. Don't force it; rest it and get it looked at soon."
+    ),
+    "stop.weakness_that_stays": (
+        "Weakness or numbness in an arm, hand, leg or foot that hasn't gone can mean a nerve is squeezed. "
+        "Please get checked today."
+    ),
     "stop.dark_urine_after_effort": (
         "Dark urine after hard effort needs checking today. Drink some water and rest until you've been seen."
     ),

@@ -108,6 +108,10 @@ RULE_IDS = (
     "stop.dark_urine_after_effort",
     "stop.foot_drop",
     "stop.heat_exhaustion",
+    "stop.pain_stops_movement",
+    "stop.rapid_swelling",
+    "stop.joint_locking",
+    "stop.weakness_that_stays",
     "stop.red_flag_reported",
     "stop.red_flag_unsure",
 )

@@ -151,7 +151,10 @@ EMERGENCY = {
         "suddenly my right arm is weak",
         "my face feels numb",
     ],
-    "emergency.vision_loss": ["I suddenly lost the sight in one eye"],
+    "emergency.vision_loss": [
+        "I suddenly lost the sight in one eye",
+        "got up off the kneeler and the room went all spinny, now im seeing double",
+    ],
     "emergency.thunderclap_headache": ["the worst headache of my life just hit me"],
     "emergency.fainting": ["I passed out in the bathroom", "my dad collapsed in the garden"],
     "emergency.breathless_at_rest": [
@@ -164,13 +167,22 @@ EMERGENCY = {
     "emergency.racing_heart_faint": [
         "heart still hammering and all over the place an hour after the walk, very light-headed"
     ],
-    "emergency.heat_illness": ["mum has been out in the sun all afternoon and she's talking nonsense"],
+    "emergency.heat_illness": [
+        "skin's gone hot and dry and i stopped sweating an hour into the hike, feel muddled",
+        "mum has been out in the sun all afternoon and she's talking nonsense",
+    ],
     "emergency.clot_in_lung": [
-        "all of a sudden I'm breathless and it hurts when I breathe in, leg swollen since the flight"
+        "all of a sudden I'm breathless and it hurts when I breathe in, leg swollen since the flight",
+        "my right calf has gone red and puffy and feels hot, and now i get winded just walking to the loo",
+        "lower leg swollen and tender since last week and this morning i coughed up some blood",
     ],
     "emergency.deformity": [
         "you can see the bone coming through the skin on his leg",
         "my finger is bent at a funny angle",
+        "came off my bike and there's a lump on my shin where the bone shouldn't be",
+    ],
+    "emergency.aortic_tear": [
+        "a ripping pain went through my back into my belly when i lifted the bin and now i'm clammy and grey",
     ],
 }
 _EMERGENCY_CASES = [(rid, t) for rid, ts in EMERGENCY.items() for t in ts]

@@ -137,6 +137,21 @@ def test_assess_rules(text, rule):
         ("since lifting the box my left foot drags and I can't lift my toes up", "stop.foot_drop"),
         ("my knee just folded under me on the bus step", "stop.joint_instability"),
         ("went down on the ice onto my hand and the wrist is up like a balloon", "stop.possible_fracture_or_rupture"),
+        (
+            "bent to tie my shoe and got a stabbing pain in my lower back, now i can't stand up straight",
+            "stop.pain_stops_movement",
+        ),
+        (
+            "something went in my neck reaching for the top shelf and i cant turn my head now",
+            "stop.pain_stops_movement",
+        ),
+        ("my elbow came up like an egg within minutes of banging it on the door", "stop.rapid_swelling"),
+        ("finger's swollen after catching it in the drawer and my ring won't come off", "stop.rapid_swelling"),
+        ("knee keeps locking on me halfway up the stairs", "stop.joint_locking"),
+        ("been kneeling to weed and now my knee won't straighten", "stop.joint_locking"),
+        ("hand still weak and tingly since the pottery class two days ago, dropping cups", "stop.weakness_that_stays"),
+        ("my right leg's numb and weak since digging yesterday and not getting better", "stop.weakness_that_stays"),
+        ("keep scuffing my toes on the pavement since the long hike, that foot won't lift right", "stop.foot_drop"),
     ],
 )
 def test_stop_rules_not_emergency(text, rule):
@@ -163,6 +178,7 @@ EMERGENCY_TEXTS = {
     "emergency.deformity": "fell on the ice and my ankle is pointing the wrong way",
     "emergency.heat_illness": "walked in the heatwave and now I'm confused and not sweating",
     "emergency.clot_in_lung": "suddenly really short of breath on the stairs, my calf has ached since the operation",
+    "emergency.aortic_tear": "sudden tearing pain in my back after lifting the wardrobe, i feel faint",
 }
 
 
@@ -374,3 +390,17 @@ def test_asking_whether_it_is_normal_is_not_saying_it_is_familiar(text):
 def test_a_familiar_pain_or_a_sign_that_has_settled_is_normal(text):
     r = outcome(text)
     assert r.level == "normal", (text, r)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "knees are stiff after kneeling in the garden but they straightened out after a minute",
+        "legs felt weak after the spin class, fine after a sit down",
+        "bit of a sharp twinge in my calf on the hill, it went and i walked home fine",
+        "ankles puffy in the evenings after a long day, go down overnight",
+    ],
+)
+def test_ordinary_after_effort_is_not_stop(text):
+    rules = extract(normalise(text)).rules
+    assert not [r for r in rules if r.startswith("stop.")], rules

@@ -275,6 +275,9 @@ _SELF_HARM = compile_all(
         r"\b(?:scald|burn|burnt|cut|hit|punch|bang|slam|scratch|bit|bite|stab|hurt)\w*\b.{0,40}\b(?:on purpose|deliberately|purposely)\b",
         r"\b(?:hitting|punching|banging|slamming|smashing)\s+(?:my|me)\s+(?:own\s+)?(?:hands?|head|fists?|arms?|legs?)\b"
         r"(?!\s+(?:on|against) the (?:door|cupboard|table|car))",
+        # striking one's own body with something ("hit my legs with the rolling pin when the pain got bad")
+        r"\b(?:hit|hits|punch\w*|bang\w*|whack\w*|smack\w*|beat|beating|bash\w*|slapp?\w*)\s+(?:my|me)\s+(?:own\s+)?"
+        r"(?:legs?|arms?|head|thighs?|face|stomach|belly|chest|hands?|wrists?|knees?|body)\s+with\s+(?:a|the|my|me)\b",
         r"\bself[\s-]*harm\w*",
         r"\bself[\s-]*injur\w*",
         r"\bself[\s-]*mutilat\w*",

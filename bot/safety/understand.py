@@ -55,6 +55,12 @@ LAUGHING = re.compile(
 )
 
 
+_ASKED = re.compile(
+    r"\?|^\s*(?:how|why|what|which|when|where|is|are|can|could|should|shall|does|do|will|would|any|tips)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Understanding:
     kind: str  # "crisis" | "emergency" | "dose_request" | "sensation" | "none"
@@ -90,6 +96,10 @@ def _learned_emergency(meaning: Meaning, findings: Findings | None) -> bool:
     return True
 
 
+def _reads_as_a_body_report(meaning: Meaning) -> bool:
+    return meaning.sensation.whole > meaning.crisis.whole
+
+
 def understand(text: str, wait_for_model: bool = False, use_learned: bool = True) -> Understanding:
     """wait_for_model: block until the learned layer has loaded (evaluation); the bot never waits for it.
     use_learned=False gives the rules alone (to measure what the learned layer adds)."""
@@ -102,9 +112,10 @@ def understand(text: str, wait_for_model: bool = False, use_learned: bool = True
     # a crisis only the learned layer reads does not outrank an emergency the rules are sure of (a faint, a bone
     # through the skin): "didn't hurt myself" read alone looks like self-harm, and the ambulance cannot wait
     learned_crisis = meaning is not None and meaning.is_crisis and screen.kind != "emergency"
-    if learned_crisis and meaning is not None and LAUGHING.search(text):
-        # a message that laughs, read as a crisis by the learned layer alone, must read surer (on the dev sets: ten
-        # jokes fewer taken for a crisis, no crisis lost); the rules still catch a crisis said with a laugh
+    if learned_crisis and meaning is not None and (LAUGHING.search(text) or _reads_as_a_body_report(meaning)):
+        # a message that laughs, or reads more as a report of aches than anything else, read as a crisis by the
+        # learned layer alone, must read surer (on the dev sets: jokes and sore shoulders fewer taken for a crisis,
+        # no crisis lost); the rules still catch a crisis said with a laugh or beside a sore back
         learned_crisis = meaning.crisis.over(SURER_WHEN_LAUGHING)
 
     if screen.kind == "crisis" or learned_crisis:
@@ -121,9 +132,10 @@ def understand(text: str, wait_for_model: bool = False, use_learned: bool = True
 
     rule_level = _rules_level(findings.rules)
     learned_level = meaning.level if meaning is not None and meaning.is_sensation else None
-    if rule_level == "normal" and meaning is not None and learned_level is None:
-        # ordinary-effort words alone ("is a hot bath good for stiffness?") are a question, not a report, when
-        # the learned layer reads no sensation; assess and stop findings always count
+    if rule_level == "normal" and meaning is not None and learned_level is None and _ASKED.search(text):
+        # ordinary-effort words in a question ("is a hot bath good for stiffness?") are not a report when the
+        # learned layer reads no sensation; a plain report ("forearms achy tonight, grand otherwise") still is,
+        # and assess and stop findings always count
         rule_level = None
     if rule_level is None and learned_level is None:
         return Understanding("none", (), None, meaning)

@@ -133,9 +133,19 @@ _ANSWER_MAP: dict[str, tuple[tuple[str, str], ...]] = {
         (r"\b(?:no|not really|don't think so|all fine|fine)\b", "none"),
     ),
     "trend": (
-        (r"\b(?:worse|worsening|more|increas\w*|building|up)\b", "worse"),
+        (r"\b(?:worse|worsening|(?<!no )(?<!any )more|increas\w*|building|up)\b", "worse"),
+        # a pattern that passes ("same as always, it goes by tuesday", "went back to normal") is easing
+        (
+            r"\b(?:goes|went|wears|wore|passes|passed|clears|cleared)\s+(?:off|away|by|back|straight|after|in|quick\w*)\b|"
+            r"\bback to normal\b|\b(?:bit|little|lot|much|slightly)\s+better\b",
+            "easing",
+        ),
         (r"\b(?:same|no change|unchanged|no better|not easing|steady|stable|similar|about the same)\b", "same"),
-        (r"\b(?:eas\w*|better|improv\w*|less|settl\w*|fading|going|down|gone)\b", "easing"),
+        (
+            r"\b(?:eas\w*|better|improv\w*|less|settl\w*|fading|going|goes|down|gone|fine|ok|okay|alright|grand|good|"
+            r"normal|passing|passed)\b",
+            "easing",
+        ),
     ),
     "swelling": (
         (r"\b(?:unstable|wobbl\w*|give|gives|gave|giving|buckl\w*|loose)\b", "unstable"),
@@ -151,6 +161,14 @@ _ANSWER_MAP: dict[str, tuple[tuple[str, str], ...]] = {
 _VALUES = {k: {v for _, v in opts} for k, (_, opts) in QUESTIONS.items()}
 
 
+_UNSURE = re.compile(r"\b(?:not sure|unsure|don't know|dunno|no idea|maybe|can't tell|idk)\b")
+# typed answers to "how long has it lasted?" that mean less than a day
+_TODAY = re.compile(
+    r"\bminutes?\b|\bmins?\b|\bhalf (?:an )?hour\b|\bthis (?:morning|afternoon|evening)\b|\blast night\b|\btonight\b|"
+    r"\bonly (?:while|when)\b|\bafter class\b|\bstraight away\b"
+)
+
+
 def _answer(answers: Mapping[str, str] | None, key: str) -> str | None:
     """The normalised answer for *key*: a value, "unsure", or None if not asked."""
     if not answers or key not in answers:
@@ -159,12 +177,15 @@ def _answer(answers: Mapping[str, str] | None, key: str) -> str | None:
     val = normalise(str(raw)) if raw is not None else ""
     if val in _VALUES.get(key, ()):
         return val
-    if not val or re.search(r"\b(?:not sure|unsure|don't know|dunno|no idea|maybe|can't tell|idk)\b", val):
+    if key == "trend" and _UNSURE.search(val):
+        # "same, maybe a bit better": a definite word beside a hedge counts ("worse" is matched first: caution)
+        return next((value for rx, value in _ANSWER_MAP["trend"] if re.search(rx, val)), "unsure")
+    if not val or _UNSURE.search(val):
         return "unsure"
     if key == "timing":
         if re.search(r"\bless than a day\b|\bhours?\b|\btoday\b|\bjust\b", val):
             return "under_24h"
-        got = timing_from_text(val)
+        got = timing_from_text(val) or ("under_24h" if _TODAY.search(val) else None)
         if got is None:
             m = re.search(r"\b(\d+|one|two|three|four|five)\b", val)
             if m:

@@ -497,3 +497,18 @@ def test_a_team_knocked_out_is_not_a_faint(text):
 
 def test_a_person_knocked_out_is_still_an_emergency():
     assert screen_message("walked into the door frame and got knocked out, came round on the floor").kind == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i whacked my thighs with a hairbrush till they bruised, pain 8",
+        "keep banging my head with my fists when it flares",
+    ],
+)
+def test_striking_ones_own_body_with_something_is_self_harm(text):
+    assert screen_message(text).kind == "crisis"
+
+
+def test_knocking_a_limb_by_accident_is_not_self_harm():
+    assert screen_message("hit my knee on the table leg getting up, ouch").kind == "none"

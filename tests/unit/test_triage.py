@@ -404,3 +404,23 @@ def test_a_familiar_pain_or_a_sign_that_has_settled_is_normal(text):
 def test_ordinary_after_effort_is_not_stop(text):
     rules = extract(normalise(text)).rules
     assert not [r for r in rules if r.startswith("stop.")], rules
+
+
+@pytest.mark.parametrize(
+    "trend,how_long",
+    [
+        ("fine", "since this afternoon"),
+        ("went back to normal", "5 minutes"),
+        ("same as always, goes by tuesday", "today"),
+    ],
+)
+def test_typed_answers_that_it_passes_give_a_normal_outcome(trend, how_long):
+    answers = {"red_flags": "no", "trend": trend, "timing": how_long, "spreading": "no", "swelling": "no"}
+    result = triage("neck a bit stiff after the swim", answers)
+    assert isinstance(result, Outcome) and result.level == "normal", result
+
+
+def test_a_hedged_worse_still_counts_as_worse():
+    answers = {"red_flags": "no", "trend": "not sure, maybe worse", "timing": "today"}
+    result = triage("my shoulder aches after the swim", answers)
+    assert isinstance(result, Outcome) and result.level == "assess", result

@@ -38,6 +38,8 @@ DEV_SETS = (
     ROOT / "eval" / "safety" / "blind_v8",
     ROOT / "eval" / "safety" / "blind_v9",
     ROOT / "eval" / "safety" / "blind_v10",
+    ROOT / "eval" / "safety" / "blind_v11",
+    ROOT / "eval" / "safety" / "blind_v12",
 )
 GRID = [(w, c) for w in (0.35, 0.40, 0.45, 0.50, 0.55, 0.60) for c in (0.80, 0.85, 0.90, 1.01)]
 

@@ -179,3 +179,26 @@ def test_a_laughing_message_needs_a_surer_learned_reading_to_be_a_crisis(monkeyp
     assert understanding.understand("my cat is a little menace, today was a write-off").kind == "crisis"
     assert understanding.understand("my cat is a little menace lol, today was a write-off").kind == "none"
     assert understanding.understand("i want to end my life lol").kind == "crisis"  # the rules still decide
+
+
+@pytest.mark.parametrize(
+    "aimed_elsewhere",
+    [
+        "if the neighbour's dog barks once more tonight I will strangle him, day was a write-off",
+        "these grandkids will be the death of me, day was a write-off",
+        "the soap killed off my favourite character, day was a write-off",
+    ],
+)
+def test_death_wished_on_someone_else_needs_a_surer_learned_reading(monkeypatch, aimed_elsewhere):
+    from bot.safety import understand as understanding
+    from bot.safety.meaning.layer import Meaning, Score
+
+    class Unsure:
+        def read(self, text):
+            return Meaning(Score(0.42, 0.0), Score(0.0, 0.0), Score(0.0, 0.0), None, "crisis_indirect")
+
+    monkeypatch.setattr(understanding, "learned_layer", lambda wait=False: Unsure())
+    assert understanding.understand(aimed_elsewhere).kind == "none"
+    # one's own life is never someone else's: the same unsure reading still escalates
+    assert understanding.understand("thinking of ending my days, day was a write-off").kind == "crisis"
+    assert understanding.understand("i could kill my self, day was a write-off").kind == "crisis"

@@ -104,8 +104,8 @@ _NERVE_FEEL = re.compile(r"\b(?:tingl\w*|pins and needles|numb\w*|electric\w*|zi
 # ------------------------------------------------------------ stroke signs
 _FACE_DROOP = compile_all(
     [
-        rf"\b(?:face|mouth|smile|lip|lips|eyelid|cheek)\s+{G4}(?:droop\w*|lopsided|sag\w*|slump\w*|"
-        r"(?:dropp(?:ed|ing)|fell|fallen|dropped|gone|went)\s+(?:down\s+)?on one side)",
+        rf"\b(?:face|mouth|mout|mouf|smile|lip|lips|eyelid|cheek)\s+{G4}(?:droop\w*|lopsided|sag\w*|slump\w*|"
+        r"(?:dropp(?:ed|ing)|drop|drops|fell|fallen|dropped|gone|went)\s+(?:down\s+)?(?:on\s+|to\s+)?one side)",
         r"\b(?:droop\w*|lopsided|sagging|crooked)\s+(?:\w+\s+)?(?:face|mouth|smile)\b",
         rf"\bone side of\s+{POSS}(?:face|mouth)\s+{G3}(?:droop\w*|dropp\w*|sag\w*|fell|fallen|slump\w*|"
         r"went down|gone down|isn't moving|won't move|not moving)",
@@ -177,7 +177,11 @@ FAINT = (
     r"blacking out|had a blackout|had blackouts|collapsed|collapse|collapses|collapsing|lost consciousness|lose consciousness|"
     r"losing consciousness|knocked out|was unconscious|keeled over|came round on the floor|came to on the floor|"
     r"woke up on the floor|hit the floor|out cold|went down like a (?:sack|ton|stone|log)\w*|hit the deck|"
-    r"dropped like a (?:stone|sack)|came round on the|came to on the|fell unconscious|went unconscious)"
+    r"dropped like a (?:stone|sack)|came round on the|came to on the|fell unconscious|went unconscious|"
+    # no memory of going down, or coming to with people standing over
+    r"(?:don't|dont|do not|can't|cant|cannot|didn't|did not)\s+remember\s+(?:\w+\s+)?(?:falling|going down|hitting the (?:floor|ground|deck)|"
+    r"the fall|how i (?:got|ended up) (?:on|down))|on the (?:floor|ground) with (?:people|everyone|folk|them|the \w+) (?:round|around|"
+    r"over|standing over|looking down at) me)"
 )
 _FAINT = compile_all([rf"\b{FAINT}\b"])
 # "my hip kinda collapsed under me": a joint giving way (triage), not the person fainting
@@ -189,6 +193,21 @@ _JOINT_COLLAPSED = re.compile(
 _NOT_A_PERSON_COLLAPSING = re.compile(
     r"\b(?:all out|wickets?|batting|innings|the team|our team|their team|the side|england|australia|india|scotland|wales|"
     r"the market|economy|the plan|plans|tent|cake|souffl\w*|roof|shelf|chair|deal|talks)\b"
+)
+
+# "when that sponge collapsed", "the gazebo collapsed on us": a thing named before the word is not a person fainting;
+# a person named ("my husband collapsed", "the lady beside me collapsed") or no one named still is
+_PERSON = (
+    r"(?:man|woman|lady|guy|gentleman|fella|fellow|bloke|lad|lass|boy|girl|kid|child|baby|toddler|teen|teenager|person|"
+    r"husband|wife|hubby|partner|mum|mam|mom|mommy|mummy|mother|dad|da|daddy|father|son|daughter|friend|pal|mate|buddy|"
+    r"neighbour|neighbor|nan|nana|nanna|gran|granny|grandma|grandpa|grandad|granddad|grandson|granddaughter|grandkid|aunt|"
+    r"auntie|aunty|uncle|cousin|niece|nephew|brother|sister|sis|bro|twin|teacher|instructor|coach|trainer|colleague|boss|"
+    r"patient|client|carer|nurse|runner|player|swimmer|walker|dancer|member|one|ones|folk|people|chap|dude|bestie|"
+    r"boyfriend|girlfriend|fiance|fiancee|other half|in-law|mother-in-law|father-in-law|stepdad|stepmum|stepmom|sibling)"
+)
+_A_THING_BEFORE = re.compile(
+    rf"\b(?:the|that|this|a|an|our|their|his|her|my)\s+(?!{_PERSON}\b)[a-z]+\s+(?:just\s+|totally\s+|completely\s+|"
+    r"fully\s+|had\s+|has\s+|'s\s+)?$"
 )
 
 # "my team got knocked out in the 90th minute", "we were knocked out of the cup": a contest lost, not a person out cold
@@ -204,7 +223,11 @@ _KNOCKED_OUT_OF_A_CONTEST = re.compile(
 # ------------------------------------------------------------ a broken bone out of shape
 _DEFORMITY = compile_all(
     [
-        r"\bbone(?:\s*'s|s| is)?\s+(?:\w+\s+){0,2}(?:sticking|poking|coming|pushing|showing)\s+(?:out|through)\b",
+        r"\bbone(?:\s*'s|s| is)?\s+(?:\w+\s+){0,2}(?:sticking|stickin|poking|pokin|coming|comin|pushing|pushin|showing|"
+        r"showin)\s+(?:out|through)\b",
+        # a kneecap or shoulder out of place ("kneecap's gone round the side of my knee")
+        r"\b(?:knee ?cap|patella|shoulder)\s*(?:'s\s+|\s+is\s+|\s+has\s+)?(?:\w+\s+)?(?:gone|popped|slipped|moved|shifted|sitting|"
+        r"slid|come)\s+(?:out|round|around|to the side|sideways|off)\b",
         r"\b(?:foot|ankle|leg|arm|wrist|elbow|knee|shoulder)\s+(?:is\s+|'s\s+)?(?:pointing|facing|bent|sticking out)\s+sideways\b",
         r"\b(?:see|seeing|saw|can see)\s+(?:the\s+)?bone\b",
         r"\b(?:pointing|facing|bent|turned|twisted)\s+(?:the\s+)?wrong\s+way\b",
@@ -421,7 +444,7 @@ def fainting_matches(t: str) -> tuple[bool, bool]:
             near = True
             continue
         if m.group(0).startswith("collaps") and (
-            _JOINT_COLLAPSED.search(before) or _NOT_A_PERSON_COLLAPSING.search(sent)
+            _JOINT_COLLAPSED.search(before) or _NOT_A_PERSON_COLLAPSING.search(sent) or _A_THING_BEFORE.search(before)
         ):
             continue
         if m.group(0) == "knocked out" and (_TEAM_BEFORE.search(before) or _KNOCKED_OUT_OF_A_CONTEST.search(sent)):

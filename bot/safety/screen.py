@@ -118,8 +118,9 @@ _SUICIDAL = compile_all(
         r"\b(?:goodbye|suicide|farewell)\s+(?:letter|note|message|video)s?\b",
         r"\bwr(?:ote|itten|iting)\s+(?:my\s+)?(?:a\s+)?(?:will and\s+)?goodbye",
         r"\b(?:jump(?:ing|ed)?|throw(?:ing)? myself|threw myself)\s+(?:off|from|in front of|under)\b"
-        r"(?!\s+(?:the|a|that)\s+(?:bottom|last|first|low|little|kitchen)?\s*(?:steps?|stairs?|kerb|curb|bed|sofa|couch|chair|bus|"
-        r"horse|bike|trampoline|box|stool)\b)",
+        r"(?!\s+(?:the|a|that|my|our)\s+(?:bottom|last|first|low|little|kitchen)?\s*(?:steps?|stairs?|kerb|curb|bed|sofa|couch|chair|bus|"
+        r"horse|bike|trampoline|box|stool|back of|tailgate|ute|truck|van|trailer|tractor|wall|fence|swing|diving board|"
+        r"springboard|ladder|step ?ladder|platform at the gym|bench|bleachers|stage|bottom step|boat into)\b)",
         r"\b(?:step(?:ping|ped)?|walk(?:ing|ed)?|lie|lying|lay|laying|jump(?:ing)?)\s+(?:out\s+)?in front of\s+(?:a|the|an)\s+(?:train|bus|car|lorry|truck|tram)\b",
         r"\bdriv\w*\s+(?:my car\s+|the car\s+)?(?:into|off)\s+(?:a|the)\s+(?:wall|tree|bridge|cliff|river|lake|sea|motorway)\b",
         r"\bhang(?:ing|ed)?\s+myself\b(?!\s+(?:up|out)\s+(?:on the (?:washing )?line|to dry))",
@@ -232,7 +233,17 @@ _SUICIDAL = compile_all(
         r"\b(?:not going to|not gonna|won't|will not)\s+be\s+(?:here|around|alive)\s+(?:next|by|in|at|for)\s+"
         r"(?:month|year|christmas|spring|summer|autumn|winter|easter|my birthday|the new year|much longer|long)\b",
         r"\b(?:storey|story|floor|bridge|car park|multi-?storey|building|roof|balcony|drop|cliff|ledge)\b[^.!?]{0,30}\bhigh\s+enough\b",
-        r"\b(?:shot|shoot|shooting)\s+myself\b(?!\s+in\s+the\s+foot)",
+        r"\b(?:shot|shoot|shooting)\s+(?:my ?self|meself|himself|herself|themselves|themself)\b(?!\s+in\s+the\s+foot)",
+        # a gun or a blade held, turned on oneself ("sat with dad's pistol in my lap thinking about using it on myself")
+        r"\b(?:gun|pistol|rifle|shotgun|revolver|firearm|handgun|glock|piece)\b[^.!?]{0,40}\b(?:in|on)\s+(?:my|me)\s+"
+        r"(?:lap|hand|mouth|head|temple|chin|pillow)\b|\b(?:gun|pistol|rifle|shotgun|revolver|firearm|handgun|knife|blade|razor|"
+        r"rope)\b[^.!?]{0,80}\b(?:us(?:e|ing|in'?)|turn\w*|point\w*)\s+(?:it|them|that|this|the \w+)\s+on\s+(?:my ?self|meself)\b",
+        # someone else's plan passed on: "he's fixin to shoot himself", "she's finna end her life"
+        r"\b(?:fixin[g']?|finna|about|means|meaning)\s+(?:to\s+)?(?:kill|shoot|hang|end|off|top)\s*(?:ing\s+)?(?:himself|herself|"
+        r"themselves|my ?self|meself|his life|her life|my life|it all)\b",
+        # no tomorrow wanted ("might just not bother with tomorrow", "won't bother waking up")
+        r"\b(?:not|won't|wont|never|might not|may not|not going to|not gonna)\s+(?:even\s+)?bother\s+(?:with\s+)?"
+        r"(?:tomorrow|waking up|the morning|another day|next week|living|life|any of it|breathing)\b",
         r"\b(?:gave|given|giving|give)\s+(?:away\s+)?(?:my|the)\s+(?:\w+\s+){0,2}\w+\b[^.!?]{0,60}\b(?:won't|wont|will not)\s+be\s+"
         r"(?:around|here)\b",
         r"\bdeleted\s+(?:all\s+)?(?:of\s+)?(?:my\s+)?(?:socials|social media|accounts|facebook|instagram)\b[^.!?]{0,80}\b"
@@ -279,6 +290,18 @@ _SELF_HARM = compile_all(
         r"\b(?:hit|hits|punch\w*|bang\w*|whack\w*|smack\w*|beat|beating|bash\w*|slapp?\w*)\s+(?:my|me)\s+(?:own\s+)?"
         r"(?:legs?|arms?|head|thighs?|face|stomach|belly|chest|hands?|wrists?|knees?|body)\s+with\s+(?:a|the|my|me)\b",
         r"\bself[\s-]*harm\w*",
+        # biting, scratching or digging into one's own body hard
+        r"\b(?:bit|bite|biting|bitten|scratch\w*|clawed|claw\w*|pinch\w*|gouge\w*|dug|dig\w*)\s+(?:(?:my|me)\s+nails\s+into\s+)?"
+        r"(?:my|me)\s+(?:own\s+)?(?:hands?|arms?|wrists?|fingers?|knuckles?|thighs?|legs?|skin|forearms?)\b"
+        r"(?!\s+(?:on|against|in|with|by|when|while|climbing|gardening|pruning)\b)[^.!?]{0,25}"
+        r"\b(?:so hard|that hard|hard enough|till|until|til|raw|bleed\w*|bled|purple|bruis\w*|marks?)\b",
+        # the blades, razors or lighter back out ("confession, the blades came back out this week")
+        r"\b(?:blades?|razors?|razor blades?)\s+(?:\w+\s+)?(?:came|come|are|is|have come|got|been)\s+(?:back\s+)?out\b|"
+        r"\b(?:back\s+(?:on|to)\s+the|picked up the|got the)\s+(?:blades?|razors?)\s*(?:again|$|[.,!?;])",
+        # someone else hurting themselves ("I think she's hurting herself", "he keeps cutting himself")
+        r"\b(?:he|she|they|he's|she's|they're|hes|shes)\s+(?:is\s+|are\s+|has been\s+|have been\s+|been\s+|keeps\s+|keep\s+|"
+        r"still\s+|started\s+)?(?:hurting|cutting|burning|harming|scratching|hitting|starving)\s+(?:herself|himself|themselves|themself)\b"
+        r"(?!\s+(?:at|on|in|playing|doing|when|while|with the|lifting|by accident|accidentally)\b)",
         r"\bself[\s-]*injur\w*",
         r"\bself[\s-]*mutilat\w*",
         r"\bsh(?:ing|'ing|'d)\b",
@@ -400,6 +423,12 @@ _PLAINLY_A_JOKE = re.compile(
 _SAID_WHAT_THIS_IS = re.compile(
     r"\bcan't\s+(?:do|take)\s+(?:this|it)\s+any ?more\b(?=\W{0,5}(?:the|this|these|my)\s+(?:\w+\s+){0,3}i mean\b)"
 )
+# "killed myself cleaning for the in-laws", "killed myself getting there on time": worked very hard. Only the past
+# tense followed by what was done; "nearly killed myself", "tried to kill myself" and "killed myself" alone still count
+_WORKED_HARD = re.compile(
+    r"(?<!nearly )(?<!almost )(?<!near )(?<!tried to )(?<!try to )(?<!wanted to )\bkilled\s+(?:my ?self|meself)\s+"
+    r"(?=(?:\w+ing|to get|to make|to finish|for (?:the|them|him|her|nothing|this|that|my))\b)(?!(?:trying|thinking)\b)"
+)
 # a will made for ordinary reasons ("writing my will with a solicitor, my wife insisted since we bought the house")
 _ORDINARY_WILL = re.compile(
     r"\bmy\s+will\b(?=[^.!?]{0,80}\b(?:solicitor|lawyer|notary|bought|mortgage|insisted|married|boring|admin|paperwork)\b)"
@@ -427,7 +456,15 @@ def _grave_emoji(t: str) -> bool:
 
 
 def _crisis_rules(t: str) -> list[str]:
-    for figure in (_NOT_SELF_DIE, _HYPERBOLE, _SUICIDE_AS_A_NAME, _PLAINLY_A_JOKE, _AWAY, _SAID_WHAT_THIS_IS):
+    for figure in (
+        _NOT_SELF_DIE,
+        _HYPERBOLE,
+        _SUICIDE_AS_A_NAME,
+        _PLAINLY_A_JOKE,
+        _AWAY,
+        _SAID_WHAT_THIS_IS,
+        _WORKED_HARD,
+    ):
         t = figure.sub(" ", t)
     t = _ORDINARY_WILL.sub("my papers", t)
     rules = []

@@ -200,10 +200,23 @@ _FRACTURE_OR_RUPTURE = compile_all(
         r"\b(?:cracked|broke|broken|bust|busted)\s+(?:a|one|my|me)\s+ribs?\b",
         r"\b(?:fell|fall|landed|landing|came down|went down)\b[^.!?]{0,25}\b(?:on|onto)\s+(?:my|me|the)\s+(?:outstretched\s+)?"
         r"(?:hand|wrist)\b"
-        r"[^.!?]{0,80}\b(?:swollen|swell\w*|up like|tender|can't move|kills|agony|hurts like)\b",
+        r"[^.!?]{0,80}\b(?:swollen|swell\w*|up like|tender|can't move|kills|agony|hurts like|really sore|very sore|so sore|"
+        r"base of (?:my|me|the) thumb|can't grip|cant grip|can't open|cant open|can't hold|cant hold|cannot hold|worse when i grip)\b",
         r"\b(?:thin bones|osteoporo\w*|brittle bones|osteopenia)\b.{0,120}\b(?:fell|fall|tripped|trip|slipped|landed)\b|"
         r"\b(?:fell|fall|tripped|trip|slipped|landed)\b.{0,120}\b(?:thin bones|osteoporo\w*|brittle bones|osteopenia)\b",
         r"\b(?:droop\w*|hangs? down)\b[^.!?]{0,30}\b(?:won't|wont|can't|cant|doesn't|does not)\s+straighten\b",
+        # a fingertip that droops or won't straighten after a knock
+        r"\b(?:tip|end)\s+(?:of\s+(?:my|me|the|his|her)\s+(?:\w+\s+)?(?:finger|thumb)\s+)?(?:is\s+|'s\s+|has\s+)?(?:bent down|"
+        r"drooping|droops|dropped|won't straighten|wont straighten|can't straighten|cant straighten|won't go straight)\b",
+        # a blow felt from nowhere at the back of the leg ("like someone chucked a stone at my calf")
+        r"\blike\s+(?:someone|somebody|some one|sum1|a person|i'd been|i was)\s+(?:had\s+)?(?:kicked|hit|threw|thrown|chucked|flicked|shot|"
+        r"whacked|struck|kicked me|hit me)\b[^.!?]{0,40}\b(?:calf|heel|ankle|achilles|back of (?:my|me|the) (?:leg|ankle|heel))\b|"
+        r"\b(?:calf|heel|ankle|achilles|back of (?:my|me|the) (?:leg|ankle|heel))\b[^.!?]{0,60}\blike\s+(?:someone|somebody|some one|"
+        r"sum1)\s+(?:had\s+)?(?:kicked|hit|threw|chucked|flicked|shot|whacked|struck)\b",
+        # a hard landing on the tailbone that stops sitting or standing
+        r"\b(?:landed|fell|came down|went down)\b[^.!?]{0,30}\b(?:on|onto)\s+(?:my|me|the)\s+(?:tailbone|coccyx|bum|backside|"
+        r"bottom|butt|behind|arse|ass)\b[^.!?]{0,80}\b(?:sharp|can hardly|can barely|can't sit|cant sit|can't stand|cant stand|agony|"
+        r"excruciating|cannot sit)\b",
         r"\b(?:pop|popped|pops|snap|snapped|ping|pinged|twang\w*|went pop|go pop)\b[^.!?]{0,80}\b(?:can't|cant|cannot|couldn't|unable to)\s+"
         r"(?:tiptoe|tip ?toe|go on (?:my |me )?(?:tip ?toes?|toes)|push off|push up|stand on (?:my |me )?toes|lift|raise|straighten|bend|move)\b",
         r"\b(?:one|a)\s+(?:spot|point|place)\b[^.!?]{0,50}\b(?:press|touch)\b",
@@ -212,6 +225,9 @@ _FRACTURE_OR_RUPTURE = compile_all(
 )
 _FOOT_DROP = re.compile(
     r"\bfoot\s+(?:\w+\s+){0,3}(?:slaps?|slapping|drags?|dragging|flops?|flopping)\b|\bfoot drop\b|"
+    # the hand's version: a wrist that drops or flops and will not lift
+    r"\b(?:hand|wrist)\s+(?:\w+\s+){0,3}(?:drops|dropping|flops|flopping|hangs|hanging|droops|drooping)\b(?!\s+(?:the|a|things|stuff|cups?|it)\b)|"
+    r"\bwrist drop\b|\b(?:can't|cannot|cant|unable to)\s+lift\s+(?:my\s+|me\s+|the\s+)?(?:hand|wrist)\s+(?:back\s+)?up\b|"
     r"\b(?:can't|cannot|cant|unable to)\s+lift\s+(?:my\s+|me\s+|the\s+)?(?:toes|foot|front of my foot)\s+up\b"
 )
 # a sharp, sudden or tearing pain that stops movement ("stabbing pain bending down, can't straighten up")
@@ -239,6 +255,8 @@ _RAPID_SWELLING = compile_all(
         r"half an hour|an hour|\d+\s*min\w*)|fast|straight away|right away|immediately|instantly|huge|massive|tight as a drum)\b",
         r"\b(?:suddenly|quickly|instantly|immediately|straight away)\s+(?:\w+\s+){0,3}(?:swell\w*|swollen|blew up|balloon\w*)\b",
         r"\b(?:so|too)\s+swollen\s+(?:that\s+)?(?:i|it)\s+(?:can't|cant|cannot|won't|wont)\b",
+        r"\bswo(?:llen|lled)\s+(?:up\s+)?(?:so much|so bad|that much|that bad)\b|\b(?:can't|cant|cannot|couldn't)\s+get\s+(?:my|me|the)\s+"
+        r"(?:shoe|trainer|boot|sock|sandal|slipper)s?\s+(?:back\s+)?on\b",
         r"\bring\b[^.!?]{0,30}\b(?:stuck|won't come off|wont come off|cutting in|digging in)\b",
     ]
 )

@@ -512,3 +512,60 @@ def test_striking_ones_own_body_with_something_is_self_harm(text):
 
 def test_knocking_a_limb_by_accident_is_not_self_harm():
     assert screen_message("hit my knee on the table leg getting up, ouch").kind == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "been holding grandad's old rifle in my lap most of the night, thinking of using it on myself",
+        "my brother says he's fixing to kill himself after the funeral",
+        "honestly I might not bother with waking up tomorrow",
+        "he keeps cutting himself and hiding it under his hoodie",
+    ],
+)
+def test_a_weapon_turned_on_oneself_someone_elses_plan_and_no_tomorrow_are_crisis(text):
+    assert screen_message(text).kind == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["bit my own arm so hard it left purple marks", "razors came back out this weekend, 6 months clean before that"],
+)
+def test_biting_oneself_hard_and_the_blades_back_out_are_self_harm(text):
+    assert "crisis.self_harm" in screen_message(text).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I use the massage gun on myself after a long walk",
+        "she keeps hurting herself at netball, twisted ankle again",
+        "scratched my arm on the rose bush until it bled",
+        "killed myself scrubbing the oven before my sister came, pain 7",
+        "twisted my ankle jumping off the back of the truck",
+        "when the gazebo collapsed on us we all just laughed",
+    ],
+)
+def test_the_same_words_in_ordinary_mishaps_stay_quiet(text):
+    assert screen_message(text).kind == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I nearly killed myself last night", "my neighbour collapsed in the garden", "the old man in front of me collapsed"],
+)
+def test_a_near_attempt_and_a_person_collapsing_still_escalate(text):
+    assert screen_message(text).urgent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "her mout drop one side sudden and she cyaan talk right",
+        "I was dancing, next thing I'm on the floor with folk standing over me, don't remember going down",
+        "fell off the stepladder and there's bone pushin through the skin of my forearm",
+        "my kneecap's popped out to the side and my leg is stuck bent",
+    ],
+)
+def test_lay_words_for_a_stroke_a_blackout_an_open_fracture_and_a_dislocation_are_emergencies(text):
+    assert screen_message(text).kind == "emergency"

@@ -424,3 +424,18 @@ def test_a_hedged_worse_still_counts_as_worse():
     answers = {"red_flags": "no", "trend": "not sure, maybe worse", "timing": "today"}
     result = triage("my shoulder aches after the swim", answers)
     assert isinstance(result, Outcome) and result.level == "assess", result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "playing tennis and it felt like somebody kicked me in the back of the ankle, nobody there, can't push off",
+        "slipped on ice and came down on my tailbone, sharp pain, can hardly sit on the bus",
+        "ankle swelled up so much after the fall I can't get my boot back on",
+        "fell onto my hand on the path and the wrist is really sore at the base of my thumb",
+        "a netball caught my finger and now the tip is bent down, won't straighten",
+        "after carrying the heavy bags my hand flops at the wrist, I can't lift it back up",
+    ],
+)
+def test_lay_descriptions_of_a_tear_a_break_and_a_nerve_palsy_are_stop(text):
+    assert triage(text).level == "stop"

@@ -227,7 +227,8 @@ _DEFORMITY = compile_all(
         r"showin)\s+(?:out|through)\b",
         # a kneecap or shoulder out of place ("kneecap's gone round the side of my knee")
         r"\b(?:knee ?cap|patella|shoulder)\s*(?:'s\s+|\s+is\s+|\s+has\s+)?(?:\w+\s+)?(?:gone|popped|slipped|moved|shifted|sitting|"
-        r"slid|come)\s+(?:out|round|around|to the side|sideways|off)\b",
+        r"slid|come)\s+(?:out|round|around|to the side|sideways|off)\b(?![^.!?]{0,80}\b(?:back in|back into place|clunked back|"
+        r"popped back|went back|slid back|slipped back|clicked back|came back)\b)",
         r"\b(?:foot|ankle|leg|arm|wrist|elbow|knee|shoulder)\s+(?:is\s+|'s\s+)?(?:pointing|facing|bent|sticking out)\s+sideways\b",
         r"\b(?:see|seeing|saw|can see)\s+(?:the\s+)?bone\b",
         r"\b(?:pointing|facing|bent|turned|twisted)\s+(?:the\s+)?wrong\s+way\b",
@@ -370,7 +371,12 @@ _BLADDER = compile_all(
 _BLADDER_BENIGN = re.compile(r"\blaugh\w*|\bsneez\w*|\bcough\w*|\bas a (?:kid|child)\b|\bdream\b")
 
 # ------------------------------------------------------------ rhabdomyolysis
-URINE = r"(?:urine|pee|wee|wees|pees|piss|widdle)"
+# "wee" as urine, not the Scots "small" ("a wee bit o blood", "a wee walk")
+URINE = (
+    r"(?:urine|pee|wee(?!\s+(?:bit|bitty|while|walk|one|ones|drop|dram|dug|dog|lass\w*|lad\w*|man|wumman|woman|nap|rest|chat|"
+    r"sit|minute|moment|stroll|daunder|dauner|hill|bairn|boy|girl|wean|thing|spot|touch|cough|pain|ache|twinge|bump|"
+    r"lump|cut|graze|fall|slip|jog|swim|run|cycle|stretch|session|class|sore)\b)|wees|pees|piss|widdle)"
+)
 DARK = r"(?:dark|darker|brown|brownish|cola|coca-?cola|coke|tea|red|reddish|blood|bloody|rusty|black|coffee)"
 _DARK_URINE = compile_all(
     [
@@ -516,12 +522,18 @@ _HEAT_SERIOUS = compile_all(
 def _clot_in_lung(t: str) -> bool:
     if any(_CLOT_CONTEXT.search(t) for _ in iter_affirmed([_SUDDEN_BREATHLESS], t)):
         return True
+    # blood coughed up with breathlessness or a racing heart, whatever the leg looks like
+    if any_affirmed([_COUGHING_BLOOD], t) and (bool(breathless_matches(t)) or any_affirmed([_HEART_RACING], t)):
+        return True
     # a leg that looks clotted (two of swollen, hot, red, tender) and now breathlessness or blood coughed up
     return leg_clot_signs(t) >= 2 and (bool(breathless_matches(t)) or any_affirmed([_COUGHING_BLOOD], t))
 
 
+_HEART_RACING = re.compile(
+    r"\bheart\s*(?:'s|is|was)?\s+(?:\w+\s+)?(?:racing|pounding|going like|hammering|thumping|bouncing)\b"
+)
 _COUGHING_BLOOD = re.compile(
-    r"\bcough\w*\s+(?:up\s+)?(?:a\s+bit\s+of\s+|some\s+|a little\s+)?blood\b"
+    r"\bcough\w*\s+(?:up\s+)?(?:\w+\s+){0,4}blood\b"
     r"|\bblood\w*\s+(?:in|when i)\s+(?:my\s+)?(?:cough|spit|phlegm)\b"
 )
 

@@ -73,6 +73,19 @@ _WORD_FIXES: tuple[tuple[str, str], ...] = (
     (r"shouldnt", "shouldn't"),
     (r"wont", "won't"),
     (r"aint", "ain't"),
+    # Scots negatives
+    (r"cannae|cannie|canna", "can't"),
+    (r"didnae|didna", "didn't"),
+    (r"dinnae|dinna|dinny", "don't"),
+    (r"doesnae|disnae", "doesn't"),
+    (r"wouldnae|wouldna", "wouldn't"),
+    (r"couldnae|couldna", "couldn't"),
+    (r"shouldnae", "shouldn't"),
+    (r"isnae|isna", "isn't"),
+    (r"wasnae|wasna", "wasn't"),
+    (r"willnae|winnae|wullnae", "won't"),
+    (r"havenae|huvnae|havnae", "haven't"),
+    (r"arenae", "aren't"),
     (r"cannot", "can't"),
     (r"can not", "can't"),
     (r"im", "i'm"),
@@ -110,6 +123,12 @@ _WORD_FIXES: tuple[tuple[str, str], ...] = (
     (r"tbh|tbf|ngl|honestly|literally", ""),
     # g-dropping on verbs the rules care about
     (r"(think|feel|go|try|hav|kill|cutt|hurt|end|gett|do|tak|walk|los|start|plann|hop|wish|sav|los)in", r"\1ing"),
+    # and on the words of a body in trouble ("heart's racin", "breathin hard", "throbbin")
+    (
+        r"(rac|breath|bleed|cough|throb|shak|sweat|spinn|burn|ach|limp|pound|tingl|crush|squeez|stabb|faint|collaps|"
+        r"vomit|puk|dragg|tear|ripp|lock|buckl|giv|wheez|gasp|choak|chok)in",
+        r"\1ing",
+    ),
     # suicide / self-harm spellings
     (r"su+i?c+i+d(?:a|e|i)?l+e?|sucid(?:i)?al|suicidial|suicdal|suisidal|suacidal|sewerslide", "suicidal"),
     (r"su+i?c+i+de|suicde|suiside|sucicide|suacide|sucide|suicid|sewer slide", "suicide"),

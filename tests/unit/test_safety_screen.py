@@ -552,7 +552,11 @@ def test_the_same_words_in_ordinary_mishaps_stay_quiet(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["I nearly killed myself last night", "my neighbour collapsed in the garden", "the old man in front of me collapsed"],
+    [
+        "I nearly killed myself last night",
+        "my neighbour collapsed in the garden",
+        "the old man in front of me collapsed",
+    ],
 )
 def test_a_near_attempt_and_a_person_collapsing_still_escalate(text):
     assert screen_message(text).urgent
@@ -569,3 +573,19 @@ def test_a_near_attempt_and_a_person_collapsing_still_escalate(text):
 )
 def test_lay_words_for_a_stroke_a_blackout_an_open_fracture_and_a_dislocation_are_emergencies(text):
     assert screen_message(text).kind == "emergency"
+
+
+def test_scots_negatives_and_dropped_gs_are_read():
+    text = "out on the hill, suddenly cannae catch my breath, heart's racin and I coughed up a wee drop o blood"
+    assert screen_message(text).kind == "emergency"
+
+
+def test_a_wee_bit_is_not_urine():
+    assert "emergency.rhabdo" not in screen_message("thighs in agony, spat out a wee bit of red wine").rules
+    assert screen_message("thighs are agony and my wee is the colour of cola").kind == "emergency"
+
+
+def test_a_kneecap_that_went_back_in_is_not_an_ambulance():
+    assert screen_message("my kneecap slipped out sideways at netball and then clicked back in, now wobbly").kind == (
+        "none"
+    )

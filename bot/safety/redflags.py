@@ -234,7 +234,8 @@ _DEFORMITY = compile_all(
         r"\b(?:pointing|facing|bent|turned|twisted)\s+(?:the\s+)?wrong\s+way\b",
         r"\b(?:bent|bends)\s+(?:at\s+)?(?:a\s+)?(?:weird|funny|strange|odd|wrong)\s+angle\b|\bat\s+a\s+(?:weird|funny|strange|odd|wrong)\s+angle\b",
         r"\b(?:a|the)\s+(?:funny|weird|wrong|strange)\s+shape\s+now\b|\bbent\s+where\s+it\s+shouldn'?t\b",
-        r"\bleg\s+(?:\w+\s+){0,2}(?:shorter|turned out|rolled out)\b",
+        r"\bleg\s+(?:\w+\s+){0,4}(?:shorter|turned out|rolled out|turning out)\b|\b(?:shorter|turned out|rolled out)\b[^.!?]{0,40}"
+        r"\b(?:leg|foot)\b|\blooks\s+shorter\s+and\s+(?:turned|rolled)\s+out\b",
         r"\b(?:popped|pops|came|come|slipped|slid|went)\s+out\b[^.!?]{0,60}\b(?:stuck|sitting (?:all )?wrong|won't go back|"
         r"wont go back|hasn't gone back|hanging|can't straighten|cant straighten|can't move it|cant move it)\b",
         # "a bump on my forearm where the bone shouldn't be"
@@ -511,6 +512,7 @@ _HEAT_SERIOUS = compile_all(
     [
         r"\b(?:confus\w*|not making (?:any )?sense|talking (?:nonsense|rubbish|gibberish)|doesn't know where|didn't know where|"
         r"can't think straight|delirious|drowsy|can't stay awake|fitting|seizure|fit\b|muddled|befuddled|not with it|"
+        r"mumbl\w*|rambling|very hot to (?:the )?touch|burning hot to (?:the )?touch|"
         r"don't know where i am)",
         r"\b(?:stopped|stop|not|no longer|isn't|wasn't|hasn't been)\s+sweating\b",
         r"\b(?:keeps?|kept|keep)\s+(?:on\s+)?(?:asking|saying)\s+(?:me\s+)?(?:the\s+)?same\b|\brepeating\s+(?:myself|himself|herself)\b",
@@ -581,6 +583,42 @@ _HEART_SETTLED = re.compile(
 )
 
 
+# a severe allergic reaction: swelling of the lips, tongue, throat or eyes with hives or trouble breathing
+_AIRWAY_SWELLING = re.compile(
+    r"\b(?:lips?|tongue|throat|mouth|face|eyes?|eyelids)\b[^.!?]{0,30}\b(?:swell\w*|swollen|puff\w*|closing|tight\w*|thick\w*)\b|"
+    r"\b(?:swell\w*|swollen|puff\w*)\b[^.!?]{0,20}\b(?:lips?|tongue|throat)\b"
+)
+_ALLERGY_SIGN = re.compile(
+    r"\b(?:hives|welts|rash|itch\w*|wheez\w*|can't breathe|hard to breathe|struggling to breathe|short of breath|breathless|"
+    r"allerg\w*|anaphyla\w*|epipen|epi ?pen|stung|sting|latex|nuts?|peanuts?|prawns?|shellfish)\b"
+)
+
+
+def _allergic_reaction(t: str) -> bool:
+    return any_affirmed([_AIRWAY_SWELLING], t) and bool(_ALLERGY_SIGN.search(t))
+
+
+# bleeding inside: black tarry stools or vomited blood with faintness, a belly hurt by a blow and now dizzy or pale
+_BLEED_SIGN = re.compile(
+    r"\b(?:poo|poop|stool|stools|bowel movement|number two)\b[^.!?]{0,30}\b(?:black|tarry|like tar|sticky black)\b|"
+    r"\b(?:black|tarry)\s+(?:and\s+\w+\s+)?(?:poo|poop|stools?)\b|\b(?:vomit\w*|threw up|throwing up|sick)\b[^.!?]{0,20}\bblood\b|"
+    r"\bcoffee grounds\b"
+)
+_BLOW_TO_BELLY = re.compile(
+    r"\b(?:knee|kick|kicked|elbow|blow|hit|fell|landed|handlebars?|tackle\w*|knock\w*)\b[^.!?]{0,60}\b(?:belly|tummy|stomach|abdomen|"
+    r"side|ribs)\b[^.!?]{0,80}\b(?:agony|excruciating|severe|worse|swollen|hard)\b|\bshoulder\s+tip\b|\btip\s+of\s+(?:my|me|the)\s+"
+    r"(?:left\s+)?shoulder\b"
+)
+_FAINTISH_WORDS = re.compile(
+    r"\b(?:faint\w*|nearly fainted|light-?headed|dizzy|clammy|pale|grey|gray|collaps\w*|woozy)\b"
+)
+
+
+def _internal_bleeding(t: str) -> bool:
+    faintish = bool(_FAINTISH_WORDS.search(t))
+    return faintish and (any_affirmed([_BLEED_SIGN], t) or any_affirmed([_BLOW_TO_BELLY], t))
+
+
 def _racing_heart_faint(t: str) -> bool:
     for m in iter_affirmed([_HEART_AFLUTTER], t):
         window = t[max(0, m.start() - 80) : m.end() + 120]
@@ -607,6 +645,8 @@ _CHECKS = (
     ("emergency.clot_in_lung", _clot_in_lung),
     ("emergency.deformity", lambda t: any_affirmed(_DEFORMITY, t)),
     ("emergency.aortic_tear", _aortic),
+    ("emergency.allergic_reaction", _allergic_reaction),
+    ("emergency.internal_bleeding", _internal_bleeding),
 )
 
 EMERGENCY_RULE_IDS: tuple[str, ...] = tuple(rid for rid, _ in _CHECKS)

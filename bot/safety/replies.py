@@ -43,6 +43,14 @@ EMERGENCY_WHY: dict[str, str] = {
         "A sudden tearing pain in the belly or back, with feeling faint, can come from the main artery "
         "and needs help now."
     ),
+    "emergency.allergic_reaction": (
+        "Swelling of the lips, tongue or throat, with hives or wheezing, can be a severe allergic reaction. "
+        "Use an adrenaline pen if you have one and call now."
+    ),
+    "emergency.internal_bleeding": (
+        "Black, tarry stools or blood brought up, or a hurt belly, with feeling faint or pale, can mean bleeding "
+        "inside and needs help now."
+    ),
     "emergency.rhabdo": (
         "Dark urine with severe muscle pain after exercise can mean muscle breakdown, which needs treatment quickly."
     ),

@@ -70,6 +70,21 @@ EVERYDAY_IDIOM = re.compile(
 )
 
 
+# a death that is someone else's or an animal's: grief, a funeral, a pet put to sleep
+ANOTHER_DEATH = re.compile(
+    r"\b(?:was|were|had to be|had to have|got|is being|been|having)\s+(?:\w+\s+){0,3}put\s+(?:to\s+sleep|down)\b|"
+    r"\bput\s+(?:her|him|them|our\s+\w+|my\s+\w+)\s+(?:to\s+sleep|down)\b(?!\s+(?:for a nap|for the night|in|on))|"
+    r"\b(?:funeral|janazah|memorial|cremation|burial|hospice|passed away|passed on|lost (?:my|our) (?:mum|dad|mam|"
+    r"cat|dog|horse|husband|wife|nan|gran|friend|pal|brother|sister))\b",
+    re.IGNORECASE,
+)
+
+
 def said_in_fun(text: str) -> bool:
     plain = normalise(text)  # curly apostrophes, common typos
-    return bool(LAUGHING.search(text) or AT_SOMEONE_ELSE.search(plain) or EVERYDAY_IDIOM.search(plain))
+    return bool(
+        LAUGHING.search(text)
+        or AT_SOMEONE_ELSE.search(plain)
+        or EVERYDAY_IDIOM.search(plain)
+        or ANOTHER_DEATH.search(plain)
+    )

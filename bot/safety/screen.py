@@ -96,6 +96,24 @@ _SUICIDAL = compile_all(
         r"cope any ?more|live like this|take much more|bear it any ?more|do it any ?more)\b",
         r"\b(?:nothing|no one|nobody|nothing left|no reason|not much)\s+(?:left\s+)?to\s+live\s+for\b",
         r"\bnot\s+worth\s+living\b",
+        # no more of it to be borne ("can't do another year", "can't face one more winter of this")
+        r"\b(?:can't|cannot|couldn't|won't)\s+(?:do|face|take|survive|handle|bear|stand|manage|live)\s+(?:another|one more)\s+"
+        r"(?:\d+\s+|single\s+)?(?:day|days|week|weeks|month|months|year|years|winter|winters|christmas|night|nights|decade)\b"
+        r"(?!\s+(?:at|in|with|on|of)\s+(?!this\b|it\b|life\b|living\b|pain\b|the pain\b))",
+        r"\bend\s+of\s+the\s+(?:road|line)\s+for\s+me\b|\bby\s+my\s+own\s+hand\b",
+        # a method tried on oneself ("attempted to drown myself last month")
+        r"\b(?:attempt\w*|tried|trying|try|going|want\w*|planning|plan)\s+to\s+(?:drown|hang|gas|poison|electrocute|suffocate|"
+        r"strangle|shoot|stab|overdose|smother|starve)\s+(?:my ?self|meself|himself|herself)\b(?!\s+(?:out|up|in the foot)\b)",
+        r"\b(?:so\s+)?(?:sick|tired)\s+of\s+(?:waking up|breathing|being me|existing)\b"
+        r"(?=\s*(?:$|[.,!?;]|any ?more|again|every (?:day|morning)))",
+        # how fast or how high would be fatal, asked without the word
+        r"\b(?:what|which|how)\s+(?:speed|height|fall|floor|storey|fast|high|deep|cold)\b[^.!?]{0,60}\b(?:kills?\s+(?:you|a person|"
+        r"someone|me|people)|be fatal|be lethal|die instantly|kill you instantly|to die|you die)\b",
+        # precious things handed over "for safe keeping"
+        r"\b(?:gave|given|giving|handed|handing)\s+(?:me|us|my \w+|her \w+|his \w+)\s+(?:her|his|their|my)\s+(?:\w+\s+)?"
+        r"(?:ring|rings|watch|jewellery|jewelry|medals|necklace|bible|guitar|savings|bank card|pin)\b[^.!?]{0,60}"
+        r"\b(?:safe ?keeping|keep it|have it|won't need|wont need|for after|look after it|when i'?m gone|when she'?s gone|"
+        r"when he'?s gone)\b",
         r"\b(?:life|living|my life|it all)\s+(?:is\s+|'s\s+)?(?:isn't|not|is not|ain't|no longer|never)\s+(?:really\s+)?worth\s+(?:it|living)\b",
         r"\b(?:tired|sick|weary|exhausted)\s+of\s+(?:living|life|being alive|existing|being here|this life|my life)\b",
         r"\bdone\s+with\s+(?:life|living|being alive|it all|existing|this life|my life|everything and everyone)\b",
@@ -290,8 +308,11 @@ _SELF_HARM = compile_all(
         r"\b(?:hit|hits|punch\w*|bang\w*|whack\w*|smack\w*|beat|beating|bash\w*|slapp?\w*)\s+(?:my|me)\s+(?:own\s+)?"
         r"(?:legs?|arms?|head|thighs?|face|stomach|belly|chest|hands?|wrists?|knees?|body)\s+with\s+(?:a|the|my|me)\b",
         r"\bself[\s-]*harm\w*",
+        # purging after meals
+        r"\b(?:mak(?:e|ing|es)|made)\s+myself\s+(?:sick|throw up|vomit|puke)\b(?!\s+(?:with|from|over|about|worrying))",
         # biting, scratching or digging into one's own body hard
-        r"\b(?:bit|bite|biting|bitten|scratch\w*|clawed|claw\w*|pinch\w*|gouge\w*|dug|dig\w*)\s+(?:(?:my|me)\s+nails\s+into\s+)?"
+        r"\b(?:bit|bite|biting|bitten|scratch\w*|clawed|claw\w*|pinch\w*|gouge\w*|dug|dig\w*)\s+(?:and\s+\w+\s+)?"
+        r"(?:(?:my|me)\s+nails\s+into\s+)?"
         r"(?:my|me)\s+(?:own\s+)?(?:hands?|arms?|wrists?|fingers?|knuckles?|thighs?|legs?|skin|forearms?)\b"
         r"(?!\s+(?:on|against|in|with|by|when|while|climbing|gardening|pruning)\b)[^.!?]{0,25}"
         r"\b(?:so hard|that hard|hard enough|till|until|til|raw|bleed\w*|bled|purple|bruis\w*|marks?)\b",

@@ -96,6 +96,11 @@ def _learned_emergency(meaning: Meaning, findings: Findings | None) -> bool:
     return True
 
 
+def _aches_somewhere(findings: Findings | None) -> bool:
+    """The rules read an ache in a named part of the body ("skin burning on my arms", "thighs burning")."""
+    return findings is not None and bool(findings.regions) and findings.pain
+
+
 def _reads_as_a_body_report(meaning: Meaning) -> bool:
     return meaning.sensation.whole > meaning.crisis.whole
 
@@ -112,7 +117,12 @@ def understand(text: str, wait_for_model: bool = False, use_learned: bool = True
     # a crisis only the learned layer reads does not outrank an emergency the rules are sure of (a faint, a bone
     # through the skin): "didn't hurt myself" read alone looks like self-harm, and the ambulance cannot wait
     learned_crisis = meaning is not None and meaning.is_crisis and screen.kind != "emergency"
-    if learned_crisis and meaning is not None and (said_in_fun(text) or _reads_as_a_body_report(meaning)):
+    findings = extract(normalise(text)) if not payload else None
+    if (
+        learned_crisis
+        and meaning is not None
+        and (said_in_fun(text) or _reads_as_a_body_report(meaning) or _aches_somewhere(findings))
+    ):
         # a message that laughs, or reads more as a report of aches than anything else, read as a crisis by the
         # learned layer alone, must read surer (on the dev sets: jokes and sore shoulders fewer taken for a crisis,
         # no crisis lost); the rules still catch a crisis said with a laugh or beside a sore back
@@ -120,7 +130,6 @@ def understand(text: str, wait_for_model: bool = False, use_learned: bool = True
 
     if screen.kind == "crisis" or learned_crisis:
         return Understanding("crisis", screen.rules if screen.kind == "crisis" else (LEARNED_CRISIS,), None, meaning)
-    findings = extract(normalise(text)) if not payload else None
     if screen.kind == "emergency" or (meaning is not None and _learned_emergency(meaning, findings)):
         return Understanding(
             "emergency", screen.rules if screen.kind == "emergency" else (LEARNED_EMERGENCY,), "stop", meaning

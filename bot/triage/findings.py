@@ -539,6 +539,11 @@ _MUSCLE_SORE = compile_all(
         rf"\b{MUSCLE}\s+{G3}(?:sore\w*|ach\w*|stiff\w*|tender\w*|tight\w*|hurt\w*|doms|throb\w*|feel\s+(?:it|worked))",
         rf"\b(?:sore\w*|ach\w*|stiff|tender|tight)\s+{G1}{MUSCLE}\b",
         r"\bdoms\b",
+        # slang for sore after effort ("calves are cooked", "knees are munted", "glutes are suing me")
+        r"\b(?:legs?|calves|calfs|thighs|glutes|bum|arms?|knees?|hips?|feet|back|shoulders|quads|hamstrings|body|muscles?|"
+        r"everything)\s+(?:are|is|'re|'s|feel|feels|felt)?\s*(?:\w+\s+)?(?:cooked|munted|wrecked|jelly|toast|destroyed|in bits|"
+        r"suing|fussin\w*|fussing|complaining|moaning|barking|screaming|protesting|grumbling|telling me about it|on fire|"
+        r"knackered|done in|ruined|filed a (?:formal )?complaint|hate me|hating me|not speaking to me)\b",
         r"\bmuscle\s+(?:soreness|ache|aches|pain|stiffness)\b",
         rf"\b(?:soreness|stiffness|aching|ache|aches|pain)\s+(?:in|across)\s+(?:{POSS})?(?:\w+\s+)?{MUSCLE}\b",
     ]
@@ -699,6 +704,64 @@ def _heat_exhaustion(t: str) -> bool:
     return in_the_heat(t) and len({m.group(0)[:4] for m in iter_affirmed([_HEAT_EXHAUSTION], t)}) >= 2
 
 
+# an infection spreading: a red line tracking up a limb, or a hot red swollen joint or wound with a fever
+_FEVER = re.compile(
+    r"\b(?:fever\w*|temperature|temp of|shiver\w*|shivery|chills|rigors|feverish|hot and cold|38|39|40)\b"
+)
+_INFECTION = compile_all(
+    [
+        r"\bred\s+(?:line|streak|lines|streaks)\b[^.!?]{0,60}\b(?:up|going|spreading|tracking|towards)\b",
+        r"\b(?:knee|elbow|ankle|wrist|hip|shoulder|joint|foot|hand|arm|leg|cut|wound|graze|blister|bite)\b[^.!?]{0,60}"
+        r"\b(?:hot|red|swollen)\b[^.!?]{0,40}\b(?:hot|red|swollen|spreading)\b",
+    ]
+)
+# the eye: a flash of lights, a shower of floaters, a curtain or shadow over the sight, a blow with blurred sight
+_EYE_WARNING = compile_all(
+    [
+        r"\b(?:flash\w*|flicker\w*|sparkl\w*)\b[^.!?]{0,60}\b(?:floaters|curtain|shadow|shade|veil|vision|sight|eye)\b",
+        r"\b(?:floaters|curtain|shadow|veil)\b[^.!?]{0,40}\b(?:eye|vision|sight|across|over|coming)\b",
+        r"\b(?:hit|whacked|smacked|caught|struck|poked)\b[^.!?]{0,30}\beye\b[^.!?]{0,80}\b(?:blurr\w*|can't see|cant see|"
+        r"vision|red bit|blood)\b",
+    ]
+)
+# pregnancy: a baby moving less, waters leaking, a bad headache with flashing sight or sudden swelling, bleeding
+_PREGNANT = re.compile(r"\b(?:pregnan\w*|\d{2}\s*weeks|expecting|aqua ?natal|antenatal|bump|baby)\b")
+_PREGNANCY_WARNING = compile_all(
+    [
+        r"\bbaby\b[^.!?]{0,40}\b(?:quiet|not moving|stopped moving|moving less|less movement|hasn't moved|hasnt moved|"
+        r"not kicking|no kicks|stopped kicking)\b",
+        r"\b(?:gush|trickl\w*|leak\w*)\b[^.!?]{0,40}\b(?:water|fluid)\b|\bwaters\b[^.!?]{0,20}\b(?:broke|broken|gone|going)\b",
+        r"\b(?:headache)\b[^.!?]{0,80}\b(?:zigzag\w*|sparkl\w*|flashing|blurr\w*|puff\w*|swell\w*|swollen)\b",
+        r"\b(?:bleeding|blood)\b[^.!?]{0,30}\b(?:down there|vagina\w*|spotting|from below)\b",
+    ]
+)
+# on a blood thinner: a knock to the head, or bleeding that won't stop
+_BLOOD_THINNER = re.compile(
+    r"\b(?:warfarin|apixaban|eliquis|rivaroxaban|xarelto|edoxaban|dabigatran|pradaxa|clopidogrel|blood thinners?|"
+    r"anticoagulants?)\b"
+)
+_HEAD_KNOCK = re.compile(
+    r"\b(?:bang\w*|hit|knock\w*|bump\w*|clonk\w*|smack\w*|whack\w*)\s+(?:my|me|his|her)\s+head\b|\bhead\s+(?:injury|knock|bump)\b|"
+    r"\bhit\s+(?:my|me)\s+head\b"
+)
+_BLEEDING_GOING_ON = re.compile(
+    r"\b(?:still|won't|wont|not|keeps?)\s+(?:\w+\s+)?(?:going|stop\w*|bleeding|pouring)\b[^.!?]{0,20}"
+    r"|\b(?:pouring|gushing|soaked)\b"
+)
+
+
+def _blood_thinner_warning(t: str) -> bool:
+    if not _BLOOD_THINNER.search(t):
+        return False
+    return bool(_HEAD_KNOCK.search(t)) or bool(
+        re.search(r"\b(?:bleed\w*|nose|blood)\b", t) and _BLEEDING_GOING_ON.search(t)
+    )
+
+
+def _spreading_infection(t: str) -> bool:
+    return any_affirmed(_INFECTION[:1], t) or (any_affirmed(_INFECTION[1:], t) and bool(_FEVER.search(t)))
+
+
 # stop signs checked in this order after the clot signs (the first one found gives the reply its reason)
 _MORE_STOP_SIGNS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("stop.heat_exhaustion", _heat_exhaustion),
@@ -707,6 +770,10 @@ _MORE_STOP_SIGNS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("stop.rapid_swelling", lambda t: any_affirmed(_RAPID_SWELLING, t)),
     ("stop.joint_locking", lambda t: any_affirmed(_LOCKING, t)),
     ("stop.weakness_that_stays", _weakness_that_stays),
+    ("stop.spreading_infection", _spreading_infection),
+    ("stop.eye_warning", lambda t: any_affirmed(_EYE_WARNING, t)),
+    ("stop.pregnancy_warning", lambda t: bool(_PREGNANT.search(t)) and any_affirmed(_PREGNANCY_WARNING, t)),
+    ("stop.blood_thinner_warning", _blood_thinner_warning),
     ("stop.possible_fracture_or_rupture", lambda t: any_affirmed(_FRACTURE_OR_RUPTURE, t)),
 )
 _ORDINARY_EFFORT: tuple[tuple[str, list[re.Pattern[str]]], ...] = (

@@ -167,6 +167,22 @@ _STOP_NOW = {
         "Weakness or numbness in an arm, hand, leg or foot that hasn't gone can mean a nerve is squeezed. "
         "Please get checked today."
     ),
+    "stop.spreading_infection": (
+        "Redness spreading up a limb, or a hot, red, swollen joint or wound with a temperature, can be an "
+        "infection that needs treating today. If you feel very unwell or confused, call your emergency number."
+    ),
+    "stop.eye_warning": (
+        "New flashes, a shower of floaters, a shadow over your sight or blurred sight after a knock need an eye "
+        "check today (an eye casualty, urgent care or your optician's urgent service)."
+    ),
+    "stop.pregnancy_warning": (
+        "In pregnancy, a baby moving less, waters leaking, bleeding, or a bad headache with changes in your sight "
+        "or sudden swelling needs a call to your maternity unit or midwife now."
+    ),
+    "stop.blood_thinner_warning": (
+        "On a blood thinner, a knock to the head or bleeding that won't stop needs checking today, even if you "
+        "feel fine. If you feel drowsy, sick or confused, call your emergency number."
+    ),
     "stop.dark_urine_after_effort": (
         "Dark urine after hard effort needs checking today. Drink some water and rest until you've been seen."
     ),

@@ -112,6 +112,10 @@ RULE_IDS = (
     "stop.rapid_swelling",
     "stop.joint_locking",
     "stop.weakness_that_stays",
+    "stop.spreading_infection",
+    "stop.eye_warning",
+    "stop.pregnancy_warning",
+    "stop.blood_thinner_warning",
     "stop.red_flag_reported",
     "stop.red_flag_unsure",
 )

@@ -184,6 +184,14 @@ EMERGENCY = {
     "emergency.aortic_tear": [
         "a ripping pain went through my back into my belly when i lifted the bin and now i'm clammy and grey",
     ],
+    "emergency.allergic_reaction": [
+        "got stung by a wasp on the walk and now my lips are swelling and I'm wheezy",
+        "ate a cereal bar after the class, throat feels tight and thick and I've come out in welts",
+    ],
+    "emergency.internal_bleeding": [
+        "on blood thinners and my stools have been black like tar, nearly fainted getting up",
+        "came off the bike onto the handlebars, belly is agony now and I'm pale and woozy",
+    ],
 }
 _EMERGENCY_CASES = [(rid, t) for rid, ts in EMERGENCY.items() for t in ts]
 

@@ -152,6 +152,21 @@ def test_assess_rules(text, rule):
         ("hand still weak and tingly since the pottery class two days ago, dropping cups", "stop.weakness_that_stays"),
         ("my right leg's numb and weak since digging yesterday and not getting better", "stop.weakness_that_stays"),
         ("keep scuffing my toes on the pavement since the long hike, that foot won't lift right", "stop.foot_drop"),
+        (
+            "scratched my shin on a bramble and now there's a red streak going up towards my knee",
+            "stop.spreading_infection",
+        ),
+        (
+            "my ankle has gone red, hot and puffy since the blister and I've had the shivers all night",
+            "stop.spreading_infection",
+        ),
+        (
+            "seeing little flashes at the edge of my left eye and a load of new floaters since the run",
+            "stop.eye_warning",
+        ),
+        ("28 weeks pregnant and the baby hasn't moved much since my swim this morning", "stop.pregnancy_warning"),
+        ("I take warfarin and bumped my head on the cupboard door, feel fine", "stop.blood_thinner_warning"),
+        ("on apixaban, cut my finger pruning and it's still bleeding after half an hour", "stop.blood_thinner_warning"),
     ],
 )
 def test_stop_rules_not_emergency(text, rule):
@@ -179,6 +194,8 @@ EMERGENCY_TEXTS = {
     "emergency.heat_illness": "walked in the heatwave and now I'm confused and not sweating",
     "emergency.clot_in_lung": "suddenly really short of breath on the stairs, my calf has ached since the operation",
     "emergency.aortic_tear": "sudden tearing pain in my back after lifting the wardrobe, i feel faint",
+    "emergency.allergic_reaction": "new resistance band and now hives everywhere and my tongue is swelling up",
+    "emergency.internal_bleeding": "threw up blood after the walk and I feel dizzy and clammy",
 }
 
 

@@ -124,18 +124,20 @@ def _changes(activity: str, history: list[PlanDecision]) -> list[PlanChange]:
     ]
 
 
-def _checks(session: Session, user: User, start: dt.date) -> list[ClinicianCheck]:
+def _checks(session: Session, user: User, start: dt.date, end: dt.date) -> list[ClinicianCheck]:
+    """The events of the period (on the person's local days) that advised a check."""
     zone = safe_zone(user.timezone)
     since = dt.datetime.combine(start, dt.time(), zone).astimezone(dt.UTC)
 
     def advised_a_check(e: TriageEvent) -> bool:
         return e.kind in CHECK_KINDS and (e.emergency or e.level in CLINICIAN_LEVELS)
 
-    return [
+    checks = (
         ClinicianCheck(e.created_at.astimezone(zone).date(), e.level, e.emergency, e.text)
         for e in repo.triage_events(session, user, since)
         if advised_a_check(e)
-    ]
+    )
+    return [c for c in checks if c.day <= end]
 
 
 def gather(session: Session, user: User, today: dt.date, weeks: int = 4) -> ReportData:
@@ -164,5 +166,5 @@ def gather(session: Session, user: User, today: dt.date, weeks: int = 4) -> Repo
         weeks=weeks,
         days=tuple(days),
         plan_changes=tuple(changes),
-        checks=tuple(_checks(session, user, start)),
+        checks=tuple(_checks(session, user, start, today)),
     )

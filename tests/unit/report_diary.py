@@ -57,6 +57,7 @@ def fill(session: Session, user: User) -> None:
         (40, "crisis", None, False, "a private crisis line"),
         (75, "triage", "stop", True, "chest pain walking up the hill"),
         (-5, "triage", "assess", False, "before the period"),
+        (90, "triage", "assess", False, "after the period"),
     ):
         event = repo.record_event(session, user, kind, level=level, emergency=emergency, text=words)
         event.created_at = at_noon(day(i))

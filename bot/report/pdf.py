@@ -1,6 +1,6 @@
 """The report as a PDF (fpdf2, A4): one or two pages a clinician can read in a couple of minutes.
 
-Long lists (plan changes, flares, suggested checks) are cut to keep to two pages: the page is laid out with
+Long lists (plan changes, suggested checks) are cut to keep to two pages: the page is laid out with
 room for up to ``LIST_LIMITS[0]`` items of each, then fewer, until it fits; what is left out is in the CSV.
 """
 
@@ -21,7 +21,7 @@ from bot.report.data import ReportData
 from bot.report.summary import WeekRow, week_rows
 
 MAX_PAGES = 2
-LIST_LIMITS = (10, 6, 3, 1)
+LIST_LIMITS = (20, 10, 6, 3, 1)
 FONT = "DejaVu"
 _FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"  # shipped with matplotlib, covers accents and arrows
 MARGIN_MM = 15
@@ -34,6 +34,12 @@ def printable(words: str) -> str:
     """Without control characters and what the font cannot draw (emoji and other astral characters)."""
     kept = (c for c in words if ord(c) <= 0xFFFF and unicodedata.category(c)[0] != "C")
     return " ".join("".join(kept).split())
+
+
+def quote(words: str) -> str:
+    """The person's words, printable, cut at a word to at most WORDS_MAX characters."""
+    kept = printable(words)
+    return kept if len(kept) <= WORDS_MAX else kept[:WORDS_MAX].rsplit(" ", 1)[0] + "…"
 
 
 class _Page(FPDF):
@@ -146,13 +152,13 @@ def _lists(pdf: FPDF, data: ReportData, limit: int) -> None:
     ]
     _items(pdf, changes, limit, text.NO_PLAN_CHANGES)
     _heading(pdf, text.SECTION_FLARES)
-    flares = [(text.flare(d.day, d.value("pain"), bool(d.value("post_exertional"))), None) for d in data.flare_days]
-    _items(pdf, flares, limit, text.NO_FLARES)
+    flares = [text.flare(d.day, d.value("pain"), bool(d.value("post_exertional"))) for d in data.flare_days]
+    _para(pdf, "; ".join(flares) + "." if flares else text.NO_FLARES, colour=INK if flares else GREY)
     _heading(pdf, text.SECTION_CHECKS)
     checks = [
         (
             f"{text.day(c.day)}: the coach {text.check(c.level, c.emergency)}",
-            f"In my words: “{printable(c.words)[:WORDS_MAX]}”" if c.words and printable(c.words) else None,
+            f"In my words: “{quote(c.words)}”" if c.words and printable(c.words) else None,
         )
         for c in data.checks
     ]

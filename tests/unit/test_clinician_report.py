@@ -79,12 +79,17 @@ def test_the_twelve_week_report_says_what_a_clinician_needs(twelve, tmp_path):
     assert "usual aching" not in words and "crisis" not in words and "the period" not in words
 
 
+def page_images(pdf: bytes, folder: Path) -> list[Path]:
+    """The pages as PNGs at 50 dpi (pdftoppm)."""
+    path = folder / "report.pdf"
+    path.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "50", str(path), str(folder / "page")], check=True)
+    return sorted(folder.glob("page-*.png"))
+
+
 @needs_poppler
 def test_the_pdf_is_one_or_two_a4_pages_with_something_on_them(twelve, tmp_path):
-    path = tmp_path / "report.pdf"
-    path.write_bytes(twelve.pdf)
-    subprocess.run(["pdftoppm", "-png", "-r", "50", str(path), str(tmp_path / "page")], check=True)
-    pages = sorted(tmp_path.glob("page-*.png"))
+    pages = page_images(twelve.pdf, tmp_path)
     assert 1 <= len(pages) <= 2
     for page in pages:
         with Image.open(page) as image:
@@ -165,3 +170,18 @@ def test_on_plan_means_the_target_done_without_a_big_day(minutes, on_plan):
 )
 def test_twelve_weeks_only_when_asked(said, weeks):
     assert weeks_asked(said) == weeks
+
+
+@needs_poppler
+def test_a_crowded_period_still_fits_on_two_pages(database, tmp_path):
+    with session_scope(database) as session:
+        user = repo.get_or_create_user(session, "web", "person")
+        for i in range(30):  # a month of worries, each in many words, and a flare every other day
+            event = repo.record_event(session, user, "triage", level="assess", text="my hip aches and " * 20)
+            event.created_at = report_diary.at_noon(report_diary.day(56 + i % 28))
+            if i % 2:
+                repo.save_checkin(session, user, report_diary.day(56 + i % 28), {"flare": True, "pain": 8})
+    made = report(database, 4)
+    assert len(made.data.checks) >= 30 and len(made.data.flare_days) >= 14
+    assert 1 <= len(page_images(made.pdf, tmp_path)) <= 2
+    assert text.MORE_IN_CSV.split("{n}")[1].strip() in pdf_text(made.pdf, tmp_path)

@@ -33,7 +33,8 @@ class ActionExportData(Action):
         dispatcher.utter_message(
             text=(
                 "Here is everything I have stored about you, as a file. The CSV opens in a "
-                "spreadsheet and is handy to show your clinician. The links work for one hour."
+                "spreadsheet. For a page or two with charts to show your clinician, ask me to "
+                '"make a report for my doctor". The links work for one hour.'
             )
         )
         dispatcher.utter_message(

@@ -17,9 +17,11 @@ RASA        := $(ENGINE_VENV)/bin/rasa
 APP_STAMP    := $(APP_VENV)/.installed
 ENGINE_STAMP := $(ENGINE_VENV)/.installed
 BROWSER     := /usr/bin/chromium
+PDFTOPPM    := /usr/bin/pdftoppm
+APT_INSTALL := apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 PYTEST_ARGS ?=
 
-.PHONY: help setup run test test-unit lint validate model test-stories bench eval browser clean
+.PHONY: help setup run test test-unit lint validate model test-stories bench eval browser pdftools clean
 
 help:
 	@echo "make run    - start the bot (web chat on http://localhost:$${PORT:-8000}/)"
@@ -47,11 +49,17 @@ $(ENGINE_STAMP): engine/requirements.txt engine/constraints.txt
 
 $(BROWSER):
 	@echo ">> Installing Debian's chromium for the browser test ..."
-	@apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+	@$(APT_INSTALL) chromium >/dev/null
+
+$(PDFTOPPM):
+	@echo ">> Installing Debian's poppler-utils (pdftoppm, pdftotext) for the clinician report's tests ..."
+	@$(APT_INSTALL) poppler-utils >/dev/null
 
 setup: $(APP_STAMP) $(ENGINE_STAMP)
 
 browser: $(BROWSER)
+
+pdftools: $(PDFTOPPM)
 
 model: setup
 	@$(APP_PY) -m ops.model
@@ -81,11 +89,11 @@ lint: $(APP_STAMP)
 	  $(MYPY) || status=1; \
 	  exit $$status
 
-test: lint setup validate model test-stories browser
+test: lint setup validate model test-stories browser pdftools
 	@echo ">> pytest (coverage floor in pyproject.toml)"
 	@$(APP_PY) -m pytest --cov --cov-report= $(PYTEST_ARGS)
 
-test-unit: $(APP_STAMP)
+test-unit: $(APP_STAMP) pdftools
 	@$(APP_PY) -m pytest tests/unit $(PYTEST_ARGS)
 
 bench: setup model

@@ -45,5 +45,11 @@ def payload(intent: str, **entities: Any) -> str:
     return f"/{intent}{json.dumps(entities, separators=(',', ':'))}" if entities else f"/{intent}"
 
 
+def file_owner(user: User) -> tuple[int, str | None]:
+    """Who the files made for this user belong to (bot.files.publish): their id, and their web conversation, whose
+    browser alone may open them (None on a messaging app, where the link itself is the key)."""
+    return user.id, user.external_id if user.channel == "web" else None
+
+
 def today_for(user: User):
     return local_today(user.timezone)

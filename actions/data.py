@@ -7,7 +7,7 @@ import json
 from rasa_sdk import Action
 from rasa_sdk.events import AllSlotsReset
 
-from actions.common import user_session
+from actions.common import file_owner, user_session
 from bot.erasure import erase_user
 from bot.files import publish
 from bot.storage import repo
@@ -21,8 +21,7 @@ class ActionExportData(Action):
         with user_session(tracker) as (session, user):
             data = repo.export_user(session, user)
             csv_text = repo.checkins_csv(session, user)
-            owner = user.id
-            web_sender = user.external_id if user.channel == "web" else None
+            owner, web_sender = file_owner(user)
         urls = publish(
             {
                 "my-data.json": json.dumps(data, indent=2, ensure_ascii=False).encode(),
@@ -34,7 +33,8 @@ class ActionExportData(Action):
         dispatcher.utter_message(
             text=(
                 "Here is everything I have stored about you, as a file. The CSV opens in a "
-                "spreadsheet and is handy to show your clinician. The links work for one hour."
+                "spreadsheet. For a page or two with charts to show your clinician, ask me to "
+                '"make a report for my doctor". The links work for one hour.'
             )
         )
         dispatcher.utter_message(

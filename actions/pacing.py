@@ -6,7 +6,7 @@ import re
 
 from rasa_sdk import Action
 
-from actions.common import intent_of, today_for, user_session, user_text
+from actions.common import file_owner, intent_of, today_for, user_session, user_text
 from bot import coach, onboarding
 from bot.charts import week_chart
 from bot.checkin import parse
@@ -54,8 +54,7 @@ class ActionProgress(Action):
             records = coach.recent(session, user, today)
             week = weekly_summary(records, today)
             png = week_chart(records, today)  # draws the last seven of those days
-            owner = user.id
-            web_sender = user.external_id if user.channel == "web" else None
+            owner, web_sender = file_owner(user)
         dispatcher.utter_message(text=week.text)
         if png:
             url = publish({"week.png": png}, owner=owner, web_sender=web_sender)["week.png"]

@@ -1,4 +1,4 @@
-"""A small chart of the week: pain and tiredness (0-10) and activity minutes per day, as a PNG."""
+"""Charts as PNGs (Agg backend): the week's pain, tiredness (0-10) and activity minutes a day; png_bytes for others."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
 
 from bot.pacing.engine import DayRecord
 
@@ -35,6 +36,11 @@ def week_chart(records: Sequence[DayRecord], today: dt.date) -> bytes | None:
     handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
     ax.legend(handles, ["activity (min)", "pain", "tiredness"], loc="upper left", fontsize=8, frameon=False)
     ax.set_title("Your week")
+    return png_bytes(fig)
+
+
+def png_bytes(fig: Figure) -> bytes:
+    """The figure as a PNG (laid out tightly first); the figure is closed."""
     fig.tight_layout()
     out = io.BytesIO()
     fig.savefig(out, format="png")

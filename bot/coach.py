@@ -42,14 +42,19 @@ def settings_for(user: User) -> PacingSettings:
     return PacingSettings(starting_minutes=dict(user.starting_minutes or {}), pace=user.pace or "normal")
 
 
-def _decisions(records: list[DayRecord], user: User, day: dt.date) -> list[PlanDecision]:
-    """The plan for each activity the user logs or has set a starting amount for."""
+def planned_activities(records: list[DayRecord], user: User) -> list[str]:
+    """The activities with a plan: those the user logs or has set a starting amount for."""
     activities = activities_in(records) or []
     for activity in user.starting_minutes or {}:
         if activity not in activities:
             activities.append(activity)
+    return activities
+
+
+def _decisions(records: list[DayRecord], user: User, day: dt.date) -> list[PlanDecision]:
+    """The plan for each activity the user logs or has set a starting amount for."""
     settings = settings_for(user)
-    return [plan_for_day(records, activity, day, settings) for activity in activities]
+    return [plan_for_day(records, activity, day, settings) for activity in planned_activities(records, user)]
 
 
 def plans_for_day(session: Session, user: User, day: dt.date) -> list[PlanDecision]:

@@ -37,6 +37,7 @@ MENU_TEXT = (
     "- your pacing plan for today, and how your week went\n"
     '- "is this sensation normal?" after exercise\n'
     "- answers about pain, movement, sleep and stress\n"
+    '- a report of your diary for your doctor or physio ("make a report for my doctor")\n'
     "Just type, or tap a button."
 )
 

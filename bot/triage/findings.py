@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.checkin.lexicon import ACTIVITY_PHRASES
 from bot.safety.redflags import CLOT_SIGN as _CLOT_SIGN
 from bot.safety.redflags import (
     arm_spread_matches,
@@ -128,6 +129,8 @@ _INSTABILITY = compile_all(
         r"\bsubluxat\w*",
         r"\b(?:slipping|slipped|slips|popping|popped|pops|coming|came|comes)\s+out\s+of\s+(?:the\s+|its\s+)?(?:socket|joint|place)",
         r"\bwon't (?:hold|take) my weight\b",
+        r"\b(?:thumb|finger|knee|ankle|wrist|elbow|shoulder|kneecap)\b[^.!?]{0,80}\b(?:feels?|felt|is|gone|went)\s+(?:all\s+|really\s+|"
+        r"a bit\s+)?(?:floppy|loose|unstable)\b",
         r"\bwouldn't (?:hold|take) my weight\b",
         r"\b(?:knee|ankle|hip|shoulder|joint|kneecap|knee cap|elbow|wrist)\b[^.!?]{0,40}\b(?:slip\w*|going to come|gonna come)\s+out\b",
         rf"\b(?:{JOINT}|kneecap)\b[^.!?]{{0,30}}\b(?:clunk\w*|slid|slides|sliding|rolls?|rolling|rolled)\s+(?:out|under me|under)\b",
@@ -146,6 +149,8 @@ _NO_WEIGHT = compile_all(
     [
         r"\b(?:can't|cannot|couldn't|could not|unable to|can not)\s+(?:put\s+(?:any\s+)?weight|bear\s+(?:any\s+)?weight|stand\s+on|walk\s+on|weight\s*-?bear)",
         r"\bnon-?weight-?bearing\b",
+        r"\b(?:can't|cannot|couldn't|could not|cant|couldnt)\s+(?:even\s+)?walk\s+(?:\d+|two|three|four|five|a few|more than "
+        r"(?:\d+|two|three|four|a few))\s+steps\b|\bwithout\s+hopping\b",
         r"\b(?:can't|cannot|couldn't|could not|unable to|can not)\s+put\s+(?:it|(?:my|the|me) (?:foot|heel|leg|ankle))\s+"
         r"(?:down|on the (?:floor|ground))\b",
     ]
@@ -189,7 +194,8 @@ _SEVERE_WORD = re.compile(
 _TIGHT = re.compile(r"\btight\w*")
 _CLOT_RISK = re.compile(
     r"\b(?:flight(?!s? of (?:stairs|steps))|flew|flying|long[- ]haul|plane|long drive|coach trip|op|operation|surgery|cast|plaster|boot|"
-    r"on the pill|contracepti\w*|hrt|pregnan\w*|had a baby|bed ?rest|laid up)\b"
+    r"on the pill|contracepti\w*|hrt|pregnan\w*|had a baby|bed ?rest|laid up|c-?section|caesarean|cesarean|post-?partum|"
+    r"gave birth|given birth|newborn)\b"
 )
 # a bone or tendon that may have gone: a crack or snap, a crooked toe, a pop and can't push off
 _FRACTURE_OR_RUPTURE = compile_all(
@@ -221,6 +227,10 @@ _FRACTURE_OR_RUPTURE = compile_all(
         r"(?:tiptoe|tip ?toe|go on (?:my |me )?(?:tip ?toes?|toes)|push off|push up|stand on (?:my |me )?toes|lift|raise|straighten|bend|move)\b",
         r"\b(?:one|a)\s+(?:spot|point|place)\b[^.!?]{0,50}\b(?:press|touch)\b",
         r"\bcan't put no weight\b|\bcant put no weight\b",
+        # a tear or rip felt, then a bulge, dent or big bruise ("sharp tearing in my upper arm, now a bulge by my elbow")
+        r"\b(?:felt|heard|feel)\s+(?:a\s+|my\s+|the\s+|something\s+|it\s+)?(?:\w+\s+){0,2}(?:tear|tearing|tore|rip|ripping|ripped|"
+        r"snap|snapped|pop|popped)\b[^!?]{0,120}\b(?:bulge|bulging|lump|dent|gap|huge bruise|massive bruise|big bruise|"
+        r"bruise (?:coming|came|spreading)|bruising (?:coming|came|spreading))\b",
     ]
 )
 _FOOT_DROP = re.compile(
@@ -541,9 +551,11 @@ _MUSCLE_SORE = compile_all(
         r"\bdoms\b",
         # slang for sore after effort ("calves are cooked", "knees are munted", "glutes are suing me")
         r"\b(?:legs?|calves|calfs|thighs|glutes|bum|arms?|knees?|hips?|feet|back|shoulders|quads|hamstrings|body|muscles?|"
-        r"everything)\s+(?:are|is|'re|'s|feel|feels|felt)?\s*(?:\w+\s+)?(?:cooked|munted|wrecked|jelly|toast|destroyed|in bits|"
+        r"everything|traps|delts|lats|pecs|abs|forearms|hands|fingers)\s+(?:are|is|'re|'s|r|feel|feels|felt)?\s*(?:\w+\s+){0,2}"
+        r"(?:cooked|munted|wrecked|jelly|toast|destroyed|in bits|cactus|dead|shot|fried|hanging|"
         r"suing|fussin\w*|fussing|complaining|moaning|barking|screaming|protesting|grumbling|telling me about it|on fire|"
-        r"knackered|done in|ruined|filed a (?:formal )?complaint|hate me|hating me|not speaking to me)\b",
+        r"knackered|done in|ruined|filed a (?:formal )?complaint|hates? me|hating me|not speaking to me|"
+        r"like (?:wet )?(?:concrete|lead|cement|jelly|noodles|spaghetti))\b",
         r"\bmuscle\s+(?:soreness|ache|aches|pain|stiffness)\b",
         rf"\b(?:soreness|stiffness|aching|ache|aches|pain)\s+(?:in|across)\s+(?:{POSS})?(?:\w+\s+)?{MUSCLE}\b",
     ]
@@ -708,11 +720,12 @@ def _heat_exhaustion(t: str) -> bool:
 _FEVER = re.compile(
     r"\b(?:fever\w*|temperature|temp of|shiver\w*|shivery|chills|rigors|feverish|hot and cold|38|39|40)\b"
 )
+_DIABETIC = re.compile(r"\b(?:diabet\w*|type (?:1|2|one|two)|insulin|my sugars?)\b")
 _RED_LINE_SPREADING = re.compile(
     r"\bred\s+(?:line|streak|lines|streaks)\b[^.!?]{0,60}\b(?:up|going|spreading|tracking|towards)\b"
 )
 _HOT_RED_SWELLING = re.compile(
-    r"\b(?:knee|elbow|ankle|wrist|hip|shoulder|joint|foot|hand|arm|leg|cut|wound|graze|blister|bite)\b[^.!?]{0,60}"
+    r"\b(?:knee|elbow|ankle|wrist|hip|shoulder|joint|foot|hand|arm|leg|cut|wound|graze|blister|bite|toes?|heel|finger|calf|shin)\b[^.!?]{0,60}"
     r"\b(?:hot|red|swollen)\b[^.!?]{0,40}\b(?:hot|red|swollen|spreading)\b"
 )
 # the eye: a flash of lights, a shower of floaters, a curtain or shadow over the sight, a blow with blurred sight
@@ -725,11 +738,12 @@ _EYE_WARNING = compile_all(
     ]
 )
 # pregnancy: a baby moving less, waters leaking, a bad headache with flashing sight or sudden swelling, bleeding
-_PREGNANT = re.compile(r"\b(?:pregnan\w*|\d{2}\s*weeks|expecting|aqua ?natal|antenatal|bump|baby)\b")
+_PREGNANT = re.compile(r"\b(?:pregnan\w*|\d{2}\s*(?:weeks|wks?)|expecting|aqua ?natal|antenatal|bump|baby)\b")
 _PREGNANCY_WARNING = compile_all(
     [
         r"\bbaby\b[^.!?]{0,40}\b(?:quiet|not moving|stopped moving|moving less|less movement|hasn't moved|hasnt moved|"
-        r"not kicking|no kicks|stopped kicking)\b",
+        r"not kicking|no kicks|stopped kicking|hardly moved|barely moved|not moved|hardly moving|barely moving|"
+        r"hasn't kicked|hasnt kicked|fewer kicks|quieter than usual|not felt (?:her|him|it|them) move)\b",
         r"\b(?:gush|trickl\w*|leak\w*)\b[^.!?]{0,40}\b(?:water|fluid)\b|\bwaters\b[^.!?]{0,20}\b(?:broke|broken|gone|going)\b",
         r"\b(?:headache)\b[^.!?]{0,80}\b(?:zigzag\w*|sparkl\w*|flashing|blurr\w*|puff\w*|swell\w*|swollen)\b",
         r"\b(?:bleeding|blood)\b[^.!?]{0,30}\b(?:down there|vagina\w*|spotting|from below)\b",
@@ -759,7 +773,36 @@ def _blood_thinner_warning(t: str) -> bool:
 
 
 def _spreading_infection(t: str) -> bool:
-    return any_affirmed([_RED_LINE_SPREADING], t) or (any_affirmed([_HOT_RED_SWELLING], t) and bool(_FEVER.search(t)))
+    # with diabetes a hot, red, swollen foot is urgent even without a temperature (and may not hurt much)
+    unwell_or_diabetic = bool(_FEVER.search(t) or _DIABETIC.search(t))
+    return any_affirmed([_RED_LINE_SPREADING], t) or (any_affirmed([_HOT_RED_SWELLING], t) and unwell_or_diabetic)
+
+
+# frostbite: fingers, toes, nose or ears white, grey or waxy after the cold, numb or blistering for hours
+_COLD_INJURY = re.compile(
+    r"\b(?:fingers?|fingertips?|finger tips?|toes?|nose|ears?)\b[^.!?]{0,60}\b(?:white|grey|gray|waxy|blue|black|purple)\b"
+    r"[^!?]{0,80}\b(?:numb|blister\w*|hard|no feeling|can't feel|cant feel)\b"
+)
+_COLD = re.compile(
+    r"\b(?:minus|freezing|frozen|frost\w*|snow\w*|ski\w*|ice|icy|sub-?zero|below zero|cold|winter|-\d+)\b"
+)
+# a testicle swollen or in agony after a knock or on its own: urgent (a twist cannot wait)
+_TESTICLE = re.compile(r"\b(?:testicles?|testes|testis|balls|nuts|scrotum|ball ?sack|family jewels)\b")
+_TESTICLE_WARNING = re.compile(
+    r"\b(?:swollen|swelling|swelled|agony|excruciating|severe|unbearable|sick|vomit\w*|throw(?:ing|n)? up|threw up|"
+    r"hard lump|twisted|really painful)\b"
+)
+
+
+# a deep cut that bleeds a lot or gapes: stitches or glue today
+_DEEP_WOUND = re.compile(
+    r"\b(?:deep|big|nasty|bad|long)\s+(?:\w+\s+)?(?:cut|gash|wound|slice)\b[^!?]{0,80}\b(?:bleed\w*|blood|gaping|gapes|"
+    r"open|stitches|see (?:the )?(?:fat|bone|inside))\b|\b(?:bleeding|bled)\s+(?:a lot|loads|heavily|like mad|everywhere|through)\b"
+)
+
+
+def _testicle_warning(t: str) -> bool:
+    return bool(_TESTICLE.search(t)) and bool(_TESTICLE_WARNING.search(t))
 
 
 # stop signs checked in this order after the clot signs (the first one found gives the reply its reason)
@@ -772,9 +815,20 @@ _MORE_STOP_SIGNS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("stop.weakness_that_stays", _weakness_that_stays),
     ("stop.spreading_infection", _spreading_infection),
     ("stop.eye_warning", lambda t: any_affirmed(_EYE_WARNING, t)),
+    ("stop.cold_injury", lambda t: bool(_COLD.search(t)) and any_affirmed([_COLD_INJURY], t)),
+    ("stop.testicle_warning", _testicle_warning),
+    ("stop.deep_wound", lambda t: any_affirmed([_DEEP_WOUND], t)),
     ("stop.pregnancy_warning", lambda t: bool(_PREGNANT.search(t)) and any_affirmed(_PREGNANCY_WARNING, t)),
     ("stop.blood_thinner_warning", _blood_thinner_warning),
     ("stop.possible_fracture_or_rupture", lambda t: any_affirmed(_FRACTURE_OR_RUPTURE, t)),
+)
+# something the person did: the check-in's activities and a few more sports and jobs
+_ACTIVITY = re.compile(
+    r"\b(?:"
+    + "|".join(sorted((re.escape(p) for p in ACTIVITY_PHRASES), key=len, reverse=True))
+    + r"|run|ran|parkrun|jog\w*|climb\w*|boulder\w*|football|footy|netball|rugby|hockey|tennis|squash|badminton|golf|boxing|"
+    r"class|session|training|match|carried|carrying|lifting|lifted|digging|dug|deadhead\w*|mow\w*|hoover\w*|shift|"
+    r"aerobics|zumba|spin|hiit|squats?|lunges?|push-?ups|pull-?ups|stairs|hill|laps?|lengths)\b"
 )
 _ORDINARY_EFFORT: tuple[tuple[str, list[re.Pattern[str]]], ...] = (
     ("normal.tired_muscles", _TIRED),
@@ -869,4 +923,8 @@ def extract(t: str) -> Findings:
     f.stiffness = any(not is_negated(t, m.start(), m.end()) for m in _STIFF.finditer(t))
     f.pain = any(not is_negated(t, m.start(), m.end()) for m in _PAIN_RX.finditer(t))
     f.regions = _regions(t)
+    if f.regions and not f.rules and _ACTIVITY.search(t):
+        _add(
+            f, "normal.effort_ache"
+        )  # "took mum to aqua aerobics, shoulders a bit achy": an ache where the work was done
     return f

@@ -55,6 +55,7 @@ _NORMAL_LIKELY = {
     "normal.mild_pain_rise": "a mild rise in your usual pain after doing more",
     "normal.muscle_soreness": "ordinary muscle soreness after activity (it often peaks a day or two later, then fades)",
     "normal.settling": "a short-lived flare after activity that is settling",
+    "normal.effort_ache": "an ache in the parts of you that did the work",
 }
 _NORMAL_NOW = {
     "normal.tired_muscles": "Have a rest, a drink of water, and a few gentle stretches.",
@@ -63,6 +64,7 @@ _NORMAL_NOW = {
     "normal.mild_pain_rise": "Rest breaks, warmth and gentle movement can help it settle.",
     "normal.muscle_soreness": "Gentle movement, warmth and rest breaks usually help it settle.",
     "normal.settling": "Rest breaks, warmth and gentle movement can help it settle.",
+    "normal.effort_ache": "Warmth, a gentle stretch and a rest break usually help it ease over a day or two.",
 }
 
 
@@ -174,6 +176,18 @@ _STOP_NOW = {
     "stop.eye_warning": (
         "New flashes, a shower of floaters, a shadow over your sight or blurred sight after a knock need an eye "
         "check today (an eye casualty, urgent care or your optician's urgent service)."
+    ),
+    "stop.cold_injury": (
+        "Fingers, toes, ears or a nose that stay white, grey or numb after the cold, or blister, can be frostbite. "
+        "Warm them gently (no direct heat, don't rub) and get seen today at urgent care or A&E."
+    ),
+    "stop.testicle_warning": (
+        "A testicle that is badly swollen or very painful, especially if you feel sick, needs seeing straight away: "
+        "please go to A&E or urgent care now, as some causes can't wait."
+    ),
+    "stop.deep_wound": (
+        "A deep cut that gapes or bleeds a lot needs closing today: press firmly on it with a clean cloth, raise it, "
+        "and go to urgent care or A&E. If the bleeding won't slow or spurts, call your emergency number."
     ),
     "stop.pregnancy_warning": (
         "In pregnancy, a baby moving less, waters leaking, bleeding, or a bad headache with changes in your sight "

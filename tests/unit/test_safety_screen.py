@@ -597,3 +597,41 @@ def test_a_kneecap_that_went_back_in_is_not_an_ambulance():
     assert screen_message("my kneecap slipped out sideways at netball and then clicked back in, now wobbly").kind == (
         "none"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "walked to the post box, pain 6. honestly I can't think of one reason to keep going",
+        "there's no future left for me, the job centre rang again",
+        "the lease runs out at the end of the month and so will I",
+        "I know the how now, and I have the when",
+        "got my tablets counted out and the date set, pain 7",
+        "it's a year since she passed. I want to go and join her on the day",
+        "the flat's quiet, I've got the vodka and all of her old oxycodone in the drawer",
+        "I keep walking past the viaduct and stopping to look down",
+        "day 5 of the plan, then no more days",
+        "cancelled my mobile contract, closed my savings account. Tidying up loose ends",
+        "I stubbed a cigarette out on my arm again",
+        "found the sharpener in her pencil case with the blade taken out, and plasters everywhere",
+    ],
+)
+def test_plans_endings_means_at_hand_and_burns_are_crisis(text):
+    assert screen_message(text).kind == "crisis", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the PE teacher had them doing suicides up and down the sports hall",
+        "losing the will to live in this webinar, 2 hours on spreadsheets",
+        "the sponge came out flat as a pancake, rest in peace cake \u26b0\ufe0f",
+        "the ref is going to have a heart attack if they score again",
+        "at the top of the stairs I was ready to collapse, so I sat for a minute",
+        "my husband's gone to the pub, I'll join him later",
+        "the class ends at 3 and so does my energy",
+        "cancelled my gym membership, too pricey, doing walks instead",
+    ],
+)
+def test_figures_and_ordinary_news_with_the_same_words_stay_quiet(text):
+    assert screen_message(text).kind == "none", text

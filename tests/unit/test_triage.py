@@ -167,6 +167,27 @@ def test_assess_rules(text, rule):
         ("28 weeks pregnant and the baby hasn't moved much since my swim this morning", "stop.pregnancy_warning"),
         ("I take warfarin and bumped my head on the cupboard door, feel fine", "stop.blood_thinner_warning"),
         ("on apixaban, cut my finger pruning and it's still bleeding after half an hour", "stop.blood_thinner_warning"),
+        ("out sledging in the snow, two toes went waxy white and they're still numb tonight", "stop.cold_injury"),
+        ("took a cricket ball to the balls, one side's swollen up and I feel sick", "stop.testicle_warning"),
+        (
+            "sliced my thumb open on the mandoline, a deep cut that keeps bleeding through the plaster",
+            "stop.deep_wound",
+        ),
+        (
+            "type 2 diabetic and my big toe has gone hot, red and swollen since the long walk",
+            "stop.spreading_infection",
+        ),
+        (
+            "felt something tear in my calf on the lunge and now there's a dent and a big bruise coming",
+            ("stop.possible_fracture_or_rupture"),
+        ),
+        ("went over on my foot at the fair, couldn't walk more than a few steps after", "stop.cannot_bear_weight"),
+        ("fell off the bike onto my hand and now my thumb feels loose when I grip the bar", "stop.joint_instability"),
+        ("32 wks and the baby has barely moved since I got back from aquanatal", "stop.pregnancy_warning"),
+        (
+            "three weeks since my caesarean and my left calf aches and is swollen on the walk to the shop",
+            ("stop.clot_signs"),
+        ),
     ],
 )
 def test_stop_rules_not_emergency(text, rule):
@@ -456,3 +477,30 @@ def test_a_hedged_worse_still_counts_as_worse():
 )
 def test_lay_descriptions_of_a_tear_a_break_and_a_nerve_palsy_are_stop(text):
     assert triage(text).level == "stop"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "line dancing at the community centre, shoulders a bit achy tonight",
+        "did the big clean of the conservatory, wrists sore and back aching",
+        "pilates reformer class and my traps r fried lol",
+        "gym legs day, quads like wet cement now",
+    ],
+)
+def test_an_ache_where_the_work_was_done_is_normal_and_reaches_triage(text):
+    r = outcome(
+        text, {"red_flags": "none", "swelling": "no", "trend": "easing", "timing": "under_24h", "spreading": "no"}
+    )
+    assert r.level == "normal", (text, r)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother kicked me in the nuts with that quiz question",
+        "toes were cold after the swim but pink again in a minute",
+    ],
+)
+def test_the_same_words_without_the_danger_are_not_stop(text):
+    assert not [r for r in extract(normalise(text)).rules if r.startswith("stop.")], text

@@ -130,6 +130,24 @@ _SPEECH = compile_all(
         r"\b(?:can't|couldn't|cannot|unable to)\s+(?:talk|speak)\s+(?:properly|clearly|right|normally|straight)\b",
     ]
 )
+# "puffing at the top of the hill, couldn't talk properly for a minute, went after a breather": out of breath, not
+# a stroke. Only this plainest form is let go, and only when the breath is named in the same sentence
+_OUT_OF_BREATH = re.compile(
+    r"\b(?:puff\w*|out of breath|breather|breathless|panting|winded|catch(?:ing)? my breath|short of breath|gasping)\b"
+)
+
+
+def _speech(t: str) -> bool:
+    for m in iter_affirmed(_SPEECH, t):
+        plain_form = m.re is _SPEECH[-1]
+        if plain_form and _OUT_OF_BREATH.search(
+            sentence_of(t, m.start(), m.end()) + " " + t[max(0, m.start() - 60) : m.start()]
+        ):
+            continue
+        return True
+    return False
+
+
 LIMB_UP = r"(?:arm|arms|hand|hands)"
 SUDDEN = r"(?:sudden|suddenly|all of a sudden|out of nowhere|without warning|abruptly)"
 WEAK = (
@@ -244,6 +262,23 @@ _DEFORMITY = compile_all(
         # "a bump on my forearm where the bone shouldn't be"
         r"\b(?:bump|lump|bulge|step|dip)\b[^.!?]{0,40}\bwhere\s+(?:the\s+|a\s+)?bone\s+(?:shouldn't|should not|isn't meant to|is not meant to)\b",
         r"\bbone\b[^.!?]{0,30}\b(?:shouldn't|should not)\s+be\b",
+    ]
+)
+
+# a limb bone that may be broken, or a big tendon torn, with the limb out of shape or not working: A&E now
+# ("heard a crack in my shin, can't put weight on it", "wrist bent like a dinner fork", "felt a pop above the kneecap
+# and can't lift my leg straight", "like someone kicked the back of my heel, can't go on tiptoe")
+_LIMB = r"(?:ankle|wrist|leg|shin|arm|forearm|elbow|thigh|hip|collar ?bone|lower leg|upper arm)"
+_BROKEN_OR_TORN = compile_all(
+    [
+        rf"\b{_LIMB}\b[^.!?]{{0,40}}\b(?:crooked|out of line|misshapen|deformed|wonky|dinner fork|bent like|"
+        r"a bend in it|lump(?:y)? where)\b|\bdinner fork\b",
+        r"\b(?:heard|felt)\s+(?:a\s+|it\s+|something\s+)?(?:crack|snap|crunch)\w*[^!?]{0,120}\b(?:can't|cant|cannot|couldn't|"
+        r"could not|unable to)\s+(?:put\s+(?:any\s+|no\s+)?weight|bear\s+(?:any\s+)?weight|stand on|walk on|move)\b",
+        r"\b(?:pop|popped|snap|snapped|gave|give|went|tore|torn|rip\w*|kicked (?:me\s+)?(?:hard\s+)?in the back of)\b[^!?]{0,140}"
+        r"\b(?:(?:can't|cant|cannot|couldn't|unable to)\s+(?:get\s+|go\s+|stand\s+|push\s+)?(?:up\s+)?(?:on|onto)\s+(?:my\s+|me\s+)?"
+        r"(?:tip ?toes?|toes)|(?:can't|cant|cannot|couldn't|cyaan)\s+(?:lift|straighten|raise)\s+(?:my\s+|mi\s+|me\s+|the\s+)?"
+        r"(?:leg|knee)(?:\s+straight)?|(?:a\s+)?(?:gap|dent|dip|hollow)\s+(?:just\s+)?(?:above|below|in|at)\b|bunched up|popeye)",
     ]
 )
 
@@ -638,7 +673,7 @@ _CHECKS = (
     ("emergency.chest_pain", _chest),
     ("emergency.arm_jaw_spread", _arm_jaw),
     ("emergency.face_droop", lambda t: any_affirmed(_FACE_DROOP, t)),
-    ("emergency.slurred_speech", lambda t: any_affirmed(_SPEECH, t)),
+    ("emergency.slurred_speech", _speech),
     ("emergency.one_sided_weakness", _one_side),
     ("emergency.vision_loss", lambda t: any_affirmed(_VISION, t)),
     ("emergency.thunderclap_headache", lambda t: any_affirmed(_HEADACHE, t)),
@@ -651,6 +686,7 @@ _CHECKS = (
     ("emergency.heat_illness", _heat_illness),
     ("emergency.clot_in_lung", _clot_in_lung),
     ("emergency.deformity", lambda t: any_affirmed(_DEFORMITY, t)),
+    ("emergency.broken_limb_or_torn_tendon", lambda t: any_affirmed(_BROKEN_OR_TORN, t)),
     ("emergency.aortic_tear", _aortic),
     ("emergency.allergic_reaction", _allergic_reaction),
     ("emergency.internal_bleeding", _internal_bleeding),

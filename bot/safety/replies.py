@@ -47,6 +47,10 @@ EMERGENCY_WHY: dict[str, str] = {
         "Swelling of the lips, tongue or throat, with hives or wheezing, can be a severe allergic reaction. "
         "Use an adrenaline pen if you have one and call now."
     ),
+    "emergency.broken_limb_or_torn_tendon": (
+        "A bone that may be broken, or a big tendon that may have torn, with the limb out of shape or not working, "
+        "needs A&E now. Keep it still and don't put weight on it."
+    ),
     "emergency.internal_bleeding": (
         "Black, tarry stools or blood brought up, or a hurt belly, with feeling faint or pale, can mean bleeding "
         "inside and needs help now."

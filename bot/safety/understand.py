@@ -102,6 +102,23 @@ def _learned_emergency(meaning: Meaning, findings: Findings | None) -> bool:
     return True
 
 
+# an injury the rules already explain ("whacked my shin on the pedal, a deep cut gaping open"): a learned crisis
+# reading beside it (cut, bleeding) must be surer
+INJURY_RULES = frozenset(
+    {
+        "stop.deep_wound",
+        "stop.possible_fracture_or_rupture",
+        "stop.cannot_bear_weight",
+        "stop.joint_instability",
+        "assess.injury",
+    }
+)
+
+
+def _an_injury_explained(findings: Findings | None) -> bool:
+    return findings is not None and bool(INJURY_RULES.intersection(findings.rules))
+
+
 def _aches_somewhere(findings: Findings | None) -> bool:
     """The rules read an ache in a named part of the body ("skin burning on my arms", "thighs burning")."""
     return findings is not None and bool(findings.regions) and findings.pain
@@ -135,6 +152,7 @@ def understand(text: str, wait_for_model: bool = False, use_learned: bool = True
             or _reads_as_a_body_report(meaning)
             or _aches_somewhere(findings)
             or bool(_AN_ACCIDENT.search(plain))
+            or _an_injury_explained(findings)
         )
     ):
         # a message that laughs, or reads more as a report of aches than anything else, read as a crisis by the

@@ -129,8 +129,8 @@ _INSTABILITY = compile_all(
         r"\bsubluxat\w*",
         r"\b(?:slipping|slipped|slips|popping|popped|pops|coming|came|comes)\s+out\s+of\s+(?:the\s+|its\s+)?(?:socket|joint|place)",
         r"\bwon't (?:hold|take) my weight\b",
-        r"\b(?:thumb|finger|knee|ankle|wrist|elbow|shoulder|kneecap)\b[^.!?]{0,80}\b(?:feels?|felt|is|gone|went)\s+(?:all\s+|really\s+|"
-        r"a bit\s+)?(?:floppy|loose|unstable)\b",
+        r"\b(?:thumb|finger|knee|ankle|wrist|elbow|shoulder|kneecap)\b[^!?]{0,100}\b(?:feels?|felt|is|gone|went)\s+(?:all\s+|really\s+|"
+        r"a bit\s+)?(?:floppy|loose|unstable|wobbly)\b",
         r"\bwouldn't (?:hold|take) my weight\b",
         r"\b(?:knee|ankle|hip|shoulder|joint|kneecap|knee cap|elbow|wrist)\b[^.!?]{0,40}\b(?:slip\w*|going to come|gonna come)\s+out\b",
         rf"\b(?:{JOINT}|kneecap)\b[^.!?]{{0,30}}\b(?:clunk\w*|slid|slides|sliding|rolls?|rolling|rolled)\s+(?:out|under me|under)\b",
@@ -201,7 +201,8 @@ _CLOT_RISK = re.compile(
 _FRACTURE_OR_RUPTURE = compile_all(
     [
         r"\b(?:heard|felt)\s+(?:a\s+|it\s+|something\s+)?(?:crack|snap|crunch)\w*",
-        r"\b(?:crooked|out of line|misshapen|deformed|wonky|pointing sideways|points sideways)\b",
+        r"\b(?:crooked|out of line|misshapen|deformed|wonky|pointing sideways|points sideways|went sideways|bent sideways|"
+        r"pointing the wrong way)\b",
         r"\bwent\s+(?:crunch|crack|snap)\b|\b(?:feel|felt)\s+(?:something|it)\s+(?:break|broke|go crack|crack)\b",
         r"\b(?:cracked|broke|broken|bust|busted)\s+(?:a|one|my|me)\s+ribs?\b",
         r"\b(?:fell|fall|landed|landing|came down|went down)\b[^.!?]{0,25}\b(?:on|onto)\s+(?:my|me|the)\s+(?:outstretched\s+)?"
@@ -230,7 +231,7 @@ _FRACTURE_OR_RUPTURE = compile_all(
         # a tear or rip felt, then a bulge, dent or big bruise ("sharp tearing in my upper arm, now a bulge by my elbow")
         r"\b(?:felt|heard|feel)\s+(?:a\s+|my\s+|the\s+|something\s+|it\s+)?(?:\w+\s+){0,2}(?:tear|tearing|tore|rip|ripping|ripped|"
         r"snap|snapped|pop|popped)\b[^!?]{0,120}\b(?:bulge|bulging|lump|dent|gap|huge bruise|massive bruise|big bruise|"
-        r"bruise (?:coming|came|spreading)|bruising (?:coming|came|spreading))\b",
+        r"bruis\w*\s+(?:is\s+|are\s+|has\s+)?(?:coming|came|spreading|appear\w*|com\w* (?:out|up|down)))\b",
     ]
 )
 _FOOT_DROP = re.compile(
@@ -764,9 +765,16 @@ _BLEEDING_GOING_ON = re.compile(
 )
 
 
+_GROWING_LUMP = re.compile(
+    r"\b(?:lump|swelling|bruise|bump)\b[^.!?]{0,40}\b(?:getting|growing|grown|bigger|larger|tighter|spreading|rising)\b"
+)
+
+
 def _blood_thinner_warning(t: str) -> bool:
     if not _BLOOD_THINNER.search(t):
         return False
+    if _GROWING_LUMP.search(t):
+        return True
     return bool(_HEAD_KNOCK.search(t)) or bool(
         re.search(r"\b(?:bleed\w*|nose|blood)\b", t) and _BLEEDING_GOING_ON.search(t)
     )
@@ -797,7 +805,10 @@ _TESTICLE_WARNING = re.compile(
 # a deep cut that bleeds a lot or gapes: stitches or glue today
 _DEEP_WOUND = re.compile(
     r"\b(?:deep|big|nasty|bad|long)\s+(?:\w+\s+)?(?:cut|gash|wound|slice)\b[^!?]{0,80}\b(?:bleed\w*|blood|gaping|gapes|"
-    r"open|stitches|see (?:the )?(?:fat|bone|inside))\b|\b(?:bleeding|bled)\s+(?:a lot|loads|heavily|like mad|everywhere|through)\b"
+    r"open|stitches|see (?:the )?(?:fat|bone|inside))\b|\b(?:bleeding|bled)\s+(?:a lot|loads|heavily|like mad|everywhere|through)\b|"
+    # a puncture through a boot or shoe (a fork, a nail) and a tetanus jab in doubt
+    r"\b(?:through|thru|intae|into)\s+(?:my|ma|me|the)\s+(?:welly|wellies|wellie|boot|shoe|trainer|sole)\b|\btetanus\b|"
+    r"\bgaping\b"
 )
 
 

@@ -188,6 +188,10 @@ EMERGENCY = {
         "got stung by a wasp on the walk and now my lips are swelling and I'm wheezy",
         "ate a cereal bar after the class, throat feels tight and thick and I've come out in welts",
     ],
+    "emergency.broken_limb_or_torn_tendon": [
+        "slipped on the wet decking, heard a crunch in my ankle and now I can't put any weight on it",
+        "something snapped at badminton and I can't lift my leg straight, there's a dip above the kneecap",
+    ],
     "emergency.internal_bleeding": [
         "on blood thinners and my stools have been black like tar, nearly fainted getting up",
         "came off the bike onto the handlebars, belly is agony now and I'm pale and woozy",

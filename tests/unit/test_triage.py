@@ -217,6 +217,7 @@ EMERGENCY_TEXTS = {
     "emergency.aortic_tear": "sudden tearing pain in my back after lifting the wardrobe, i feel faint",
     "emergency.allergic_reaction": "new resistance band and now hives everywhere and my tongue is swelling up",
     "emergency.internal_bleeding": "threw up blood after the walk and I feel dizzy and clammy",
+    "emergency.broken_limb_or_torn_tendon": "fell off the kerb and my wrist is all crooked now, can't move it",
 }
 
 

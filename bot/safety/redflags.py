@@ -255,7 +255,7 @@ _DEFORMITY = compile_all(
         r"\b(?:pointing|facing|bent|turned|twisted)\s+(?:the\s+)?wrong\s+way\b",
         r"\b(?:bent|bends)\s+(?:at\s+)?(?:a\s+)?(?:weird|funny|strange|odd|wrong)\s+angle\b|\bat\s+a\s+(?:weird|funny|strange|odd|wrong)\s+angle\b",
         r"\b(?:a|the)\s+(?:funny|weird|wrong|strange)\s+shape\s+now\b|\bbent\s+where\s+it\s+shouldn'?t\b",
-        r"\bleg\s+(?:\w+\s+){0,4}(?:shorter|turned out|rolled out|turning out)\b|\b(?:shorter|turned out|rolled out)\b[^.!?]{0,40}"
+        r"\bleg\s+(?:\w+\s+){0,4}(?:shorter|turned out|rolled out|turning out|turned in|turning in)\b|\b(?:shorter|turned out|rolled out)\b[^.!?]{0,40}"
         r"\b(?:leg|foot)\b|\blooks\s+shorter\s+and\s+(?:turned|rolled)\s+out\b",
         r"\b(?:popped|pops|came|come|slipped|slid|went)\s+out\b[^.!?]{0,60}\b(?:stuck|sitting (?:all )?wrong|won't go back|"
         r"wont go back|hasn't gone back|hanging|can't straighten|cant straighten|can't move it|cant move it)\b",
@@ -269,6 +269,12 @@ _DEFORMITY = compile_all(
 # ("heard a crack in my shin, can't put weight on it", "wrist bent like a dinner fork", "felt a pop above the kneecap
 # and can't lift my leg straight", "like someone kicked the back of my heel, can't go on tiptoe")
 _LIMB = r"(?:ankle|wrist|leg|shin|arm|forearm|elbow|thigh|hip|collar ?bone|lower leg|upper arm)"
+# a foot, leg, hand or arm suddenly cold and white (or blue), painful or numb: its blood supply may be blocked
+_LIMB_BLOOD_SUPPLY = re.compile(
+    r"\b(?:foot|feet|leg|legs|hand|arm|toes|fingers)\b[^.!?]{0,40}\b(?:cold and (?:white|pale|blue|grey)|(?:white|pale|blue|grey) and "
+    r"cold|gone (?:cold|white|pale|blue)[^.!?]{0,20}\b(?:cold|white|pale|blue))\b[^!?]{0,80}\b(?:numb|pain\w*|agony|can't move|"
+    r"cannot move|cant move|can't feel|no feeling)"
+)
 _BROKEN_OR_TORN = compile_all(
     [
         rf"\b{_LIMB}\b[^.!?]{{0,40}}\b(?:crooked|out of line|misshapen|deformed|wonky|dinner fork|bent like|"
@@ -288,7 +294,7 @@ CALF = re.compile(
 )
 CLOT_SIGN = {
     "swollen": re.compile(r"\b(?:swollen|swell\w*|swole|puff\w*|bigger than|fatter than|balloon\w*)\b"),
-    "hot": re.compile(r"\b(?:hot|warm|burning to (?:the )?touch)\b"),
+    "hot": re.compile(r"\b(?:hot|warm|warmer|burning to (?:the )?touch)\b"),
     "red": re.compile(r"\b(?:red|reddish|shiny|purple)\b"),
     "tender": re.compile(
         r"\b(?:tender|sore to (?:the )?touch|hurts? (?:to touch|when i (?:touch|press|flex|point))|throb\w*)\b"
@@ -307,7 +313,8 @@ _CLOT_CONTEXT = re.compile(
 _HEART_AFLUTTER = re.compile(
     r"\b(?:heart|pulse|heartbeat|heart rate)\b[^.!?]{0,50}\b(?:racing|races|pounding|thumping|hammering|fluttering|flutters|"
     r"flip[- ]?flopping|flipping|skipping|skips|irregular|uneven|erratic|all over the place|going like (?:a drum|mad|the clappers)|"
-    r"banging|\d{3}\b)"
+    r"banging|\d{3}\b|(?:went|going|goes|was going|is going)\s+(?:really\s+|so\s+|super\s+)?(?:fast|crazy|nuts|mad|wild)|"
+    r"beating\s+(?:really\s+|so\s+)?fast)"
 )
 _FAINTISH = re.compile(
     r"\b(?:faint\w*|dizzy|dizziness|light-?headed\w*|woozy|grey|gray|clammy|breathless|short of breath|about to pass out|"
@@ -687,6 +694,7 @@ _CHECKS = (
     ("emergency.clot_in_lung", _clot_in_lung),
     ("emergency.deformity", lambda t: any_affirmed(_DEFORMITY, t)),
     ("emergency.broken_limb_or_torn_tendon", lambda t: any_affirmed(_BROKEN_OR_TORN, t)),
+    ("emergency.limb_blood_supply", lambda t: any_affirmed([_LIMB_BLOOD_SUPPLY], t)),
     ("emergency.aortic_tear", _aortic),
     ("emergency.allergic_reaction", _allergic_reaction),
     ("emergency.internal_bleeding", _internal_bleeding),

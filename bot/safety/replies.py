@@ -51,6 +51,10 @@ EMERGENCY_WHY: dict[str, str] = {
         "A bone that may be broken, or a big tendon that may have torn, with the limb out of shape or not working, "
         "needs A&E now. Keep it still and don't put weight on it."
     ),
+    "emergency.limb_blood_supply": (
+        "A foot, leg, hand or arm that suddenly goes cold and pale, painful or numb may have lost its blood supply "
+        "and needs help now. Keep it still and don't warm it with a heat pad."
+    ),
     "emergency.internal_bleeding": (
         "Black, tarry stools or blood brought up, or a hurt belly, with feeling faint or pale, can mean bleeding "
         "inside and needs help now."

@@ -323,6 +323,9 @@ _SUICIDAL = compile_all(
         r"\b(?:keep|kept|been|always)\s+(?:driving|walking|going|cycling|pulling)\s+(?:past|by|over|up to|to)\s+(?:the|a|that)\s+"
         r"(?:quarry|bridge|cliffs?|railway|tracks|viaduct|reservoir|river|pier|multi-?stor(?:e)?y|overpass|flyover|dam)\b"
         r"[^.!?]{0,40}\b(?:slow\w*|stop\w*|look\w* (?:down|over)|linger\w*|pull\w* over|park\w*|sit\w* there)\b",
+        # not planning to be here, and nobody around to find them
+        r"\b(?:don't|do not|dont|not)\s+plan(?:ning)?\s+on\s+(?:still\s+)?being\s+(?:here|around|alive)\b",
+        r"\b(?:nobody|no one|noone|no-one)\s+(?:here\s+|around\s+|home\s+)?(?:to|will|would|gonna|going to)\s+find\s+me\b",
         # no days after this one
         r"\bno\s+more\s+days\b(?!\s+(?:off|out|of|at|in|like|when|where|with|without)\b)",
         # affairs put in order: two things closed or cancelled, or one said to be tidying up
@@ -394,6 +397,12 @@ _SELF_HARM = compile_all(
         r"(?:into|onto|against|on)\s+(?:my|me)\s+(?:own\s+)?(?:\w+\s+)?(?:skin|arms?|wrists?|thighs?|legs?|hands?|stomach)\b",
         r"\b(?:stub\w*|press\w*|push\w*)\s+(?:out\s+)?(?:a\s+|the\s+|my\s+)?(?:cigarettes?|fags?|ciggies?|lighters?|incense|"
         r"joss sticks?|matches)\s+(?:out\s+)?(?:into|onto|against|on)\s+(?:my|me)\b",
+        # "barcode" (rows of cuts), burns with cigarettes, boiling water poured on for the sting
+        r"\bbarcod\w*\b[^.!?]{0,30}\b(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)\b",
+        r"\bburn\w*\s+(?:them|it|myself|my \w+)\s+with\s+(?:a\s+|the\s+)?(?:cigarettes?|fags?|ciggies?|lighters?|matches|incense)\b",
+        r"\b(?:pour\w*|tip\w*|put\w*|run\w*)\s+(?:the\s+)?(?:boiling|scalding|hot)\s+water\s+(?:on|over|onto)\s+(?:my|me)\b"
+        r"(?=[^.!?]{0,60}\b(?:sting|like it|on purpose|again|deserve|feel something|punish)\b)"
+        r"|\blike\s+the\s+(?:sting|burn|pain)\s+when\s+i\s+(?:pour|put|press|hold|run)\b",
         # signs a young person is cutting, found by a parent (blades taken out of sharpeners)
         r"\b(?:pencil\s+)?sharpeners?\s+(?:\w+\s+){0,2}(?:taken apart|broken open|dismantled|unscrewed)\b|"
         r"\bsharpeners?\b[^.!?]{0,40}\bblades?\s+(?:taken\s+|pulled\s+|prised\s+)?(?:out|missing|removed|gone)\b|"

@@ -122,7 +122,7 @@ _INSTABILITY = compile_all(
     [
         r"\b(?:gave|give|gives|giving|given)\s+(?:way|out)\b",
         r"\bbuckl\w*",
-        r"\b(?:unstable|instability)\b",
+        r"\b(?:unstable|instability|not stable)\b",
         rf"\b(?:knee|ankle|hip|shoulder|joint|leg|kneecap|knee cap|elbow|wrist)\s+{G3}(?:wobbly|loose|slip\w* out|pop\w* out|came out|comes out|"
         r"coming out|dislocat\w*|collaps\w*|going from under|went from under)",
         r"\bdislocat\w*",
@@ -150,7 +150,7 @@ _NO_WEIGHT = compile_all(
         r"\b(?:can't|cannot|couldn't|could not|unable to|can not)\s+(?:put\s+(?:any\s+)?weight|bear\s+(?:any\s+)?weight|stand\s+on|walk\s+on|weight\s*-?bear)",
         r"\bnon-?weight-?bearing\b",
         r"\b(?:can't|cannot|couldn't|could not|cant|couldnt)\s+(?:even\s+)?walk\s+(?:\d+|two|three|four|five|a few|more than "
-        r"(?:\d+|two|three|four|a few))\s+steps\b|\bwithout\s+hopping\b",
+        r"(?:\d+|two|three|four|a few))\s+steps\b|\bwithout\s+hopping\b|\bwalk\s+(?:a\s+)?few\s+steps\s+only\b",
         r"\b(?:can't|cannot|couldn't|could not|unable to|can not)\s+put\s+(?:it|(?:my|the|me) (?:foot|heel|leg|ankle))\s+"
         r"(?:down|on the (?:floor|ground))\b",
     ]
@@ -228,6 +228,13 @@ _FRACTURE_OR_RUPTURE = compile_all(
         r"(?:tiptoe|tip ?toe|go on (?:my |me )?(?:tip ?toes?|toes)|push off|push up|stand on (?:my |me )?toes|lift|raise|straighten|bend|move)\b",
         r"\b(?:one|a)\s+(?:spot|point|place)\b[^.!?]{0,50}\b(?:press|touch)\b",
         r"\bcan't put no weight\b|\bcant put no weight\b",
+        # a sudden ping, twang or tear, or a pop heard, then swelling or bruising ("ping in the back of my thigh like
+        # being shot, limping and it's starting to bruise", "heard a pop in my finger on the crimp, now swollen")
+        r"\b(?:ping|pinged|twang\w*|tear|tearing|tore|ripp?\w*|like (?:being|i'?d been|i was) shot|like a (?:stone|bullet|rock) hit)\b"
+        r"[^!?]{0,120}\bbruis\w*",
+        r"\bheard\s+(?:a\s+|it\s+)?(?:pop|snap|crack|ping)\b[^!?]{0,100}\b(?:swollen|swelling|swell\w*|bruis\w*)",
+        r"\b(?:calf|calves|thigh|hamstring|groin)\b[^.!?]{0,60}\blike\s+(?:a\s+)?(?:stone|rock|bullet|something|someone)\s+"
+        r"(?:hit|had hit|struck|shot)\b|\blike\s+(?:being|i'?d been|i was)\s+shot\b",
         # a tear or rip felt, then a bulge, dent or big bruise ("sharp tearing in my upper arm, now a bulge by my elbow")
         r"\b(?:felt|heard|feel)\s+(?:a\s+|my\s+|the\s+|something\s+|it\s+)?(?:\w+\s+){0,2}(?:tear|tearing|tore|rip|ripping|ripped|"
         r"snap|snapped|pop|popped)\b[^!?]{0,120}\b(?:bulge|bulging|lump|dent|gap|huge bruise|massive bruise|big bruise|"

@@ -192,6 +192,9 @@ EMERGENCY = {
         "slipped on the wet decking, heard a crunch in my ankle and now I can't put any weight on it",
         "something snapped at badminton and I can't lift my leg straight, there's a dip above the kneecap",
     ],
+    "emergency.limb_blood_supply": [
+        "halfway round the shops my left leg went cold and white and it's agony, toes numb",
+    ],
     "emergency.internal_bleeding": [
         "on blood thinners and my stools have been black like tar, nearly fainted getting up",
         "came off the bike onto the handlebars, belly is agony now and I'm pale and woozy",

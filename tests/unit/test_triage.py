@@ -218,6 +218,7 @@ EMERGENCY_TEXTS = {
     "emergency.allergic_reaction": "new resistance band and now hives everywhere and my tongue is swelling up",
     "emergency.internal_bleeding": "threw up blood after the walk and I feel dizzy and clammy",
     "emergency.broken_limb_or_torn_tendon": "fell off the kerb and my wrist is all crooked now, can't move it",
+    "emergency.limb_blood_supply": "my right hand suddenly went pale and cold on the walk, it's numb and hurts",
 }
 
 

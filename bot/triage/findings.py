@@ -819,6 +819,20 @@ _DEEP_WOUND = re.compile(
 )
 
 
+# hearing gone in one ear overnight or in minutes, without a cold: an ear check the same day
+_SUDDEN_HEARING_LOSS = re.compile(
+    r"\b(?:can't|cannot|cant|can not|couldn't)\s+hear\s+(?:anything\s+)?(?:out of|in|from|with)\s+(?:my|me|the)\s+(?:left|right|one)?\s*ear\b|"
+    r"\b(?:lost|lost the|no)\s+hearing\s+in\s+(?:my|me|one|the)\s+(?:left|right)?\s*ear\b|\bwent\s+deaf\s+in\b"
+)
+_EAR_COLD = re.compile(r"\b(?:cold|flu|wax|earache|ear infection|swimm\w*|water in)\b")
+
+
+def _sudden_hearing_loss(t: str) -> bool:
+    return bool(_SUDDEN_HEARING_LOSS.search(t)) and (
+        not _EAR_COLD.search(t) or bool(re.search(r"\bno (?:cold|earache)\b", t))
+    )
+
+
 def _testicle_warning(t: str) -> bool:
     return bool(_TESTICLE.search(t)) and bool(_TESTICLE_WARNING.search(t))
 
@@ -836,6 +850,7 @@ _MORE_STOP_SIGNS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("stop.cold_injury", lambda t: bool(_COLD.search(t)) and any_affirmed([_COLD_INJURY], t)),
     ("stop.testicle_warning", _testicle_warning),
     ("stop.deep_wound", lambda t: any_affirmed([_DEEP_WOUND], t)),
+    ("stop.sudden_hearing_loss", _sudden_hearing_loss),
     ("stop.pregnancy_warning", lambda t: bool(_PREGNANT.search(t)) and any_affirmed(_PREGNANCY_WARNING, t)),
     ("stop.blood_thinner_warning", _blood_thinner_warning),
     ("stop.possible_fracture_or_rupture", lambda t: any_affirmed(_FRACTURE_OR_RUPTURE, t)),

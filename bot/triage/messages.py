@@ -189,6 +189,10 @@ _STOP_NOW = {
         "A deep cut that gapes or bleeds a lot needs closing today: press firmly on it with a clean cloth, raise it, "
         "and go to urgent care or A&E. If the bleeding won't slow or spurts, call your emergency number."
     ),
+    "stop.sudden_hearing_loss": (
+        "Hearing that goes in one ear overnight or within minutes, without a cold or wax, needs an ear check today "
+        "(urgent care, A&E or an urgent GP appointment): treatment works best when it starts early."
+    ),
     "stop.pregnancy_warning": (
         "In pregnancy, a baby moving less, waters leaking, bleeding, or a bad headache with changes in your sight "
         "or sudden swelling needs a call to your maternity unit or midwife now."

@@ -118,6 +118,7 @@ RULE_IDS = (
     "stop.cold_injury",
     "stop.testicle_warning",
     "stop.deep_wound",
+    "stop.sudden_hearing_loss",
     "stop.pregnancy_warning",
     "stop.blood_thinner_warning",
     "stop.red_flag_reported",

@@ -182,6 +182,10 @@ def test_assess_rules(text, rule):
             ("stop.possible_fracture_or_rupture"),
         ),
         ("went over on my foot at the fair, couldn't walk more than a few steps after", "stop.cannot_bear_weight"),
+        (
+            "after my swim class I woke up and can't hear out of my right ear, no cold or earache",
+            "stop.sudden_hearing_loss",
+        ),
         ("fell off the bike onto my hand and now my thumb feels loose when I grip the bar", "stop.joint_instability"),
         ("32 wks and the baby has barely moved since I got back from aquanatal", "stop.pregnancy_warning"),
         (

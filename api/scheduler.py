@@ -43,7 +43,7 @@ def fire_due(rasa: RasaClient, now: dt.datetime | None = None, push: Push | None
                 push[user.channel](user.external_id, messages)  # a messaging app: send it now
             elif messages:
                 repo.queue_outbox(session, user, messages)  # the web page picks it up
-            reminders.mark_fired(session, reminder, user, now)
+            reminders.advance(reminder, user, now)
             fired += 1
     return fired
 

@@ -13,7 +13,7 @@ from bot import reminders
 from bot.reminder_requests import Question, ReminderRequest, spoken, understand_request
 from bot.storage.models import Reminder, User
 
-QUIET_START, QUIET_END = 21, 8  # no reminders from 21:00 until 08:00 on the user's clock
+QUIET_START, QUIET_END, in_quiet_hours = reminders.QUIET_START, reminders.QUIET_END, reminders.in_quiet_hours
 STOP_HINT = 'Say "what reminders do I have?" to see them, or "pause reminders" for a break.'
 
 
@@ -34,11 +34,6 @@ class _Turn:
     @property
     def local_now(self) -> dt.datetime:
         return reminders.to_local(self.now, self.user.timezone)
-
-
-def in_quiet_hours(local_time: str) -> bool:
-    hour = int(local_time.split(":")[0])
-    return hour >= QUIET_START or hour < QUIET_END
 
 
 def _when(moment: dt.datetime, user: User, now: dt.datetime) -> str:

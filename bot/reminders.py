@@ -21,6 +21,13 @@ WEEKDAYS = "01234"
 WEEKEND = "56"
 DAY_NAMES = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
 _LOOK_AHEAD = 400  # occurrences looked through for one outside a pause
+QUIET_START, QUIET_END = 21, 8  # nothing is sent from 21:00 until 08:00 on the user's clock
+
+
+def in_quiet_hours(local_time: str) -> bool:
+    """ "HH:MM" on the user's clock falls in the quiet hours."""
+    hour = int(local_time.split(":")[0])
+    return hour >= QUIET_START or hour < QUIET_END
 
 
 def to_utc(local: dt.datetime, timezone: str | None) -> dt.datetime:

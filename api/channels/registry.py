@@ -16,9 +16,10 @@ from api.settings import Settings
 
 
 class Client(Protocol):
-    """A channel's client: sends messages the bot starts itself (reminders), in Rasa's REST shape."""
+    """A channel's client: sends messages the bot starts itself (reminders), in Rasa's REST shape, and returns the
+    platform's message ids where it gives them."""
 
-    def send(self, external_id: str, messages: list[dict[str, Any]], /) -> None: ...
+    def send(self, external_id: str, messages: list[dict[str, Any]], /) -> list[str] | None: ...
 
 
 @dataclass(frozen=True)

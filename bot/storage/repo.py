@@ -188,7 +188,7 @@ def export_user(session: Session, user: User) -> dict[str, Any]:
             for p in session.scalars(select(PacingPlan).where(PacingPlan.user_id == uid).order_by(PacingPlan.id))
         ],
         "reminders": [
-            _row(r, ("local_time", "weekdays", "active", "created_at"))
+            _row(r, ("local_time", "weekdays", "active", "one_off", "paused_from", "paused_until", "created_at"))
             for r in session.scalars(select(Reminder).where(Reminder.user_id == uid).order_by(Reminder.id))
         ],
         "triage_events": [

@@ -11,10 +11,13 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from api.channels.common import Refused
 from api.rasa_client import RasaClient, RasaUnavailable
 from bot import reminder_deliveries as deliveries
+from bot import reminders
 from bot.identity import make_sender_id
 from bot.storage import repo
 from bot.storage.db import session_scope
@@ -22,8 +25,8 @@ from bot.storage.models import ReminderDelivery, User
 
 log = logging.getLogger("pacing.reminders")
 
-# channel -> send(external_id, messages) -> the platform's message ids (or None where it gives none)
-Push = dict[str, Callable[[str, list[dict[str, Any]]], list[str] | None]]
+# channel -> push(external_id, messages) -> the platform's message ids; raises Refused
+Push = dict[str, Callable[[str, list[dict[str, Any]]], list[str]]]
 
 
 def _plan(now: dt.datetime) -> None:
@@ -44,6 +47,13 @@ def _claim_one(now: dt.datetime) -> tuple[int, str, str] | None:
         return None
 
 
+def _offer(session: Session, channel: str, external_id: str, payloads: list[str]) -> None:
+    """The nudge's buttons (Done, Later, Not today) are the ones the person can press next."""
+    user = repo.find_user(session, channel, external_id)
+    if user is not None and payloads:
+        repo.set_offered_payloads(session, user, payloads)
+
+
 def _send_one(rasa: RasaClient, delivery_id: int, channel: str, external_id: str, now: dt.datetime, push: Push) -> bool:
     """Writes and sends one claimed delivery; True when sent. Raises RasaUnavailable with the row released."""
     try:
@@ -56,16 +66,28 @@ def _send_one(rasa: RasaClient, delivery_id: int, channel: str, external_id: str
         with session_scope() as session:
             deliveries.mark_skipped(session, delivery_id, "nothing to say")
         return False
+    payloads = [b["payload"] for m in messages for b in (m.get("buttons") or []) if b.get("payload")]
     if channel in push:
-        message_ids = push[channel](external_id, messages) or []  # a messaging app: sent now
+        try:
+            message_ids = push[channel](external_id, messages)  # a messaging app: sent now
+        except Refused as refusal:  # blocked, outside the window, unsubscribed: no more until that changes
+            with session_scope() as session:
+                deliveries.mark_failed(session, delivery_id, refusal.reason)
+                user = repo.find_user(session, channel, external_id)
+                if user is not None:
+                    reminders.pause_reminders(session, user, now, reason=refusal.reason)
+            log.warning("%s refused a reminder (%s): that person's reminders are paused", channel, refusal.reason)
+            return False
         with session_scope() as session:
             deliveries.mark_sent(session, delivery_id, now, message_ids)
+            _offer(session, channel, external_id, payloads)
         return True
     with session_scope() as session:  # the web page picks it up: queued and marked in one transaction
         user = repo.find_user(session, channel, external_id)
         if user is None or not deliveries.mark_sent(session, delivery_id, now, []):
             return False
         repo.queue_outbox(session, user, messages)
+        _offer(session, channel, external_id, payloads)
         delivery = session.get(ReminderDelivery, delivery_id)
         if delivery is not None:
             delivery.platform_message_id = f"outbox:{delivery_id}"

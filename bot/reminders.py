@@ -166,12 +166,12 @@ def pause_reminders(
     return len(reminders)
 
 
-def resume_reminders(session: Session, user: User, now: dt.datetime, reason: str | None = None) -> int:
-    """Ends a pause (only one made for `reason`, when given). Returns how many were resumed."""
+def resume_reminders(session: Session, user: User, now: dt.datetime, reasons: tuple[str, ...] | None = None) -> int:
+    """Ends a pause (only one made for one of `reasons`, when given). Returns how many were resumed."""
     paused = [r for r in active_reminders(session, user) if r.paused_from is not None]
     resumed = 0
     for reminder in paused:
-        if reason is not None and reminder.pause_reason != reason:
+        if reasons is not None and reminder.pause_reason not in reasons:
             continue
         reminder.paused_from = reminder.paused_until = reminder.pause_reason = None
         _schedule(reminder, user, now)

@@ -9,14 +9,9 @@ import time
 import pytest
 from sqlalchemy import update
 
+from tests.midday import midday_zone
+
 pytestmark = pytest.mark.e2e
-
-
-def _midday_zone() -> str:
-    """A zone where it is midday now, so no test meets the quiet hours whenever it runs."""
-    offset = 12 - dt.datetime.now(dt.UTC).hour  # Etc/GMT-N is N hours ahead of UTC
-    offset = (offset + 12) % 24 - 12
-    return "UTC" if offset == 0 else f"Etc/GMT{-offset:+d}"
 
 
 @pytest.fixture
@@ -27,7 +22,7 @@ def person(chat, stack):
     chat.consent()
     with session_scope(stack.config.database_url) as s:
         s.execute(
-            update(User).where(User.channel == "web", User.external_id == chat.sender).values(timezone=_midday_zone())
+            update(User).where(User.channel == "web", User.external_id == chat.sender).values(timezone=midday_zone())
         )
     return chat
 
@@ -107,7 +102,7 @@ def test_pause_then_resume_then_stop_all(person, stored, pause):
     assert _active(stored, person) == []
 
 
-def test_set_a_reminder_get_nudged_then_stop(person, stored, stack):
+def test_set_a_reminder_get_nudged_press_done_then_stop(person, stored, stack):
     from bot.storage.db import session_scope
     from bot.storage.models import Reminder, User
 
@@ -130,8 +125,13 @@ def test_set_a_reminder_get_nudged_then_stop(person, stored, stack):
         if nudges:
             break
         time.sleep(0.5)
-    assert nudges and "nudge" in nudges[0]["text"].lower()
-    assert "10 minutes of walking" in nudges[0]["text"]  # adapted to the plan
+    assert nudges and "10-minute walk" in nudges[0]["text"]  # adapted to the plan
+    buttons = nudges[0]["buttons"]
+    assert [b["title"] for b in buttons] == ["Done", "Later", "Not today"]
+    chat.say(buttons[0]["payload"])  # Done
+    assert "logged 10 minutes of walking" in chat.text()
+    walks = [(a["activity"], a["minutes"], a["source"]) for a in stored(chat)["activities"]]
+    assert walks == [("walking", 10, "reminder")]
 
     chat.say("please stop reminding me")
     assert "no more reminders" in chat.text().lower()

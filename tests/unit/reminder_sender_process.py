@@ -23,7 +23,7 @@ def main(telegram_url: str, now_iso: str) -> None:
 
     rasa = RasaClient(settings, transport=httpx.MockTransport(nudge))
     telegram = TelegramClient(settings)
-    sent = fire_due(rasa, dt.datetime.fromisoformat(now_iso), {"telegram": telegram.send})
+    sent = fire_due(rasa, dt.datetime.fromisoformat(now_iso), {"telegram": telegram.push})
     print(sent)
 
 

@@ -127,18 +127,3 @@ class ActionSetPace(Action):
         }
         dispatcher.utter_message(text=replies[pace])
         return []
-
-
-class ActionMovementReminder(Action):
-    """Fired by our scheduler through Rasa's trigger_intent API at the user's chosen time."""
-
-    def name(self) -> str:
-        return "action_movement_reminder"
-
-    def run(self, dispatcher, tracker, domain):
-        with user_session(tracker) as (session, user):
-            if not user.consented:
-                return []
-            note = coach.checkin_note(session, user, today_for(user))
-        dispatcher.utter_message(text="A gentle nudge for a little movement. " + (note or ""))
-        return []

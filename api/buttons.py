@@ -7,6 +7,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+from bot.nudges import typed_answer
+
 
 def _tag(payload: str) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()[:8]
@@ -28,6 +30,14 @@ def payload_for(data: str, offered: list[str]) -> str | None:
     if 0 <= index < len(offered) and _tag(offered[index]) == tag:
         return offered[index]
     return None
+
+
+def nudge_answer(text: str, offered: list[str]) -> str | None:
+    """ "done", "later" or "not today" typed after a nudge: the nudge's button it stands for."""
+    typed = typed_answer(text)
+    if typed is None:
+        return None
+    return next((p for p in offered if p == typed or p.startswith(typed + "{")), None)
 
 
 def numbered_choice(text: str, offered: list[str]) -> str | None:

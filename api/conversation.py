@@ -22,11 +22,12 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from api.buttons import numbered_choice, payload_for
+from api.buttons import nudge_answer, numbered_choice, payload_for
 from api.inbound import Inbound, Reply
 from api.rasa_client import RasaClient, RasaUnavailable
 from api.safety_aftercare import SafetyAftercare, SafetyEvent
 from api.settings import Settings
+from bot import opt_out, reminders
 from bot.checkin.parse import parse_checkin
 from bot.clock import valid_timezone
 from bot.identity import make_sender_id
@@ -35,6 +36,7 @@ from bot.safety.replies import crisis_reply, dose_refusal_reply, emergency_reply
 from bot.safety.understand import Understanding, understand
 from bot.storage import repo
 from bot.storage.db import session_scope
+from bot.storage.models import utcnow
 from bot.storage.rasa_tracker import erase_conversation
 
 log = logging.getLogger("pacing.conversation")
@@ -50,6 +52,7 @@ UNAVAILABLE = (
 EMPTY = "I didn't catch anything there. You can type a message, or say 'help' to see what I can do."
 TRIAGE_ANSWER_PREFIX = "/triage_answer"
 SHORT_ANSWER_WORDS = 6
+REACHABLE_AGAIN = ("blocked", "outside_window")  # refusals that end when the person writes to the bot
 
 
 @dataclass
@@ -125,11 +128,15 @@ class Conversation:
         if not person.first_delivery:
             return Reply(duplicate=True)
         offered = person.offered
+        if inbound.carrier_keywords and isinstance(inbound.text, str) and (word := opt_out.keyword(text)):
+            return self._carrier_keyword(inbound, word)
 
         # 2. A pressed button or a numbered SMS option stands for a payload offered with the last reply.
         chosen = payload_for(inbound.button, offered) if inbound.button is not None else None
         if chosen is None and inbound.numbered_options:
             chosen = numbered_choice(text, offered)
+        if chosen is None and inbound.button is None:
+            chosen = nudge_answer(text, offered)
         if inbound.button is not None and chosen is None and not text.strip():
             return Reply(old_button=True)
         if chosen is not None:
@@ -187,6 +194,16 @@ class Conversation:
             )
         return safety
 
+    @staticmethod
+    def _carrier_keyword(inbound: Inbound, word: opt_out.Keyword) -> Reply:
+        """STOP, START or HELP by SMS (after the safety screen, like every message)."""
+        try:
+            with session_scope() as session:
+                return Reply([{"text": opt_out.apply(session, inbound.external_id, word, utcnow())}])
+        except SQLAlchemyError:
+            log.error("database unavailable")
+            return Reply([{"text": UNAVAILABLE}])
+
     def _person(self, inbound: Inbound, sender: str, country: str | None) -> _Person:
         """One session: the duplicate check, the person's record (country, time zone) and the buttons offered last.
         With the database unavailable a delivery cannot be told from a retry, and is answered."""
@@ -197,6 +214,8 @@ class Conversation:
                 user.country = country
             if user.country:
                 self._countries[sender] = user.country
+            # a person who writes again can be reached again: reminders held for a refusal come back
+            reminders.resume_reminders(session, user, utcnow(), reasons=REACHABLE_AGAIN)
             tz = inbound.timezone
             if isinstance(tz, str) and valid_timezone(tz) and user.timezone != tz:
                 user.timezone = tz

@@ -17,6 +17,7 @@ class Inbound:
     text: object = None  # typed words, a caption, or a button's title (cleaned by the conversation)
     button: str | None = None  # a pressed button's reference (api.buttons.button_id), checked against those offered
     numbered_options: bool = False  # SMS: a bare number picks one of the options just listed
+    carrier_keywords: bool = False  # SMS: STOP, START and HELP (bot.opt_out) mean what carriers say they mean
     delivery_id: str | None = None  # the platform's id for this delivery, so a retry is answered once
     country: str | None = None  # ISO 3166 code, when the channel knows it (a phone number's calling code)
     timezone: str | None = None  # IANA name, when the channel knows it (the browser's)

@@ -78,11 +78,11 @@ def create_app(
     app.state.settings = settings
     app.state.conversation = Conversation(settings, rasa or RasaClient(settings))
     app.state.web_sessions = WebSessions(session_secret(settings.web_session_secret))
-    app.state.push = {}  # channel -> send(external_id, messages), for messages the bot starts (reminders)
+    app.state.push = {}  # channel -> push(external_id, messages), for messages the bot starts (reminders)
     for spec, enabled in channels:
         if enabled:
             client = spec.make_client(settings, transports[spec.key])
-            app.state.push[spec.key] = client.send
+            app.state.push[spec.key] = client.push
             app.include_router(spec.make_router(settings, app.state.conversation, client))
 
     @app.exception_handler(RequestValidationError)

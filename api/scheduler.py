@@ -1,5 +1,7 @@
-"""Fires due movement reminders: our database says when, Rasa's trigger_intent API says what (adapted to the
-user's plan and flare days by action_movement_reminder), and the outbox holds the message for the channel."""
+"""Fires due movement reminders, each slot exactly once (bot.reminder_deliveries): due reminders become delivery
+rows, then each row is claimed, written by Rasa (action_movement_reminder adapts it to the user's plan and flare
+days), handed to the user's channel, and marked sent with the platform's message ids. On the web the outbox row
+and the "sent" mark are one transaction."""
 
 from __future__ import annotations
 
@@ -9,43 +11,103 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from api.channels.common import Refused
 from api.rasa_client import RasaClient, RasaUnavailable
+from bot import reminder_deliveries as deliveries
 from bot import reminders
 from bot.identity import make_sender_id
 from bot.storage import repo
 from bot.storage.db import session_scope
-from bot.storage.models import User
+from bot.storage.models import ReminderDelivery, User
 
 log = logging.getLogger("pacing.reminders")
 
+# channel -> push(external_id, messages) -> the platform's message ids; raises Refused
+Push = dict[str, Callable[[str, list[dict[str, Any]]], list[str]]]
 
-Push = dict[str, Callable[[str, list[dict[str, Any]]], None]]
+
+def _plan(now: dt.datetime) -> None:
+    with session_scope() as session:
+        deliveries.plan_due(session, now)
+        deliveries.skip_late(session, now)
+        deliveries.give_up_stale(session, now)
+
+
+def _claim_one(now: dt.datetime) -> tuple[int, str, str] | None:
+    """(delivery id, channel, external id) of the next row this sender now owns. One at a time, so a sender that
+    dies leaves one message in doubt at most, never a batch."""
+    with session_scope() as session:
+        for delivery in deliveries.claim(session, now, limit=1):
+            user = session.get(User, delivery.user_id)
+            if user is not None:
+                return delivery.id, user.channel, user.external_id
+        return None
+
+
+def _offer(session: Session, channel: str, external_id: str, payloads: list[str]) -> None:
+    """The nudge's buttons (Done, Later, Not today) are the ones the person can press next."""
+    user = repo.find_user(session, channel, external_id)
+    if user is not None and payloads:
+        repo.set_offered_payloads(session, user, payloads)
+
+
+def _send_one(rasa: RasaClient, delivery_id: int, channel: str, external_id: str, now: dt.datetime, push: Push) -> bool:
+    """Writes and sends one claimed delivery; True when sent. Raises RasaUnavailable with the row released."""
+    try:
+        messages = rasa.trigger_intent(make_sender_id(channel, external_id), "movement_reminder")
+    except RasaUnavailable:
+        with session_scope() as session:
+            deliveries.release(session, delivery_id)
+        raise
+    if not messages:
+        with session_scope() as session:
+            deliveries.mark_skipped(session, delivery_id, "nothing to say")
+        return False
+    payloads = [b["payload"] for m in messages for b in (m.get("buttons") or []) if b.get("payload")]
+    if channel in push:
+        try:
+            message_ids = push[channel](external_id, messages)  # a messaging app: sent now
+        except Refused as refusal:  # blocked, outside the window, unsubscribed: no more until that changes
+            with session_scope() as session:
+                deliveries.mark_failed(session, delivery_id, refusal.reason)
+                user = repo.find_user(session, channel, external_id)
+                if user is not None:
+                    reminders.pause_reminders(session, user, now, reason=refusal.reason)
+            log.warning("%s refused a reminder (%s): that person's reminders are paused", channel, refusal.reason)
+            return False
+        with session_scope() as session:
+            deliveries.mark_sent(session, delivery_id, now, message_ids)
+            _offer(session, channel, external_id, payloads)
+        return True
+    with session_scope() as session:  # the web page picks it up: queued and marked in one transaction
+        user = repo.find_user(session, channel, external_id)
+        if user is None or not deliveries.mark_sent(session, delivery_id, now, []):
+            return False
+        repo.queue_outbox(session, user, messages)
+        _offer(session, channel, external_id, payloads)
+        delivery = session.get(ReminderDelivery, delivery_id)
+        if delivery is not None:
+            delivery.platform_message_id = f"outbox:{delivery_id}"
+    return True
 
 
 def fire_due(rasa: RasaClient, now: dt.datetime | None = None, push: Push | None = None) -> int:
-    """Fires every reminder that is due; returns how many fired. A Rasa outage leaves them due for the next tick."""
+    """Sends every reminder that is due; returns how many were sent. A Rasa outage leaves them due for the next
+    tick (and skipped once LATE_LIMIT has passed)."""
     now = now or dt.datetime.now(dt.UTC)
-    fired = 0
-    with session_scope() as session:
-        for reminder in reminders.due(session, now):
-            user = session.get(User, reminder.user_id)
-            if user is None or not user.consented:
-                reminder.active = False
-                continue
-            try:
-                messages = rasa.trigger_intent(make_sender_id(user.channel, user.external_id), "movement_reminder")
-            except RasaUnavailable:
-                log.error("Rasa did not answer; reminders stay due")
-                break
-            if messages and push and user.channel in push:
-                push[user.channel](user.external_id, messages)  # a messaging app: send it now
-            elif messages:
-                repo.queue_outbox(session, user, messages)  # the web page picks it up
-            reminders.mark_fired(session, reminder, user, now)
-            fired += 1
-    return fired
+    _plan(now)
+    sent = 0
+    while (owned := _claim_one(now)) is not None:
+        delivery_id, channel, external_id = owned
+        try:
+            sent += _send_one(rasa, delivery_id, channel, external_id, now, push or {})
+        except RasaUnavailable:
+            log.error("Rasa did not answer; reminders stay due")
+            break
+    return sent
 
 
 async def run_forever(rasa: RasaClient, every_seconds: float, push: Push | None = None) -> None:

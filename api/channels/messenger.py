@@ -13,13 +13,26 @@ import httpx
 
 from api import outbound
 from api.channels import meta
-from api.channels.common import NOT_TEXT
+from api.channels.common import NOT_TEXT, Pushing
 from api.conversation import Conversation
 from api.inbound import Inbound
 from api.settings import Settings
 
 log = logging.getLogger("pacing.messenger")
 MAX_TEXT = 2000
+
+
+# Send API errors: (code, subcode) outside the 24-hour window; the person is not available (blocked the Page)
+def refusal(response: httpx.Response) -> str | None:
+    try:
+        error = response.json().get("error") or {}
+    except (ValueError, AttributeError):
+        return None
+    if error.get("error_subcode") == 2018278 or error.get("code") == 10:
+        return "outside_window"
+    if error.get("code") == 551 or error.get("error_subcode") == 1545041:
+        return "blocked"
+    return None
 
 
 class MessengerClient:
@@ -30,21 +43,32 @@ class MessengerClient:
         self.token = settings.messenger_page_token
         self.public_base_url = (settings.public_base_url or "").rstrip("/")
         self.http = httpx.Client(timeout=15.0, transport=transport)
+        self.pushing = Pushing()
 
     def _post(self, psid: str, message: dict[str, Any]) -> None:
+        # a reply answers the person (RESPONSE); a reminder is a message the bot starts itself (UPDATE)
+        kind = "UPDATE" if self.pushing.active else "RESPONSE"
         try:
             r = self.http.post(
                 self.url,
                 params={"access_token": self.token},
-                json={"recipient": {"id": psid}, "messaging_type": "RESPONSE", "message": message},
+                json={"recipient": {"id": psid}, "messaging_type": kind, "message": message},
             )
             if r.status_code != 200:
                 log.error("Messenger send answered %s", r.status_code)
-        except httpx.HTTPError as exc:
+                self.pushing.refused(refusal(r))
+                return
+            self.pushing.accepted(r.json().get("message_id"))
+        except (httpx.HTTPError, ValueError, AttributeError) as exc:
             log.error("Messenger send failed: %s", type(exc).__name__)
 
     def send(self, psid: str, messages: list[dict[str, Any]]) -> None:
         outbound.render(self, psid, messages, self.public_base_url)
+
+    def push(self, psid: str, messages: list[dict[str, Any]]) -> list[str]:
+        """A message the bot starts (a reminder), sent as an UPDATE: Messenger's message ids, or Refused outside
+        the 24-hour window or when the person cannot be reached."""
+        return self.pushing.run(lambda: self.send(psid, messages))
 
     def send_text_message(self, recipient_id: str, text: str) -> None:
         self._post(recipient_id, {"text": text[:MAX_TEXT]})

@@ -16,9 +16,12 @@ from api.settings import Settings
 
 
 class Client(Protocol):
-    """A channel's client: sends messages the bot starts itself (reminders), in Rasa's REST shape."""
+    """A channel's client: sends replies, and pushes messages the bot starts itself (reminders), in Rasa's REST
+    shape: a push returns the platform's message ids, or raises api.channels.common.Refused."""
 
     def send(self, external_id: str, messages: list[dict[str, Any]], /) -> None: ...
+
+    def push(self, external_id: str, messages: list[dict[str, Any]], /) -> list[str]: ...
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from twilio.request_validator import RequestValidator
 
 from api import outbound
-from api.channels.common import country_of
+from api.channels.common import Pushing, country_of
 from api.conversation import Conversation
 from api.inbound import Inbound
 from api.openapi_responses import BODY_LIMITS, RATE_LIMITED, error, text_success
@@ -55,6 +55,18 @@ def render(messages: list[dict[str, Any]], public_base_url: str = "") -> list[st
     return texts.texts
 
 
+# Twilio: 21610 "Attempt to send to unsubscribed recipient" (the person texted STOP)
+REFUSALS = {21610: "unsubscribed"}
+
+
+def refusal(response: httpx.Response) -> str | None:
+    try:
+        code = response.json().get("code")
+    except (ValueError, AttributeError):
+        return None
+    return REFUSALS.get(code) if isinstance(code, int) else None
+
+
 class SmsClient:
     """Sends messages the bot starts (reminders) through Twilio's REST API."""
 
@@ -69,6 +81,7 @@ class SmsClient:
             transport=transport,
             auth=(settings.twilio_account_sid or "", settings.twilio_auth_token or ""),
         )
+        self.pushing = Pushing()
 
     def send(self, to: str, messages: list[dict[str, Any]]) -> None:
         for text in render(messages, self.public_base_url):
@@ -76,8 +89,15 @@ class SmsClient:
                 r = self.http.post(self.url, data={"From": self.sender, "To": to, "Body": text})
                 if r.status_code not in (200, 201):
                     log.error("Twilio send answered %s", r.status_code)
-            except httpx.HTTPError as exc:
+                    self.pushing.refused(refusal(r))
+                    return
+                self.pushing.accepted(r.json().get("sid"))
+            except (httpx.HTTPError, ValueError, AttributeError) as exc:
                 log.error("Twilio send failed: %s", type(exc).__name__)
+
+    def push(self, to: str, messages: list[dict[str, Any]]) -> list[str]:
+        """A message the bot starts (a reminder): Twilio's message sids, or Refused when the number opted out."""
+        return self.pushing.run(lambda: self.send(to, messages))
 
 
 def make_router(settings: Settings, conversation: Conversation, client: SmsClient) -> APIRouter:
@@ -114,7 +134,15 @@ def make_router(settings: Settings, conversation: Conversation, client: SmsClien
 
 def handle_sms(sender: str, sid: str, body: str, conversation: Conversation, client: SmsClient) -> list[str]:
     reply = conversation.handle(
-        Inbound("sms", sender, body, numbered_options=True, delivery_id=sid, country=country_of(sender))
+        Inbound(
+            "sms",
+            sender,
+            body,
+            numbered_options=True,
+            carrier_keywords=True,
+            delivery_id=sid,
+            country=country_of(sender),
+        )
     )
     if reply.duplicate:
         return []  # Twilio retried a message we already answered

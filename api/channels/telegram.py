@@ -12,7 +12,7 @@ from fastapi import APIRouter, Header, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
 from api import outbound
-from api.channels.common import NOT_TEXT
+from api.channels.common import NOT_TEXT, Pushing
 from api.conversation import Conversation
 from api.inbound import Inbound
 from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED, error
@@ -30,13 +30,19 @@ class TelegramClient:
         self.base = f"{settings.telegram_api_url.rstrip('/')}/bot{settings.telegram_bot_token}"
         self.public_base_url = (settings.public_base_url or "").rstrip("/")
         self.http = httpx.Client(timeout=15.0, transport=transport)
+        self.pushing = Pushing()
 
     def _call(self, method: str, body: dict[str, Any]) -> None:
         try:
             r = self.http.post(f"{self.base}/{method}", json=body)
+            if r.status_code == 403:  # "Forbidden: bot was blocked by the user" (or the chat is gone)
+                self.pushing.refused("blocked")
             if r.status_code != 200:
                 log.error("Telegram %s answered %s", method, r.status_code)
-        except httpx.HTTPError as exc:
+                return
+            result = r.json().get("result")
+            self.pushing.accepted(result.get("message_id") if isinstance(result, dict) else None)
+        except (httpx.HTTPError, ValueError) as exc:
             log.error("Telegram %s failed: %s", method, type(exc).__name__)
 
     def answer_callback(self, callback_id: str, text: str | None = None) -> None:
@@ -45,6 +51,10 @@ class TelegramClient:
     def send(self, chat_id: str, messages: list[dict[str, Any]]) -> None:
         """Sends the bot's messages (Rasa REST shape) to a chat: text with inline keyboards, links, images."""
         outbound.render(self, chat_id, messages, self.public_base_url)
+
+    def push(self, chat_id: str, messages: list[dict[str, Any]]) -> list[str]:
+        """A message the bot starts (a reminder): Telegram's message ids, or Refused when the bot is blocked."""
+        return self.pushing.run(lambda: self.send(chat_id, messages))
 
     def send_text_message(self, recipient_id: str, text: str) -> None:
         self._call("sendMessage", {"chat_id": recipient_id, "text": text[:MAX_TEXT]})

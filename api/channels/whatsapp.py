@@ -15,7 +15,7 @@ import httpx
 
 from api import outbound
 from api.channels import meta
-from api.channels.common import NOT_TEXT, country_of
+from api.channels.common import NOT_TEXT, Pushing, country_of
 from api.conversation import Conversation
 from api.inbound import Inbound
 from api.settings import Settings
@@ -23,6 +23,18 @@ from api.settings import Settings
 log = logging.getLogger("pacing.whatsapp")
 MAX_TEXT = 4096
 CAPTIONED = ("image", "video", "document")  # message types that can carry a caption
+
+
+# Cloud API error codes: outside the 24-hour customer-service window; the person cannot be reached
+REFUSALS = {131047: "outside_window", 131026: "blocked", 131050: "unsubscribed"}
+
+
+def refusal(response: httpx.Response) -> str | None:
+    try:
+        code = (response.json().get("error") or {}).get("code")
+    except (ValueError, AttributeError):
+        return None
+    return REFUSALS.get(code) if isinstance(code, int) else None
 
 
 class WhatsAppClient:
@@ -34,17 +46,27 @@ class WhatsAppClient:
         self.http = httpx.Client(
             timeout=15.0, transport=transport, headers={"Authorization": f"Bearer {settings.whatsapp_access_token}"}
         )
+        self.pushing = Pushing()
 
     def _post(self, body: dict[str, Any]) -> None:
         try:
             r = self.http.post(self.url, json={"messaging_product": "whatsapp", **body})
             if r.status_code != 200:
                 log.error("WhatsApp send answered %s", r.status_code)
-        except httpx.HTTPError as exc:
+                self.pushing.refused(refusal(r))
+                return
+            sent: list[dict[str, Any]] = r.json().get("messages") or []
+            self.pushing.accepted(sent[0].get("id") if sent else None)
+        except (httpx.HTTPError, ValueError, AttributeError) as exc:
             log.error("WhatsApp send failed: %s", type(exc).__name__)
 
     def send(self, to: str, messages: list[dict[str, Any]]) -> None:
         outbound.render(self, to, messages, self.public_base_url)
+
+    def push(self, to: str, messages: list[dict[str, Any]]) -> list[str]:
+        """A message the bot starts (a reminder): WhatsApp's message ids, or Refused outside the 24-hour window
+        (the nudge is held: reminders pause until the person writes again) or when the number cannot be reached."""
+        return self.pushing.run(lambda: self.send(to, messages))
 
     def send_text_message(self, recipient_id: str, text: str) -> None:
         self._post({"to": recipient_id, "type": "text", "text": {"body": text[:MAX_TEXT]}})

@@ -133,9 +133,36 @@ class Reminder(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     local_time: Mapped[str] = mapped_column(String(5))  # "HH:MM" in the user's time zone
-    weekdays: Mapped[str] = mapped_column(String(16), default="0123456")
+    weekdays: Mapped[str] = mapped_column(String(16), default="0123456")  # the days it repeats on, Monday = 0
     next_fire_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None, index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    one_off: Mapped[bool] = mapped_column(Boolean, default=False)  # "in 2 hours": fires once, then ends
+    # a pause: from (None: not paused) until (None: until the person resumes), and why ("asked", "blocked", ...)
+    paused_from: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
+    paused_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
+    pause_reason: Mapped[str | None] = mapped_column(String(32), default=None)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ReminderDelivery(Base):
+    """One reminder due once: created in the transaction that moves the reminder on, so a slot (the reminder, the
+    user's local date and time) gives one row whatever runs twice; a sender marks it sent with the platform's id."""
+
+    __tablename__ = "reminder_deliveries"
+    __table_args__ = (UniqueConstraint("idempotency_key", name="uq_reminder_deliveries_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    idempotency_key: Mapped[str] = mapped_column(String(64))  # "<reminder id>:<local date>:<HH:MM>"
+    reminder_id: Mapped[int] = mapped_column(ForeignKey("reminders.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    due_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(
+        String(16), default="pending", index=True
+    )  # pending|sending|sent|skipped|failed
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
+    platform_message_id: Mapped[str | None] = mapped_column(String(128), default=None)
+    detail: Mapped[str | None] = mapped_column(String(64), default=None)  # why skipped or failed (no health data)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -8,7 +8,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -188,7 +188,7 @@ def export_user(session: Session, user: User) -> dict[str, Any]:
             for p in session.scalars(select(PacingPlan).where(PacingPlan.user_id == uid).order_by(PacingPlan.id))
         ],
         "reminders": [
-            _row(r, ("local_time", "weekdays", "active", "created_at"))
+            _row(r, ("local_time", "weekdays", "active", "one_off", "paused_from", "paused_until", "created_at"))
             for r in session.scalars(select(Reminder).where(Reminder.user_id == uid).order_by(Reminder.id))
         ],
         "triage_events": [
@@ -259,15 +259,15 @@ def queue_outbox(session: Session, user: User, messages: list[dict[str, Any]]) -
 
 
 def take_outbox(session: Session, user: User) -> list[dict[str, Any]]:
-    """The messages waiting for the user, marked delivered."""
-    rows = session.scalars(
-        select(OutboxMessage)
+    """The messages waiting for the user, marked delivered by one conditional UPDATE ... RETURNING: two polls at
+    once never hand out the same row (on PostgreSQL the second waits on the row lock, then finds it taken)."""
+    rows = session.execute(
+        update(OutboxMessage)
         .where(OutboxMessage.user_id == user.id, OutboxMessage.delivered_at.is_(None))
-        .order_by(OutboxMessage.id)
+        .values(delivered_at=utcnow())
+        .returning(OutboxMessage.id, OutboxMessage.messages)
     ).all()
-    now = utcnow()
     out: list[dict[str, Any]] = []
-    for row in rows:
-        row.delivered_at = now
-        out.extend(row.messages)
+    for _row_id, messages in sorted(rows, key=lambda row: row[0]):
+        out.extend(messages)
     return out

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import httpx
-import pytest
 
 from api.rasa_client import RasaClient
 from api.scheduler import fire_due
@@ -15,23 +14,6 @@ from bot.storage import repo
 from bot.storage.db import session_scope
 
 UTC = dt.UTC
-
-
-@pytest.mark.parametrize(
-    "text,times",
-    [
-        ("remind me at 11am and 4pm", ["11:00", "16:00"]),
-        ("remind me to move at 9:30", ["09:30"]),
-        ("reminders at 10.15 and at 3:45pm please", ["10:15", "15:45"]),
-        ("nudge me in the morning and the evening", ["09:00", "18:00"]),
-        ("at 12am", ["00:00"]),
-        ("at 12pm", ["12:00"]),
-        ("remind me at 25:00", []),
-        ("I walked 15 minutes", []),
-    ],
-)
-def test_times_people_type(text, times):
-    assert reminders.parse_times(text) == times
 
 
 def test_next_fire_is_in_the_users_time_zone():

@@ -119,5 +119,5 @@ def test_reminders_by_sms_go_out_through_twilio(client, fakes):
         client.app.state.settings,
         transport=httpx.MockTransport(lambda r: httpx.Response(200, json={"messages": [{"text": "A gentle nudge"}]})),
     )
-    assert fire_due(rasa, now + dt.timedelta(hours=2), client.app.state.push) == 1
+    assert fire_due(rasa, now + dt.timedelta(hours=1, minutes=5), client.app.state.push) == 1
     assert twilio.sent == [{"From": "+15005550006", "To": "+447700900123", "Body": "A gentle nudge"}]

@@ -168,7 +168,7 @@ def test_reminders_for_telegram_users_are_pushed_not_queued(client, fakes, monke
         return httpx.Response(200, json={"messages": [{"recipient_id": "telegram:42", "text": "A gentle nudge"}]})
 
     rasa = RasaClient(settings, transport=httpx.MockTransport(trigger))
-    assert fire_due(rasa, now + dt.timedelta(hours=2), client.app.state.push) == 1
+    assert fire_due(rasa, now + dt.timedelta(hours=1, minutes=5), client.app.state.push) == 1
     assert tg.sent()[-1] == {"chat_id": "42", "text": "A gentle nudge"}
     with session_scope() as s:
         assert repo.take_outbox(s, repo.find_user(s, "telegram", "42")) == []

@@ -265,16 +265,16 @@ _DEFORMITY = compile_all(
     ]
 )
 
-# a limb bone that may be broken, or a big tendon torn, with the limb out of shape or not working: A&E now
-# ("heard a crack in my shin, can't put weight on it", "wrist bent like a dinner fork", "felt a pop above the kneecap
-# and can't lift my leg straight", "like someone kicked the back of my heel, can't go on tiptoe")
-_LIMB = r"(?:ankle|wrist|leg|shin|arm|forearm|elbow|thigh|hip|collar ?bone|lower leg|upper arm)"
 # a foot, leg, hand or arm suddenly cold and white (or blue), painful or numb: its blood supply may be blocked
 _LIMB_BLOOD_SUPPLY = re.compile(
     r"\b(?:foot|feet|leg|legs|hand|arm|toes|fingers)\b[^.!?]{0,40}\b(?:cold and (?:white|pale|blue|grey)|(?:white|pale|blue|grey) and "
     r"cold|gone (?:cold|white|pale|blue)[^.!?]{0,20}\b(?:cold|white|pale|blue))\b[^!?]{0,80}\b(?:numb|pain\w*|agony|can't move|"
     r"cannot move|cant move|can't feel|no feeling)"
 )
+# a limb bone that may be broken, or a big tendon torn, with the limb out of shape or not working: A&E now
+# ("heard a crack in my shin, can't put weight on it", "wrist bent like a dinner fork", "felt a pop above the kneecap
+# and can't lift my leg straight", "like someone kicked the back of my heel, can't go on tiptoe")
+_LIMB = r"(?:ankle|wrist|leg|shin|arm|forearm|elbow|thigh|hip|collar ?bone|lower leg|upper arm)"
 _BROKEN_OR_TORN = compile_all(
     [
         rf"\b{_LIMB}\b[^.!?]{{0,40}}\b(?:crooked|out of line|misshapen|deformed|wonky|dinner fork|bent like|"

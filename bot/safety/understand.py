@@ -55,8 +55,7 @@ EXPLAINED_BY_RULES = frozenset(
 # "the drill slipped and went into my hand": an injury said to be an accident reads like self-harm to the learned
 # layer alone; it must read surer (the rules still catch self-harm said beside the word "accident")
 _AN_ACCIDENT = re.compile(
-    r"\b(?:slipped|slips|by accident|accidentally|accidental|caught (?:it|my \w+) on|tripped|went into my|"
-    r"knife slipped|drill slipped)\b"
+    r"\b(?:slipped|slips|by accident|accidentally|accidental|caught (?:it|my \w+) on|tripped|went into my)\b"
 )
 SURER_EMERGENCY = (0.70, 0.90)
 SURER_WHEN_LAUGHING = (0.50, 0.90)

@@ -43,6 +43,8 @@ DEV_SETS = (
     ROOT / "eval" / "safety" / "blind_v13",
     ROOT / "eval" / "safety" / "blind_v14",
     ROOT / "eval" / "safety" / "blind_v15",
+    ROOT / "eval" / "safety" / "blind_v16",
+    ROOT / "eval" / "safety" / "blind_v17",
 )
 GRID = [(w, c) for w in (0.35, 0.40, 0.45, 0.50, 0.55, 0.60) for c in (0.80, 0.85, 0.90, 1.01)]
 

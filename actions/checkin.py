@@ -14,9 +14,10 @@ from actions.common import intent_of, is_button_payload, today_for, user_session
 from bot import onboarding
 from bot.checkin import parse
 from bot.checkin.service import SKIPPED, CheckinValues, fits_in_day, minutes_logged, record, summary, too_long_question
-from bot.coach import checkin_note
+from bot.coach import asks_after_yesterday, checkin_note
+from bot.pacing.after_exertion import read_after_exertion
 
-FORM_SLOTS = ("ci_pain", "ci_fatigue", "ci_sleep", "ci_stress", "ci_mood", "ci_activity", "ci_flare")
+FORM_SLOTS = ("ci_pain", "ci_fatigue", "ci_sleep", "ci_stress", "ci_mood", "ci_activity", "ci_after", "ci_flare")
 HELPER_SLOTS = ("ci_day_offset", "ci_last_slot", "ci_stopped", "ci_note")
 # Intents that interrupt the check-in (answered, then the check-in resumes) when the text is not an answer.
 INTERRUPTIONS = {"faq", "ask_sensation", "help", "triage_answer", "faq_more", "movement_reminder"}
@@ -27,6 +28,7 @@ LABELS = {
     "ci_sleep": "sleep",
     "ci_mood": "mood",
     "ci_activity": "activity",
+    "ci_after": "answer about today after yesterday",
     "ci_flare": "flare",
 }
 STRONG_STOP = re.compile(r"^\W*(stop|later|cancel|quit|exit|enough)\b", re.I)
@@ -88,6 +90,8 @@ def parse_answer(slot: str, text: str) -> tuple[Any, str | None]:
             return None, "non_value" if parse.has_non_value(text) else "too_long"
         acts = parse.parse_activity(text)
         return ([{"kind": a.kind, "minutes": a.minutes} for a in acts] or None), None
+    if slot == "ci_after":
+        return read_after_exertion(text), None
     if slot == "ci_flare":
         value = parse.parse_yes_no(text)
         if value is None:
@@ -111,6 +115,7 @@ def values_from_slots(tracker: Tracker, today: dt.date) -> CheckinValues:
         sleep_hours=sleep.get("hours"),
         sleep_quality=sleep.get("quality"),
         flare=given("ci_flare"),
+        post_exertional=given("ci_after"),
         activities=[(a["kind"], int(a["minutes"])) for a in (given("ci_activity") or [])],
         day=today + dt.timedelta(days=int(offset)) if offset in (0, -1) else today,
     )
@@ -162,10 +167,15 @@ def start_events(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
             if not fits_in_day(session, user, day, acts):
                 del slots["ci_activity"]
                 notes.append(too_long_question(minutes_logged(session, user, day)))
+    with user_session(tracker) as (session, user):
+        # "anything worse today after yesterday?" only when yesterday went past the plan
+        not_asked = found.day_offset != 0 or not asks_after_yesterday(session, user, today_for(user))
     events = reset + [SlotSet(k, v) for k, v in slots.items()]
+    if not_asked:
+        events.append(SlotSet("ci_after", SKIPPED))
     if found.day_offset == -1:
         events.append(SlotSet("ci_day_offset", -1))
-    left = len(FORM_SLOTS) - len(slots)
+    left = len(FORM_SLOTS) - len(slots) - not_asked
     if slots:
         more = "One more quick question" if left == 1 else f"{left} more quick questions"
         dispatcher.utter_message(

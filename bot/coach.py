@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from sqlalchemy.orm import Session
 
+from bot.pacing.after_exertion import above_plan_yesterday, flare_day_options
 from bot.pacing.boom_bust import detect_boom_bust
 from bot.pacing.engine import DayRecord, PacingSettings, PlanDecision, activities_in, plan_for_day
 from bot.pacing.summary import WeeklySummary, weekly_summary
@@ -98,13 +99,12 @@ def checkin_note(session: Session, user: User, today: dt.date) -> str | None:
     records = diary(session, user)
     decisions = _decisions(records, user, today)
     if any(r.day == today and r.flare for r in records):
-        target = next((d for d in decisions if d.target_minutes), None)
-        extra = (
-            f" If you can, a short, easy {target.activity} (well under {target.target_minutes} minutes) is plenty."
-            if target
-            else ""
+        options = flare_day_options(decisions)
+        gentle = options[0] if len(options) == 1 else ", or ".join(options)
+        return (
+            "It sounds like a flare day. Be kind to yourself: rest and warmth help, and a little gentle movement "
+            f"keeps things from stiffening. If you can, {gentle} is plenty for today."
         )
-        return "It sounds like a flare day. Be kind to yourself: rest, warmth and gentle stretching are fine." + extra
     planned = [d for d in decisions if d.target_minutes]
     if not planned:
         return (
@@ -113,6 +113,11 @@ def checkin_note(session: Session, user: User, today: dt.date) -> str | None:
         )
     d = planned[0]
     return f"Today's plan: {d.target_minutes} minutes of {d.activity}. {d.reason}"
+
+
+def asks_after_yesterday(session: Session, user: User, today: dt.date) -> bool:
+    """Whether today's check-in asks about post-exertional symptoms: yesterday went past the plan."""
+    return bool(above_plan_yesterday(diary(session, user), today, settings_for(user)))
 
 
 def recent(session: Session, user: User, today: dt.date) -> list[DayRecord]:

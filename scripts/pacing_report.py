@@ -17,6 +17,8 @@ if str(ROOT) not in sys.path:
 
 from bot.pacing.boom_bust import detect_boom_bust  # noqa: E402
 from bot.pacing.engine import plan_history  # noqa: E402
+from bot.pacing.protocol import protocol_history  # noqa: E402
+from bot.pacing.protocol_words import PHASE_NAMES, goal_progress_text  # noqa: E402
 from bot.pacing.summary import weekly_summary  # noqa: E402
 from tests.unit.pacing_diaries import all_diaries  # noqa: E402
 
@@ -35,6 +37,27 @@ def _plan_rows(history):
             rows[-1][3] = p.reason  # collecting reasons change as logs arrive
         else:
             rows.append([key, p.day, p.day, p.reason])
+    return rows
+
+
+def _protocol_rows(diary) -> list[str]:
+    """The protocol phase at the start of each week, what it proposes, and the goal's progress."""
+    rows = ["  protocol, week by week:"]
+    steps = protocol_history(diary.records, diary.start, diary.end, diary.settings, diary.goal)
+    for week, step in enumerate(steps[::7], start=1):
+        plans = ", ".join(f"{p.activity} {'-' if p.target_minutes is None else p.target_minutes}" for p in step.plans)
+        line = f"  week {week:>2} from {step.day.isoformat()}  phase {step.phase} {PHASE_NAMES[step.phase]:<27} {plans}"
+        notes = []
+        if step.proposed:
+            notes.append("propose " + " + ".join(step.proposed))
+        if step.pain_eased:
+            notes.append(f"pain eased {step.pain_eased[0]:.1f} -> {step.pain_eased[1]:.1f}")
+        if step.asks_for_goal:
+            notes.append("asks for a goal")
+        rows.append((line + (f"  [{'; '.join(notes)}]" if notes else "")).rstrip())
+    last = steps[-1]
+    if last.goal_progress is not None:
+        rows.append(_wrap(goal_progress_text(last.goal_progress), " " * 6))
     return rows
 
 
@@ -81,6 +104,7 @@ def report() -> str:
                 f"{'DETECTED' if final.detected else 'not detected'} (variability {var})"
             )
             out.append(_wrap(final.message, " " * 6))
+        out.extend(_protocol_rows(diary))
         summary = weekly_summary(diary.records, diary.end)
         out.append("  weekly summary on the last day:")
         for line in summary.text.splitlines():

@@ -27,13 +27,14 @@ class CheckinValues:
     stress: int | None = None
     mood: str | None = None
     flare: bool | None = None
+    post_exertional: bool | None = None  # worse today after doing more than planned yesterday
     activities: list[tuple[str, int]] = field(default_factory=list)  # (kind, minutes); kind "none" = rested
     day: dt.date | None = None
 
     def stored_fields(self) -> dict[str, Any]:
         return {
             k: getattr(self, k)
-            for k in ("pain", "fatigue", "sleep_hours", "sleep_quality", "stress", "mood", "flare")
+            for k in ("pain", "fatigue", "sleep_hours", "sleep_quality", "stress", "mood", "flare", "post_exertional")
             if getattr(self, k) is not None
         }
 
@@ -114,6 +115,8 @@ def summary(values: CheckinValues, *, stopped: bool = False, today: dt.date | No
         bits.append(f"mood {values.mood}")
     for kind, minutes in values.activities:
         bits.append("a rest day" if kind == "none" else f"{kind} {minutes} min")
+    if values.post_exertional:
+        bits.append("worse after yesterday")
     if values.flare:
         bits.append("flare day")
     elif values.flare is False:

@@ -35,7 +35,9 @@ How a plan is made (all numbers are constants below)
        before the week, each with >= 2 scores) -> hold;
     4. progression switched off after post-exertional symptoms -> this stable week
        switches it back on, but we hold one more week;
-    5. otherwise raise one step: +5 % ("slower"), +10 % ("normal"), +15 % ("faster"),
+    5. at or above the goal (``GOAL_SESSION_MINUTES``, 30: the guidelines' 150 minutes a
+       week in sessions of 20-30 minutes) -> hold, saying the goal is reached;
+    6. otherwise raise one step, never past the goal: +5 % ("slower"), +10 % ("normal"), +15 % ("faster"),
        rounded half-up, at least +1 minute, and never more than +20 % (the +1 minute
        minimum wins for plans under 5 minutes). One step per week at most.
 * **Flare signals** on day R (acted on from day R+1, a new 7-day "flare_hold" week):
@@ -54,7 +56,10 @@ How a plan is made (all numbers are constants below)
 * **previous_target** is the target in force on the day before the current plan week
   began (``None`` if there was none); ``week_start`` is that week's first day. Before any
   log of the activity is visible, ``week_start`` is the day asked about.
-* **Pace**: unknown pace strings are treated as "normal".
+* **Pace**: unknown pace strings are treated as "normal"; an activity can have its own
+  (``PacingSettings.activity_pace``), so stretching can go slower than walking.
+* **Reason codes**: every decision carries ``code`` (one of ``REASON_CODES``) beside the
+  worded ``reason``, so callers can act on why without reading the text.
 """
 
 from __future__ import annotations
@@ -97,6 +102,8 @@ BASELINE_FRACTION = 0.8  # baseline = 80 % of the average tolerated amount
 MIN_TARGET = 2  # computed baselines are never below 2 minutes
 MIN_ESTIMATE = 1  # a user's own estimate is respected down to 1 minute
 MAX_TARGET = 16 * 60  # no plan asks for more than a plausible day's activity (16 h)
+GOAL_SESSION_MINUTES = 30  # guidance: about 150 minutes a week, in sessions of 20-30 minutes
+GOAL_WEEKLY_MINUTES = 150
 MIN_LOGGED_DAYS_PER_WEEK = 3  # fewer logged days in a week -> not enough information
 STABLE_ADHERENCE = 0.7  # target met on >= 70 % of logged days
 PAIN_TREND_MARGIN = 1.0  # week avg pain > previous 7 days avg + 1 -> trending up
@@ -113,6 +120,21 @@ PACE_PERCENT = {"slower": 5, "normal": 10, "faster": 15}
 MAX_STEP_PERCENT = 20
 
 PHASES = ("collecting", "baseline", "progressing", "holding", "flare_hold")
+REASON_CODES = (
+    "no_logs",
+    "own_amount",
+    "collecting",
+    "baseline",
+    "own_amount_capped",
+    "flare",
+    "raise",
+    "goal_reached",
+    "at_most",
+    "not_enough_logs",
+    "target_not_met",
+    "pain_trend",
+    "pem_cleared",
+)
 
 _ONE_DAY = datetime.timedelta(days=1)
 _WEEK = datetime.timedelta(days=WEEK_DAYS)
@@ -133,6 +155,14 @@ class DayRecord:
 class PacingSettings:
     starting_minutes: Mapping[str, float] = field(default_factory=dict)
     pace: str = "normal"  # "slower" | "normal" | "faster"
+    activity_pace: Mapping[str, str] = field(default_factory=dict)  # its own pace for an activity
+
+    def pace_for(self, activity: str) -> str:
+        """The activity's own pace when one is set, otherwise the general pace."""
+        for name, pace in (self.activity_pace or {}).items():
+            if normalise_activity(name) == normalise_activity(activity):
+                return pace
+        return self.pace
 
 
 @dataclass(frozen=True)
@@ -144,6 +174,7 @@ class PlanDecision:
     previous_target: int | None  # target in force the day before this plan week began
     week_start: datetime.date
     reason: str
+    code: str = ""  # why: one of REASON_CODES (the reason is its wording)
 
 
 # ---------------------------------------------------------------- record helpers
@@ -450,6 +481,14 @@ def _reason_at_most(activity: str, level: int) -> str:
     return f"You're at {_m(level, activity)} a day, and that's as high as a plan goes — there's no need to do more."
 
 
+def _reason_goal_reached(activity: str, level: int) -> str:
+    return (
+        f"You've reached the goal: {_m(level, activity)} a session. On most days of the week that makes "
+        f"about {GOAL_WEEKLY_MINUTES} minutes, which is what the guidelines suggest, so we'll hold here. "
+        f"Keeping it steady is the aim now, not doing more."
+    )
+
+
 def _reason_not_enough(activity: str, n: int, level: int) -> str:
     if n == 0:
         return (
@@ -496,6 +535,7 @@ class _Sim:
     levels: list[int]
     phase: str
     reason: str
+    code: str
     week_start: datetime.date
     previous: int | None
     pem_block: bool
@@ -505,7 +545,7 @@ class _Sim:
         self.index = _index(records)
         self.activity = normalise_activity(activity)
         self.settings = settings
-        self.pace = settings.pace
+        self.pace = settings.pace_for(activity)
         self.estimate = _estimate_for(settings, self.activity)
         self.logged = sorted(d for d, r in self.index.items() if self.activity in r.minutes)
         self.first = self.logged[0] if self.logged else None
@@ -515,9 +555,18 @@ class _Sim:
     def pre_log(self, day: datetime.date) -> PlanDecision:
         if self.estimate is not None:
             return PlanDecision(
-                self.activity, day, self.estimate, "baseline", None, day, _reason_estimate(self.activity, self.estimate)
+                self.activity,
+                day,
+                self.estimate,
+                "baseline",
+                None,
+                day,
+                _reason_estimate(self.activity, self.estimate),
+                "own_amount",
             )
-        return PlanDecision(self.activity, day, None, "collecting", None, day, _reason_no_logs(self.activity))
+        return PlanDecision(
+            self.activity, day, None, "collecting", None, day, _reason_no_logs(self.activity), "no_logs"
+        )
 
     def target_on(self, day: datetime.date) -> int | None:
         if day in self.decisions:
@@ -536,11 +585,13 @@ class _Sim:
             self.levels = [self.estimate]
             self.phase = "baseline"
             self.reason = _reason_estimate(act, self.estimate)
+            self.code = "own_amount"
         else:
             self.mode = "collecting"
             self.levels = []
             self.phase = "collecting"
             self.reason = ""
+            self.code = "collecting"
         self.week_start = self.first
         self.previous = None
         self.pem_block = False
@@ -549,7 +600,7 @@ class _Sim:
             self.step(day)
             target = self.levels[-1] if self.levels else None
             self.decisions[day] = PlanDecision(
-                act, day, target, self.phase, self.previous, self.week_start, self.reason
+                act, day, target, self.phase, self.previous, self.week_start, self.reason, self.code
             )
 
     # -- helpers
@@ -563,11 +614,12 @@ class _Sim:
             return active
         return None
 
-    def _new_week(self, day: datetime.date, phase: str, reason: str) -> None:
+    def _new_week(self, day: datetime.date, phase: str, code: str, reason: str) -> None:
         self.previous = self.target_on(day - _ONE_DAY)
         self.week_start = day
         self.phase = phase
         self.reason = reason
+        self.code = code
 
     # -- one day
     def step(self, day: datetime.date) -> None:
@@ -585,7 +637,7 @@ class _Sim:
             b = _compute_baseline(self.index, sample, act)
             self.mode = "plan"
             self.levels = [b.target]
-            self._new_week(day, "baseline", _reason_baseline(act, b))
+            self._new_week(day, "baseline", "baseline", _reason_baseline(act, b))
             return
 
         capped = False
@@ -597,7 +649,7 @@ class _Sim:
                 if b.target < self.levels[-1]:
                     self.levels = [b.target]
                     self.pem_block = False
-                    self._new_week(day, "baseline", _reason_estimate_capped(act, self.estimate, b))
+                    self._new_week(day, "baseline", "own_amount_capped", _reason_estimate_capped(act, self.estimate, b))
                     capped = True
 
         sig = _flare_signal(self.index, day - _ONE_DAY, act, self.target_on)
@@ -611,7 +663,7 @@ class _Sim:
                 kind = "stay"
             if sig.pem:
                 self.pem_block = True
-            self._new_week(day, "flare_hold", _reason_flare(act, sig, kind, self.levels[-1]))
+            self._new_week(day, "flare_hold", "flare", _reason_flare(act, sig, kind, self.levels[-1]))
             return
         if capped:
             return
@@ -625,11 +677,11 @@ class _Sim:
         week = list(daterange(start, day - _ONE_DAY))
         logged = [d for d in week if d in self.index and act in self.index[d].minutes]
         if len(logged) < MIN_LOGGED_DAYS_PER_WEEK:
-            self._new_week(day, "holding", _reason_not_enough(act, len(logged), level))
+            self._new_week(day, "holding", "not_enough_logs", _reason_not_enough(act, len(logged), level))
             return
         met = sum(1 for d in logged if self.index[d].minutes[act] >= level - 1e-9)
         if met / len(logged) < STABLE_ADHERENCE:
-            self._new_week(day, "holding", _reason_adherence(act, met, len(logged), level))
+            self._new_week(day, "holding", "target_not_met", _reason_adherence(act, met, len(logged), level))
             return
         now = [p for d in week if d in self.index and (p := self.index[d].pain) is not None]
         before = [
@@ -640,19 +692,22 @@ class _Sim:
         if len(now) >= MIN_PAIN_SCORES_FOR_TREND and len(before) >= MIN_PAIN_SCORES_FOR_TREND:
             now_avg, before_avg = statistics.fmean(now), statistics.fmean(before)
             if now_avg - before_avg > PAIN_TREND_MARGIN:
-                self._new_week(day, "holding", _reason_pain_trend(act, now_avg, before_avg, level))
+                self._new_week(day, "holding", "pain_trend", _reason_pain_trend(act, now_avg, before_avg, level))
                 return
         if self.pem_block:
             self.pem_block = False
-            self._new_week(day, "holding", _reason_pem_cleared(act, level))
+            self._new_week(day, "holding", "pem_cleared", _reason_pem_cleared(act, level))
             return
         if level >= MAX_TARGET:
-            self._new_week(day, "holding", _reason_at_most(act, level))
+            self._new_week(day, "holding", "at_most", _reason_at_most(act, level))
+            return
+        if level >= GOAL_SESSION_MINUTES:
+            self._new_week(day, "holding", "goal_reached", _reason_goal_reached(act, level))
             return
         after_flare = self.phase == "flare_hold"
-        new = min(MAX_TARGET, level + pace_step(level, self.pace))
+        new = min(GOAL_SESSION_MINUTES, level + pace_step(level, self.pace))
         self.levels.append(new)
-        self._new_week(day, "progressing", _reason_raise(act, level, new, self.pace, after_flare))
+        self._new_week(day, "progressing", "raise", _reason_raise(act, level, new, self.pace, after_flare))
 
 
 # ---------------------------------------------------------------- public API

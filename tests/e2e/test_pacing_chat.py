@@ -94,3 +94,23 @@ def test_another_browser_cannot_send_a_diary_into_someone_elses_chat(chat, store
         )
     assert r.status_code == 403
     assert stored(chat)["activities"] == []
+
+
+def test_after_a_day_past_the_plan_the_checkin_asks_if_today_is_worse(chat, stored):
+    chat.consent()
+    chat.say("I want to start walking again, about 8 minutes")
+    chat.say("yesterday I walked 20 minutes, pain 4, tiredness 4, slept 7 hours, stress 3, mood ok, no flare")
+    assert "worse today after yesterday" not in chat.text()  # a check-in for yesterday never asks it
+    chat.say("pain 6, tiredness 7, slept 6 hours, stress 4, mood ok, walked 5 minutes, no flare")
+    assert "Anything worse today after yesterday?" in chat.text()
+    chat.say("worse today")
+    assert "worse after yesterday" in chat.text()
+    assert any(c.get("post_exertional") for c in stored(chat)["checkins"])
+
+
+def test_the_question_is_not_asked_after_a_day_on_plan(chat):
+    chat.consent()
+    chat.say("I want to start walking again, about 8 minutes")
+    chat.say("yesterday I walked 8 minutes, pain 4, tiredness 4, slept 7 hours, stress 3, mood ok, no flare")
+    chat.say("pain 4, tiredness 4, slept 7 hours, stress 3, mood ok, walked 8 minutes, no flare")
+    assert "after yesterday" not in chat.text() and "Today's plan: 8 minutes of walking" in chat.text()

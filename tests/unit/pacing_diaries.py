@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.pacing.engine import DayRecord, PacingSettings
+from bot.pacing.protocol import FunctionalGoal
 
 START = datetime.date(2024, 3, 4)  # a Monday
 
@@ -27,6 +28,7 @@ class Diary:
     records: tuple[DayRecord, ...]
     days: int  # the diary covers day 0 .. days-1
     settings: PacingSettings = field(default_factory=PacingSettings)
+    goal: FunctionalGoal | None = None  # a functional goal, from its ``set_on`` day
 
     @property
     def start(self) -> datetime.date:
@@ -179,8 +181,8 @@ def starting_amount() -> Diary:
 
 
 def slower_pace() -> Diary:
-    """Pace 'slower' (+5 %) from a 30-minute baseline; day 6 not logged."""
-    minutes = [40, 35, 40, 35, 40, 35, None] + [30] * 7 + [32] * 7 + [34] * 7 + [36] * 7 + [38] * 7
+    """Pace 'slower' (+5 %) from a 24-minute baseline; day 6 not logged."""
+    minutes = [35, 25, 35, 25, 35, 25, None] + [24] * 7 + [25] * 7 + [26] * 7 + [27] * 7 + [28] * 7
     return Diary(
         "slower_pace",
         "Walking with pace 'slower' (+5 % a week).",
@@ -204,7 +206,79 @@ def faster_pace() -> Diary:
     )
 
 
-ALL_DIARIES = (steady, improving, flaring, boom_and_bust, sparse, starting_amount, slower_pace, faster_pace)
+def _spans(spans: Sequence[tuple[int, int, float]]) -> dict[int, float]:
+    """{day: minutes} from (first day, last day, minutes) spans, inclusive."""
+    return {i: m for first, last, m in spans for i in range(first, last + 1)}
+
+
+FOUR_PHASE_WALKS = (
+    (0, 6, 10),  # collecting: average 10 -> baseline 8 on day 7
+    (7, 13, 8),
+    (14, 20, 9),
+    (21, 23, 10),
+    (24, 24, 4),  # a flare: day 25 drops back to 9 for a week
+    (25, 31, 9),
+    (32, 38, 10),
+    (39, 45, 11),
+    (46, 52, 12),
+    (53, 59, 13),
+    (60, 66, 14),
+    (67, 73, 15),
+    (74, 80, 17),
+    (81, 87, 19),
+    (88, 94, 21),
+    (95, 101, 23),
+    (102, 108, 25),
+    (109, 115, 28),
+    (116, 125, 30),  # the goal of 30 a session: held from day 123
+)
+FOUR_PHASE_STRETCHING = ((49, 55, 6), (56, 62, 5), *((56 + 7 * k, 62 + 7 * k, 5 + k) for k in range(1, 10)))
+FOUR_PHASE_STRENGTH = ((56, 62, 5), (63, 69, 4), *((63 + 7 * k, 69 + 7 * k, 4 + k) for k in range(1, 9)))
+FOUR_PHASE_PAIN = (6, 6, 5.5, 5.5, 5, 5, 4.5, 4.5, 4, 4, 4, 3.5, 3.5, 3.5, 3, 3, 3, 3)  # one a week
+FOUR_PHASE_FLARE_DAY = 24
+FOUR_PHASE_DAYS = 126
+
+
+def four_phases(pain_eases: bool = True) -> Diary:
+    """18 weeks of walking kept to the plan, one flare in week 4, stretching from day 49, light strength from 56."""
+    walks, stretches, strength = (
+        _spans(FOUR_PHASE_WALKS),
+        _spans(FOUR_PHASE_STRETCHING),
+        _spans(FOUR_PHASE_STRENGTH),
+    )
+    recs = []
+    for i in range(FOUR_PHASE_DAYS):
+        minutes = {"walking": walks[i]}
+        if i in stretches:
+            minutes["stretching"] = stretches[i]
+        if i in strength:
+            minutes["light strength"] = strength[i]
+        flare = i == FOUR_PHASE_FLARE_DAY
+        pain = 7 if flare else (FOUR_PHASE_PAIN[i // 7] if pain_eases else 5)
+        recs.append(rec(i, minutes, pain=pain, fatigue=4, flare=flare))
+    return Diary(
+        "four_phases" if pain_eases else "four_phases_flat_pain",
+        "Walking through all four phases; stretching and light strength (slower) added in phase 3"
+        + ("." if pain_eases else "; pain never eases."),
+        ("walking", "stretching", "light strength"),
+        tuple(recs),
+        FOUR_PHASE_DAYS,
+        PacingSettings(activity_pace={"light strength": "slower"}),
+        FunctionalGoal("climb the stairs to my flat", "walking", d(88)),
+    )
+
+
+ALL_DIARIES = (
+    steady,
+    improving,
+    flaring,
+    boom_and_bust,
+    sparse,
+    starting_amount,
+    slower_pace,
+    faster_pace,
+    four_phases,
+)
 
 
 def all_diaries() -> list[Diary]:

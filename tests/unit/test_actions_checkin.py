@@ -43,6 +43,8 @@ def run(text, requested, **kw):
         ("no flare", "ci_flare", False),
         ("yes flare", "ci_flare", True),
         ("mood low", "ci_mood", "low"),
+        ("worse today", "ci_after", True),
+        ("about the same", "ci_after", False),
     ],
 )
 def test_answers_in_words_fill_the_question_asked(text, slot, value):
@@ -69,6 +71,7 @@ def test_stop_skips_everything_left_and_marks_the_form_stopped():
         "ci_stress",
         "ci_mood",
         "ci_activity",
+        "ci_after",
         "ci_flare",
     }
 

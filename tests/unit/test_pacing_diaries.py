@@ -453,52 +453,9 @@ def test_starting_amount_kept_day_by_day():
 
 # ---------------------------------------------------------------- pace settings
 def test_slower_pace_day_by_day():
-    # 6 logs in week 0 (day 6 missing, not a zero): avg 37.5 -> 30. Slower = +5 %:
-    # 1.5 -> 2, 1.6 -> 2, 1.7 -> 2, 1.8 -> 2.
-    targets = [
-        _,
-        _,
-        _,
-        _,
-        _,
-        _,
-        _,
-        30,
-        30,
-        30,
-        30,
-        30,
-        30,
-        30,
-        32,
-        32,
-        32,
-        32,
-        32,
-        32,
-        32,
-        34,
-        34,
-        34,
-        34,
-        34,
-        34,
-        34,
-        36,
-        36,
-        36,
-        36,
-        36,
-        36,
-        36,
-        38,
-        38,
-        38,
-        38,
-        38,
-        38,
-        38,
-    ]
+    # 6 logs in week 0 (day 6 missing, not a zero): avg 30 -> 24. Slower = +5 %:
+    # 1.2, 1.25, 1.3, 1.35 -> 1 minute a week.
+    targets = [_] * 7 + [24] * 7 + [25] * 7 + [26] * 7 + [27] * 7 + [28] * 7
     hist = assert_plan(slower_pace(), targets, "CCCCCCC BBBBBBB PPPPPPP PPPPPPP PPPPPPP PPPPPPP")
     assert hist[14].reason.endswith("A small step, as you asked.")
 
@@ -556,9 +513,9 @@ def test_faster_pace_day_by_day():
 def test_same_diary_with_normal_pace_grows_differently():
     diary = slower_pace()
     hist = plan_history(diary.records, "walking", diary.start, diary.end)  # default "normal"
-    # normal: 30 -> 33 on day 14; but this person then walked 32 a day (their slower plan),
-    # short of 33 on every day -> held at 33 on day 21.
-    assert [hist[i].target_minutes for i in (13, 14, 21)] == [30, 33, 33]
+    # normal: 24 -> 26 on day 14; but this person then walked 25 a day (their slower plan),
+    # short of 26 on every day -> held at 26 on day 21.
+    assert [hist[i].target_minutes for i in (13, 14, 21)] == [24, 26, 26]
     assert hist[21].phase == "holding" and "0 of 7 logged days" in hist[21].reason
 
 

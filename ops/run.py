@@ -45,10 +45,11 @@ def _config() -> StackConfig:
 def _log_to(log_dir: Path) -> None:
     log_dir.mkdir(parents=True, exist_ok=True)
     logging.basicConfig(
-        level=logging.INFO,
+        level=logging.WARNING,  # httpx's INFO lines carry Rasa's token in the URL
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         handlers=[logging.StreamHandler(sys.stderr), logging.FileHandler(log_dir / "supervisor.log")],
     )
+    logging.getLogger("pacing.supervisor").setLevel(logging.INFO)
 
 
 def main() -> int:
@@ -64,7 +65,7 @@ def main() -> int:
     )
     started = time.monotonic()
     try:
-        stack.start()
+        stack.start(timeout=float(os.environ.get("START_TIMEOUT_SECONDS", "240")))
         print(
             f">> Ready in {time.monotonic() - started:.0f} s. Open the web chat: http://localhost:{config.port}/",
             flush=True,

@@ -63,7 +63,13 @@ async def _turn(client: httpx.AsyncClient, path: Path, sender: str, text: str, s
     return body if isinstance(body, list) else []
 
 
-async def _person(client: httpx.AsyncClient, path: Path, think: float, until: float, step: Step) -> None:
+async def _person(path: Path, think: float, until: float, step: Step) -> None:
+    """One person, with a client of their own: the web chat binds a conversation to its browser's cookie."""
+    async with httpx.AsyncClient(timeout=60.0) as client:
+        await _chat(client, path, think, until, step)
+
+
+async def _chat(client: httpx.AsyncClient, path: Path, think: float, until: float, step: Step) -> None:
     sender = f"{path.sender_prefix}load{secrets.token_hex(6)}"
     rng = random.Random(sender)
     await asyncio.sleep(rng.uniform(0, think))  # people do not all arrive in the same second
@@ -82,11 +88,10 @@ async def _person(client: httpx.AsyncClient, path: Path, think: float, until: fl
 async def _crowd(path: Path, users: int, seconds: float, think: float, crisis_every: float = 0.0) -> tuple[Step, Step]:
     """users people chatting for seconds; with crisis_every, one more sends a crisis message that often."""
     step, crisis = Step(), Step()
-    limits = httpx.Limits(max_connections=users + 10, max_keepalive_connections=users + 10)
-    async with httpx.AsyncClient(timeout=60.0, limits=limits) as client:
+    async with httpx.AsyncClient(timeout=60.0) as client:  # for the crisis messages, each from a new sender
         until = time.monotonic() + seconds
         started = time.monotonic()
-        tasks = [asyncio.create_task(_person(client, path, think, until, step)) for _ in range(users)]
+        tasks = [asyncio.create_task(_person(path, think, until, step)) for _ in range(users)]
         if crisis_every:
             await asyncio.sleep(think)  # the crowd is chatting by now
             while time.monotonic() < until:

@@ -27,7 +27,7 @@ help:
 	@echo "make run    - start the bot (web chat on http://localhost:$${PORT:-8000}/)"
 	@echo "make test   - static checks, validate the training data, run Rasa's test stories and the pytest suite"
 	@echo "make lint   - static checks: ruff check, ruff format --check, mypy"
-	@echo "make bench  - latency and memory benchmark (prints figures)"
+	@echo "make bench  - latency, load (simulated users), CPU and memory benchmark (prints figures)"
 	@echo "make eval   - safety, check-in and pacing evaluation reports"
 
 $(APP_STAMP): pyproject.toml ops/embedding-model.txt

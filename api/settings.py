@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     rate_limit_per_ip: str = "120/minute"  # web chat, per route
     rate_limit_webhook_per_ip: str = "600/minute"  # platform webhooks: one platform sends everyone's messages
     max_message_chars: int = 2000
+    supervisor_state_file: str | None = None  # set by `make run`: what the supervisor restarts, for /healthz
     reminder_poll_seconds: float = 30.0  # 0 switches the reminder scheduler off
     public_base_url: str | None = None  # e.g. https://coach.example.org, for links and images sent to messaging apps
     telegram_bot_token: str | None = None

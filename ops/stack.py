@@ -6,6 +6,7 @@ exactly the same thing.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import signal
@@ -29,6 +30,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+CHILDREN = ("rasa", "actions", "api")
+
+
 def default_database_url() -> str:
     return f"sqlite:///{VAR / 'pacing.db'}"
 
@@ -43,6 +47,7 @@ class StackConfig:
     rasa_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     action_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     log_dir: Path = VAR / "logs"
+    state_file: Path | None = None  # the supervisor's view of its children, read by /healthz
     extra_env: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -74,6 +79,8 @@ class StackConfig:
             TF_CPP_MIN_LOG_LEVEL="3",
             RASA_TELEMETRY_ENABLED="false",
         )
+        if self.state_file is not None:
+            env["SUPERVISOR_STATE_FILE"] = str(self.state_file)
         env.update(self.extra_env)
         return env
 
@@ -144,21 +151,44 @@ class Stack:
         self.start_api()
         self.wait_ready(timeout)
 
-    def ready(self) -> dict[str, bool]:
+    def _health_url(self, name: str) -> str:
         c = self.config
-        status = {}
+        return {
+            "rasa": f"{c.rasa_url}/status?token={c.rasa_token}",
+            "actions": f"{c.action_url}/health",
+            "api": f"{c.api_url}/healthz",
+        }[name]
+
+    def _serving(self, client: httpx.Client, name: str, partly: bool = False) -> bool:
+        """Rasa with its model loaded, the action server's /health, the web app's /healthz (any answer, when
+        partly: the web app answers people while another part is still down)."""
+        try:
+            r = client.get(self._health_url(name))
+            if name == "api" and partly:
+                return r.status_code in (200, 503)
+            return r.status_code == 200 and (name != "rasa" or bool(r.json().get("model_file")))
+        except (httpx.HTTPError, ValueError):
+            return False
+
+    def ready(self) -> dict[str, bool]:
         with httpx.Client(timeout=2.0) as client:
-            for name, url in (
-                ("rasa", f"{c.rasa_url}/status?token={c.rasa_token}"),
-                ("actions", f"{c.action_url}/health"),
-                ("api", f"{c.api_url}/healthz"),
-            ):
-                try:
-                    r = client.get(url)
-                    status[name] = r.status_code == 200 and (name != "rasa" or bool(r.json().get("model_file")))
-                except (httpx.HTTPError, ValueError):
-                    status[name] = False
-        return status
+            return {name: self._serving(client, name) for name in CHILDREN}
+
+    def answers(self, name: str) -> bool:
+        """The child serves again (the supervisor's test after a restart)."""
+        with httpx.Client(timeout=2.0) as client:
+            return self._serving(client, name, partly=True)
+
+    def start_child(self, name: str) -> None:
+        {"rasa": self.start_rasa, "actions": self.start_actions, "api": self.start_api}[name]()
+
+    def reap(self, name: str) -> None:
+        """After a child exited: kill what is left of its process group (a worker of a killed parent)."""
+        proc = self.procs.get(name)
+        if proc is None:
+            return
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
 
     def wait_ready(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
@@ -191,7 +221,7 @@ class Stack:
             pass
 
     def stop(self) -> None:
-        for name in ("api", "actions", "rasa"):
+        for name in reversed(CHILDREN):
             self.stop_one(name)
 
     def __enter__(self) -> Stack:

@@ -1,7 +1,11 @@
 """Benchmark (not a test): the same fixed conversation through the FastAPI web channel and straight to Rasa's
 REST channel, in one run; prints p50/p95 latency of each, their ratio, and the resident memory of each process.
+Then simulated users chatting at once on both paths (scripts/bench_load.py) and CPU per turn of each process
+(scripts/bench_cpu.py). The default run takes about five minutes on 2 cores.
 
     make bench            (or: .venv/bin/python scripts/bench.py --rounds 20)
+    .venv/bin/python scripts/bench.py --users 10,20,30,40,50,60 --step-seconds 60     (a longer step search)
+    .venv/bin/python scripts/bench.py --no-load --cpu-turns 0                          (idle latency only)
 """
 
 from __future__ import annotations
@@ -19,7 +23,10 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ops.model import ensure_model
-from ops.stack import Stack, StackConfig
+from ops.stack import Stack, StackConfig, free_port
+from scripts.bench_cpu import cpu_per_turn
+from scripts.bench_load import Path as LoadPath
+from scripts.bench_load import percentile, run_load
 
 CONVERSATION = [
     "hi",
@@ -50,11 +57,6 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
 def run_conversation(client: httpx.Client, url: str, sender: str, headers: dict[str, str] | None = None) -> list[float]:
     times = []
     for text in CONVERSATION:
@@ -68,13 +70,19 @@ def run_conversation(client: httpx.Client, url: str, sender: str, headers: dict[
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=15, help="conversations per path (default 15)")
+    parser.add_argument("--users", default="10,30,50", help="simulated users per step, comma-separated")
+    parser.add_argument("--step-seconds", type=float, default=25.0, help="how long each step runs, per path")
+    parser.add_argument("--think", type=float, default=4.0, help="seconds between one user's messages (on average)")
+    parser.add_argument("--safety-users", type=int, default=100, help="users chatting while crisis replies are timed")
+    parser.add_argument("--no-load", action="store_true", help="skip the simulated users")
+    parser.add_argument("--cpu-turns", type=int, default=100, help="FAQ turns for CPU per turn (0 skips it)")
     args = parser.parse_args()
     model = ensure_model(quiet=True)
     with tempfile.TemporaryDirectory() as tmp:
         config = StackConfig(
-            port=18100,
-            rasa_port=15105,
-            action_port=15155,
+            port=free_port(),  # the machine may be shared: never a fixed port
+            rasa_port=free_port(),
+            action_port=free_port(),
             database_url=f"sqlite:///{tmp}/bench.db",
             log_dir=Path(tmp) / "logs",
             extra_env={"RATE_LIMIT_PER_IP": "100000/minute", "RATE_LIMIT_PER_SENDER": "100000/minute"},
@@ -96,6 +104,30 @@ def main() -> int:
                         headers={"Authorization": f"Bearer {config.rasa_token}"},
                     )
             memory = {name: rss_mb(proc.pid) for name, proc in stack.procs.items()}
+            print_latency(api, rasa, memory)
+            if not args.no_load:
+                paths = [
+                    LoadPath("web channel (gateway)", f"{config.api_url}/webhooks/rest/webhook"),
+                    LoadPath(
+                        "Rasa REST direct",
+                        f"{config.rasa_url}/webhooks/rest/webhook",
+                        {"Authorization": f"Bearer {config.rasa_token}"},
+                        "web:direct-",
+                    ),
+                ]
+                users = [int(n) for n in args.users.split(",")]
+                run_load(paths, users, args.step_seconds, args.think, args.safety_users)
+            if args.cpu_turns:
+                pids = {name: proc.pid for name, proc in stack.procs.items()}
+                cpu = cpu_per_turn(config.api_url, pids, args.cpu_turns)
+                print(
+                    f"\nCPU per turn ({args.cpu_turns} FAQ turns, one after another, through the web channel): "
+                    + ", ".join(f"{name} {ms:.1f} ms" for name, ms in cpu.items())
+                )
+    return 0
+
+
+def print_latency(api: list[float], rasa: list[float], memory: dict[str, float]) -> None:
     print()
     print(f"{'path':<28}{'n':>5}{'p50 ms':>10}{'p95 ms':>10}{'mean ms':>10}")
     for name, values in (("web channel (FastAPI->Rasa)", api), ("Rasa REST channel direct", rasa)):
@@ -107,8 +139,7 @@ def main() -> int:
         f"ratio web/direct: p50 {percentile(api, 0.5) / percentile(rasa, 0.5):.2f}x, "
         f"p95 {percentile(api, 0.95) / percentile(rasa, 0.95):.2f}x"
     )
-    print("resident memory: " + ", ".join(f"{name} {mb:.0f} MB" for name, mb in memory.items()))
-    return 0
+    print("resident memory: " + ", ".join(f"{name} {mb:.0f} MB" for name, mb in memory.items()), flush=True)
 
 
 if __name__ == "__main__":

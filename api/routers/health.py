@@ -1,6 +1,10 @@
-"""GET /healthz: are Rasa, the action server and the database ready?"""
+"""GET /healthz: are Rasa, the action server and the database ready? What is down, and since when?"""
 
 from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
 
 import httpx
 from fastapi import APIRouter, Depends, Request
@@ -13,8 +17,18 @@ from api.openapi_responses import BODY_LIMITS
 from api.settings import Settings
 from bot.safety.meaning.layer import layer_state
 from bot.storage.db import get_engine
+from ops.supervisor_state import UP, iso, read_children
 
 router = APIRouter(tags=["health"], responses=BODY_LIMITS)
+
+_first_seen_down: dict[str, float] = {}  # part -> when this app first found it down (without a supervisor's word)
+
+
+class DownOut(BaseModel):
+    since: str  # ISO 8601, UTC
+    state: str | None = None  # the supervisor's: "waiting to restart" or "starting"
+    restarts: int | None = None
+    last_exit: int | None = None
 
 
 class HealthOut(BaseModel):
@@ -23,6 +37,7 @@ class HealthOut(BaseModel):
     actions: bool
     database: bool
     safety_layer: str
+    down: dict[str, DownOut]
 
 
 def _database_ready() -> bool:
@@ -41,11 +56,28 @@ def _actions_ready(settings: Settings) -> bool:
         return False
 
 
+def _down(status: dict[str, bool], settings: Settings) -> dict[str, dict[str, Any]]:
+    """The supervisor's account of a child it is restarting; otherwise when this app first saw the part down."""
+    supervised = read_children(Path(settings.supervisor_state_file)) if settings.supervisor_state_file else {}
+    down = {
+        name: {key: child.get(key) for key in ("since", "state", "restarts", "last_exit")}
+        for name, child in supervised.items()
+        if isinstance(child, dict) and child.get("state") != UP
+    }
+    now = time.time()
+    for part, ok in status.items():
+        if ok:
+            _first_seen_down.pop(part, None)
+        elif part not in down:
+            down[part] = {"since": iso(_first_seen_down.setdefault(part, now))}
+    return down
+
+
 @router.get(
     "/healthz",
     responses={
         200: {"model": HealthOut, "description": "Every part is ready"},
-        503: {"model": HealthOut, "description": "Some part is not ready (see which)"},
+        503: {"model": HealthOut, "description": "Some part is not ready (see which, and since when, in `down`)"},
     },
 )
 def healthz(request: Request, settings: Settings = Depends(get_app_settings)) -> JSONResponse:
@@ -56,4 +88,5 @@ def healthz(request: Request, settings: Settings = Depends(get_app_settings)) ->
     }
     layer = layer_state()
     ok = all(status.values()) and layer == "ready"
-    return JSONResponse({"ready": ok, **status, "safety_layer": layer}, status_code=200 if ok else 503)
+    body = {"ready": ok, **status, "safety_layer": layer, "down": _down(status, settings)}
+    return JSONResponse(body, status_code=200 if ok else 503)

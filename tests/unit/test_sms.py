@@ -113,18 +113,23 @@ def test_crisis_by_sms_gets_the_help_line_of_the_callers_country(client, fakes):
     assert fakes[0].received == [] and "988" in r.text
 
 
-def test_reminders_by_sms_go_out_through_twilio(client, fakes):
-    _, twilio = fakes
+def nudge_at_nine(client, external_id):
+    """A consenting person with a 09:00 reminder, and the scheduler run just after: how many were fired."""
     now = dt.datetime(2026, 6, 1, 8, 0, tzinfo=dt.UTC)
     with session_scope() as s:
-        user = repo.get_or_create_user(s, "sms", "+447700900123")
+        user = repo.get_or_create_user(s, "sms", external_id)
         repo.record_consent(s, user)
         reminders.set_reminders(s, user, ["09:00"], now)
     rasa = RasaClient(
         client.app.state.settings,
         transport=httpx.MockTransport(lambda r: httpx.Response(200, json={"messages": [{"text": "A gentle nudge"}]})),
     )
-    assert fire_due(rasa, now + dt.timedelta(hours=1, minutes=5), client.app.state.push) == 1
+    return fire_due(rasa, now + dt.timedelta(hours=1, minutes=5), client.app.state.push)
+
+
+def test_reminders_by_sms_go_out_through_twilio(client, fakes):
+    _, twilio = fakes
+    assert nudge_at_nine(client, "+447700900123") == 1
     assert twilio.sent == [{"From": "+15005550006", "To": "+447700900123", "Body": "A gentle nudge"}]
 
 
@@ -196,16 +201,7 @@ def test_whatsapp_through_twilio_gets_the_country_buttons_as_numbers_and_replies
     assert rasa.received[0]["sender"] == "sms:whatsapp:+18765550123" and "Reply 1 for I agree" in r.text
     signed(client, payload("twilio", "whatsapp_button_tap", BUTTON_TEXT="I agree", BUTTON_PAYLOAD="agree"))
     assert rasa.received[-1]["message"] == "I agree"  # a tapped quick reply is read, not "I didn't catch anything"
-    now = dt.datetime(2026, 6, 1, 8, 0, tzinfo=dt.UTC)
-    with session_scope() as s:
-        user = repo.find_user(s, "sms", "whatsapp:+18765550123")
-        repo.record_consent(s, user)
-        reminders.set_reminders(s, user, ["09:00"], now)
-    nudge = RasaClient(
-        client.app.state.settings,
-        transport=httpx.MockTransport(lambda r: httpx.Response(200, json={"messages": [{"text": "A gentle nudge"}]})),
-    )
-    assert fire_due(nudge, now + dt.timedelta(hours=1, minutes=5), client.app.state.push) == 1
+    assert nudge_at_nine(client, "whatsapp:+18765550123") == 1
     assert twilio.sent[-1] == {"From": "whatsapp:+15005550006", "To": "whatsapp:+18765550123", "Body": "A gentle nudge"}
 
 

@@ -41,10 +41,12 @@ def nudge_answer(text: str, offered: list[str]) -> str | None:
 
 
 def numbered_choice(text: str, offered: list[str]) -> str | None:
-    """'2' after numbered command options means the second option."""
+    """'2' after numbered command options means the option numbered 2. Numbers run on across every list of one
+    turn, in the order offered (api/channels/sms.py), and only command options are numbered: a number that names
+    an answer option ("(2 / 4 / 6)") stays the person's own answer."""
     match = re.fullmatch(r"\s*(\d{1,2})\s*", text)
-    if match and offered and any(p.startswith("/") for p in offered):
+    if match:
         index = int(match.group(1)) - 1
-        if 0 <= index < len(offered):
+        if 0 <= index < len(offered) and offered[index].startswith("/"):
             return offered[index]
     return None

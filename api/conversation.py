@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from api.buttons import nudge_answer, numbered_choice, payload_for
-from api.inbound import Inbound, Reply
+from api.inbound import EDIT_NOT_REREAD, NOT_TEXT, Inbound, Reply
 from api.rasa_client import RasaClient, RasaUnavailable
 from api.safety_aftercare import SafetyAftercare, SafetyEvent
 from api.settings import Settings
@@ -53,6 +53,7 @@ EMPTY = "I didn't catch anything there. You can type a message, or say 'help' to
 TRIAGE_ANSWER_PREFIX = "/triage_answer"
 SHORT_ANSWER_WORDS = 6
 REACHABLE_AGAIN = ("blocked", "outside_window")  # refusals that end when the person writes to the bot
+KIND_NOTES = {"edit": EDIT_NOT_REREAD, "no_text": NOT_TEXT}  # deliveries answered with one line, never a turn
 
 
 @dataclass
@@ -120,13 +121,16 @@ class Conversation:
             if safety is not None:
                 return safety
 
+        note = KIND_NOTES.get(inbound.kind)
         try:
             person = self._person(inbound, sender, country)
         except SQLAlchemyError:
             log.error("database unavailable")
-            return Reply([{"text": UNAVAILABLE}])
+            return Reply([{"text": note or UNAVAILABLE}])
         if not person.first_delivery:
             return Reply(duplicate=True)
+        if note is not None:  # an edit was screened above and is never a second turn (nor a second activity)
+            return Reply([{"text": note}])
         offered = person.offered
         if inbound.carrier_keywords and isinstance(inbound.text, str) and (word := opt_out.keyword(text)):
             return self._carrier_keyword(inbound, word)
@@ -181,6 +185,11 @@ class Conversation:
         except SQLAlchemyError:
             log.error("database unavailable: buttons offered were not recorded")
         return Reply(messages)
+
+    @classmethod
+    def screen_only(cls, text: object, country: str | None = None) -> Reply | None:
+        """The safety screen alone, storing nothing: for words the bot must not keep (a group chat's)."""
+        return cls._safety_reply(understand(clean_inbound(text)), _valid_country(country))
 
     def _answer_safety(
         self, inbound: Inbound, understanding: Understanding, text: str, country: str | None

@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     twilio_account_sid: str | None = None
     twilio_auth_token: str | None = None
     twilio_from_number: str | None = None
+    twilio_whatsapp_from: str | None = None  # the WhatsApp sender on Twilio; unset: whatsapp: + TWILIO_FROM_NUMBER
     twilio_api_url: str = "https://api.twilio.com"
 
     @property

@@ -13,9 +13,9 @@ import httpx
 
 from api import outbound
 from api.channels import meta
-from api.channels.common import NOT_TEXT, Pushing
+from api.channels.common import Pushing
 from api.conversation import Conversation
-from api.inbound import Inbound
+from api.inbound import Inbound, Kind
 from api.settings import Settings
 
 log = logging.getLogger("pacing.messenger")
@@ -81,6 +81,28 @@ class MessengerClient:
         self._post(recipient_id, {"attachment": {"type": "image", "payload": {"url": image, "is_reusable": False}}})
 
 
+def _read(event: dict[str, Any]) -> tuple[Kind, str, str | None, str | None] | None:
+    """(kind, delivery id, words, button payload) of one messaging event, or None for one acknowledged silently:
+    reads, deliveries, reactions, echoes of the bot's own messages, and messages Messenger could not render."""
+    psid = str((event.get("sender") or {}).get("id") or "")
+    message, postback, edit = event.get("message"), event.get("postback"), event.get("message_edit")
+    if isinstance(edit, dict) and isinstance(edit.get("text"), str):
+        return "edit", f"{edit.get('mid')}:edit:{edit.get('num_edit')}", edit["text"], None
+    if isinstance(postback, dict):
+        mid = str(postback.get("mid") or f"{psid}:{event.get('timestamp')}")
+        return "message", mid, postback.get("title"), str(postback.get("payload") or "")
+    if not isinstance(message, dict) or message.get("is_echo"):
+        return None
+    mid = str(message.get("mid") or f"{psid}:{event.get('timestamp')}")
+    quick = (message.get("quick_reply") or {}).get("payload")
+    text = message.get("text")  # also the words sent with a photo or file; a stale quick reply's title
+    if isinstance(text, str) or quick:
+        return "message", mid, text if isinstance(text, str) else None, str(quick) if quick else None
+    if message.get("attachments") or message.get("sticker_id"):
+        return "no_text", mid, None, None  # a photo, voice note, sticker, location or file without words
+    return None
+
+
 def handle_payload(payload: dict[str, Any], conversation: Conversation, client: MessengerClient) -> int:
     handled = 0
     for entry in payload.get("entry") or []:
@@ -88,24 +110,13 @@ def handle_payload(payload: dict[str, Any], conversation: Conversation, client: 
             if not isinstance(event, dict):
                 continue
             psid = str((event.get("sender") or {}).get("id") or "")
-            message, postback = event.get("message"), event.get("postback")
-            if not psid or not (isinstance(message, dict) or isinstance(postback, dict)):
-                continue  # deliveries, reads, echoes of our own messages
-            if isinstance(message, dict) and message.get("is_echo"):
+            read = _read(event)
+            if not psid or read is None:
                 continue
-            mid = str((message or postback or {}).get("mid") or f"{psid}:{event.get('timestamp')}")
-            text, button = None, None
-            if isinstance(message, dict):
-                quick = (message.get("quick_reply") or {}).get("payload")
-                button = str(quick) if quick else None
-                text = message.get("text")  # a stale quick reply: its title is in the text
-            elif isinstance(postback, dict):
-                button, text = str(postback.get("payload") or ""), postback.get("title")
-            if not isinstance(text, str) and button is None:
-                client.send(psid, [{"text": NOT_TEXT}])
-                handled += 1
-                continue
-            reply = conversation.handle(Inbound("messenger", psid, text, button=button, delivery_id=mid))
+            kind, mid, text, button = read
+            if kind == "message" and text is None and button is None:
+                kind = "no_text"
+            reply = conversation.handle(Inbound("messenger", psid, text, button=button, delivery_id=mid, kind=kind))
             if reply.duplicate:
                 continue
             client.send(psid, reply.messages)

@@ -1,6 +1,8 @@
-"""SMS through Twilio: signed webhooks (X-Twilio-Signature, checked with Twilio's own validator), duplicates
-answered once, replies as TwiML, buttons written as options. Needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN,
-TWILIO_FROM_NUMBER and PUBLIC_BASE_URL (Twilio signs the public address it called)."""
+"""SMS, and WhatsApp, through Twilio: signed webhooks (X-Twilio-Signature, checked with Twilio's own validator against
+the public address Twilio called, query string included), duplicates answered once, replies as TwiML, buttons
+written as numbered options. Needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER and PUBLIC_BASE_URL.
+A WhatsApp sender ("whatsapp:+...") is answered from the WhatsApp number (TWILIO_WHATSAPP_FROM, by default
+whatsapp: + TWILIO_FROM_NUMBER), reminders included."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from twilio.request_validator import RequestValidator
 
 from api import outbound
-from api.channels.common import Pushing, country_of
+from api.channels.common import WHATSAPP_PREFIX, Pushing, country_of
 from api.conversation import Conversation
 from api.inbound import Inbound
 from api.openapi_responses import BODY_LIMITS, RATE_LIMITED, error, text_success
@@ -32,14 +34,17 @@ class _Texts:
 
     def __init__(self) -> None:
         self.texts: list[str] = []
+        self.offered = 0  # options offered so far this turn: numbers run on from one list to the next
 
     def send_text_message(self, recipient_id: str, text: str) -> None:
         self.texts.append(text[:MAX_SMS])
 
     def send_text_with_buttons(self, recipient_id: str, text: str, buttons: list[outbound.Button]) -> None:
-        """Command buttons are numbered ("Reply 1 for ..."); answer buttons are listed."""
+        """Command buttons are numbered ("Reply 1 for ..."), in the order they are offered across the whole turn,
+        so two lists in one reply never both start at 1; answer buttons are listed."""
+        first, self.offered = self.offered + 1, self.offered + len(buttons)
         if any(b.payload.startswith("/") for b in buttons):
-            text += "\n" + "\n".join(f"Reply {i} for {b.title}" for i, b in enumerate(buttons, 1))
+            text += "\n" + "\n".join(f"Reply {i} for {b.title}" for i, b in enumerate(buttons, first))
         else:
             text += "\n(" + " / ".join(b.title for b in buttons) + ")"
         self.texts.append(text[:MAX_SMS])
@@ -74,7 +79,10 @@ class SmsClient:
         self.url = (
             f"{settings.twilio_api_url.rstrip('/')}/2010-04-01/Accounts/{settings.twilio_account_sid}/Messages.json"
         )
-        self.sender = settings.twilio_from_number
+        self.sender = settings.twilio_from_number or ""
+        self.whatsapp_sender = settings.twilio_whatsapp_from or WHATSAPP_PREFIX + self.sender.removeprefix(
+            WHATSAPP_PREFIX
+        )
         self.public_base_url = (settings.public_base_url or "").rstrip("/")
         self.http = httpx.Client(
             timeout=15.0,
@@ -86,7 +94,8 @@ class SmsClient:
     def send(self, to: str, messages: list[dict[str, Any]]) -> None:
         for text in render(messages, self.public_base_url):
             try:
-                r = self.http.post(self.url, data={"From": self.sender, "To": to, "Body": text})
+                sender = self.whatsapp_sender if to.startswith(WHATSAPP_PREFIX) else self.sender
+                r = self.http.post(self.url, data={"From": sender, "To": to, "Body": text})
                 if r.status_code not in (200, 201):
                     log.error("Twilio send answered %s", r.status_code)
                     self.pushing.refused(refusal(r))
@@ -118,12 +127,14 @@ def make_router(settings: Settings, conversation: Conversation, client: SmsClien
     async def webhook(request: Request) -> Response:
         form = await request.form()
         params = {k: v for k, v in form.items() if isinstance(v, str)}
-        if not validator.validate(webhook_url, params, request.headers.get("x-twilio-signature", "")):
+        query = request.url.query  # Twilio signs the URL exactly as configured, query string included
+        signed_url = f"{webhook_url}?{query}" if query else webhook_url
+        if not validator.validate(signed_url, params, request.headers.get("x-twilio-signature", "")):
             raise HTTPException(status_code=403, detail="Wrong or missing Twilio signature.")
         sender, sid = params.get("From", ""), params.get("MessageSid", "")
         if not sender or not sid:
             raise HTTPException(status_code=400, detail="Not a Twilio message (From and MessageSid are needed).")
-        texts = await run_in_threadpool(handle_sms, sender, sid, params.get("Body", ""), conversation, client)
+        texts = await run_in_threadpool(handle_sms, params, conversation, client)
         body = "".join(f"<Message>{escape(t)}</Message>" for t in texts)
         return Response(
             f'<?xml version="1.0" encoding="UTF-8"?><Response>{body}</Response>', media_type="application/xml"
@@ -132,16 +143,30 @@ def make_router(settings: Settings, conversation: Conversation, client: SmsClien
     return router
 
 
-def handle_sms(sender: str, sid: str, body: str, conversation: Conversation, client: SmsClient) -> list[str]:
+def _media_count(params: dict[str, str]) -> int:
+    try:
+        return int(params.get("NumMedia") or 0)
+    except ValueError:
+        return 0
+
+
+def handle_sms(params: dict[str, str], conversation: Conversation, client: SmsClient) -> list[str]:
+    """One signed message (Twilio's form fields) to the replies as texts. A WhatsApp message through Twilio
+    (From "whatsapp:+...") is read the same way; a tapped quick reply arrives as ButtonText / ButtonPayload; a
+    picture, voice note or location without words (MMS, or WhatsApp media) gets the text-only note."""
+    sender = params["From"]
+    text = params.get("Body") or params.get("ButtonText") or ""
+    media = _media_count(params) > 0 or "Latitude" in params
     reply = conversation.handle(
         Inbound(
             "sms",
             sender,
-            body,
+            text,
             numbered_options=True,
             carrier_keywords=True,
-            delivery_id=sid,
+            delivery_id=params["MessageSid"],
             country=country_of(sender),
+            kind="no_text" if media and not text.strip() else "message",
         )
     )
     if reply.duplicate:

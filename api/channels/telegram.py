@@ -12,15 +12,34 @@ from fastapi import APIRouter, Header, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
 from api import outbound
-from api.channels.common import NOT_TEXT, Pushing
+from api.channels.common import FirstTime, Pushing
 from api.conversation import Conversation
-from api.inbound import Inbound
+from api.inbound import GROUP_CHAT, Inbound, Kind
 from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED, error
 from api.settings import Settings
 
 log = logging.getLogger("pacing.telegram")
 MAX_TEXT = 4096  # Telegram's limit for one message
 OLD_BUTTON = "That button is from an earlier message. Here's where we are now."
+GROUPS = ("group", "supergroup", "channel")  # chat.type: the bot coaches people one to one only
+# Message fields that carry something other than words (Bot API "Message"): answered with the text-only note.
+# A message with none of these and no text is a service message (a pin, a member joining...): acknowledged only.
+NOT_WORDS = (
+    "photo",
+    "video",
+    "animation",
+    "audio",
+    "voice",
+    "video_note",
+    "sticker",
+    "document",
+    "location",
+    "venue",
+    "contact",
+    "poll",
+    "dice",
+    "story",
+)
 
 
 class TelegramClient:
@@ -70,6 +89,7 @@ class TelegramClient:
 
 def make_router(settings: Settings, conversation: Conversation, client: TelegramClient) -> APIRouter:
     router = APIRouter(tags=["channels"], responses={**BODY_LIMITS, **RATE_LIMITED})
+    groups_told = FirstTime()  # groups already asked to write directly (in memory: nothing of a group is stored)
 
     @router.post(
         "/webhooks/telegram",
@@ -92,15 +112,20 @@ def make_router(settings: Settings, conversation: Conversation, client: Telegram
             raise HTTPException(status_code=400, detail="The body is not JSON.") from None
         if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
             raise HTTPException(status_code=400, detail="Not a Telegram update (no update_id).")
-        return await run_in_threadpool(handle_update, update, conversation, client)
+        return await run_in_threadpool(handle_update, update, conversation, client, groups_told)
 
     return router
 
 
-def handle_update(update: dict[str, Any], conversation: Conversation, client: TelegramClient) -> dict[str, Any]:
+def handle_update(
+    update: dict[str, Any], conversation: Conversation, client: TelegramClient, groups_told: FirstTime
+) -> dict[str, Any]:
     delivery = str(update["update_id"])
     callback = update.get("callback_query")
-    message = update.get("message") or update.get("edited_message")
+    message = next(
+        (update[key] for key in ("message", "edited_message", "channel_post", "edited_channel_post") if key in update),
+        None,
+    )
     if isinstance(callback, dict):
         chat = (callback.get("message") or {}).get("chat") or {}
         chat_id = str(chat.get("id") or (callback.get("from") or {}).get("id") or "")
@@ -116,19 +141,41 @@ def handle_update(update: dict[str, Any], conversation: Conversation, client: Te
             return {"ok": True, "ignored": "old button"}
         client.send(chat_id, reply.messages)
         return {"ok": True}
-    elif isinstance(message, dict) and isinstance(message.get("chat"), dict):
-        chat_id = str(message["chat"].get("id") or "")
-        text = message.get("text") or message.get("caption")  # a photo's caption is read like any message
-        if not chat_id:
-            return {"ok": True, "ignored": "no chat"}
-        if not isinstance(text, str):
-            client.send(chat_id, [{"text": NOT_TEXT}])
-            return {"ok": True}
+    if not isinstance(message, dict) or not isinstance(message.get("chat"), dict):
+        return {"ok": True, "ignored": "not a message"}  # reactions, member changes, polls: nothing to answer
+    chat_id = str(message["chat"].get("id") or "")
+    if not chat_id:
+        return {"ok": True, "ignored": "no chat"}
+    text = message.get("text") or message.get("caption")  # a photo's caption is read like any message
+    if message["chat"].get("type") in GROUPS:
+        return _answer_group(chat_id, text, conversation, client, groups_told.first(chat_id))
+    edited = message is update.get("edited_message")
+    kind: Kind
+    if isinstance(text, str):
+        kind = "edit" if edited else "message"
+    elif not edited and any(key in message for key in NOT_WORDS):
+        kind, text = "no_text", None
+        if message.get("media_group_id"):  # an album arrives as one update per photo: answered once
+            delivery = f"album:{message['media_group_id']}"
     else:
-        return {"ok": True, "ignored": "not a message"}
+        return {"ok": True, "ignored": "no words"}  # a service message, or an edit that left no words
 
-    reply = conversation.handle(Inbound("telegram", chat_id, text, delivery_id=delivery))
+    reply = conversation.handle(Inbound("telegram", chat_id, text, delivery_id=delivery, kind=kind))
     if reply.duplicate:
         return {"ok": True, "duplicate": True}
     client.send(chat_id, reply.messages)
     return {"ok": True}
+
+
+def _answer_group(
+    chat_id: str, text: object, conversation: Conversation, client: TelegramClient, first_time: bool
+) -> dict[str, Any]:
+    """A group, supergroup or channel: words in it are screened (a crisis is still answered), nothing is stored,
+    and the group is asked once, in this process, to write to the bot directly."""
+    safety = conversation.screen_only(text) if isinstance(text, str) else None
+    messages = list(safety.messages) if safety is not None else []
+    if first_time:
+        messages.append({"text": GROUP_CHAT})
+    if messages:
+        client.send(chat_id, messages)
+    return {"ok": True, "ignored": "group chat"}

@@ -1,6 +1,7 @@
 """WhatsApp (Meta's Cloud API): the verification handshake, signed deliveries (X-Hub-Signature-256 over the raw
-body), duplicate deliveries answered once, status callbacks acknowledged and dropped, replies with reply buttons
-or a list. Needs WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN and WHATSAPP_PHONE_NUMBER_ID.
+body), duplicate deliveries answered once, statuses, reactions and system events acknowledged and dropped,
+captions read as words, replies with reply buttons or a list. Needs WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET,
+WHATSAPP_VERIFY_TOKEN and WHATSAPP_PHONE_NUMBER_ID.
 
 Note: outside WhatsApp's 24-hour customer-service window only approved templates may be sent, so a reminder to
 someone who has not written for a day is refused by Meta (logged) until templates are set up.
@@ -15,14 +16,18 @@ import httpx
 
 from api import outbound
 from api.channels import meta
-from api.channels.common import NOT_TEXT, Pushing, country_of
+from api.channels.common import Pushing, country_of
 from api.conversation import Conversation
-from api.inbound import Inbound
+from api.inbound import Inbound, Kind
 from api.settings import Settings
 
 log = logging.getLogger("pacing.whatsapp")
 MAX_TEXT = 4096
 CAPTIONED = ("image", "video", "document")  # message types that can carry a caption
+# Message types without words (Cloud API webhook "messages" object): answered once with the text-only note.
+# Anything else (reaction, system such as a changed number, unsupported, a deleted message, a request_welcome)
+# is acknowledged and nothing is sent or stored.
+NOT_WORDS = ("image", "video", "document", "audio", "sticker", "location", "contacts")
 
 
 # Cloud API error codes: outside the 24-hour customer-service window; the person cannot be reached
@@ -95,30 +100,39 @@ def _messages(payload: dict[str, Any]):
                     yield message
 
 
+def _read(message: dict[str, Any]) -> tuple[Kind, str | None, str | None] | None:
+    """(kind, words, button id) of one message, or None for one acknowledged silently."""
+    kind = message.get("type")
+    if kind == "text":
+        return "message", (message.get("text") or {}).get("body"), None
+    if kind == "interactive":
+        interactive = message.get("interactive") or {}
+        reply = interactive.get("button_reply") or interactive.get("list_reply") or {}
+        return "message", reply.get("title"), str(reply.get("id") or "")  # a stale button: its words are read
+    if kind == "button":
+        return "message", (message.get("button") or {}).get("text"), None
+    caption = (message.get(kind) or {}).get("caption") if kind in CAPTIONED else None
+    if isinstance(caption, str) and caption.strip():
+        return "message", caption, None  # a photo, video or file sent with words
+    if kind in NOT_WORDS:
+        return "no_text", None, None
+    return None
+
+
 def handle_payload(payload: dict[str, Any], conversation: Conversation, client: WhatsAppClient) -> int:
     handled = 0
     for message in _messages(payload):
         wa_id, message_id = str(message.get("from") or ""), str(message.get("id") or "")
-        if not wa_id or not message_id:
+        read = _read(message)
+        if not wa_id or not message_id or read is None:
             continue
-        kind = message.get("type")
-        text, button = None, None
-        if kind == "text":
-            text = (message.get("text") or {}).get("body")
-        elif kind == "interactive":
-            interactive = message.get("interactive") or {}
-            reply = interactive.get("button_reply") or interactive.get("list_reply") or {}
-            button, text = str(reply.get("id") or ""), reply.get("title")  # a stale button: its words are read
-        elif kind == "button":
-            text = (message.get("button") or {}).get("text")
-        elif kind in CAPTIONED:
-            text = (message.get(kind) or {}).get("caption")  # a photo, video or file sent with words
-        if not isinstance(text, str) and button is None:
-            client.send(wa_id, [{"text": NOT_TEXT}])
-            handled += 1
-            continue
+        kind, text, button = read
+        if kind == "message" and not isinstance(text, str) and button is None:
+            kind = "no_text"
         reply = conversation.handle(
-            Inbound("whatsapp", wa_id, text, button=button, delivery_id=message_id, country=country_of(wa_id))
+            Inbound(
+                "whatsapp", wa_id, text, button=button, delivery_id=message_id, country=country_of(wa_id), kind=kind
+            )
         )
         if reply.duplicate:
             continue  # a retry of a delivery we already answered

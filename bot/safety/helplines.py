@@ -40,6 +40,11 @@ TABLE: dict[str, Helplines] = {
     "FR": Helplines("FR", "112 (or 15 for SAMU)", "3114 (national suicide prevention line, free, day or night)"),
     "ES": Helplines("ES", "112", "024 (suicide prevention line, free, day or night)"),
     "NL": Helplines("NL", "112", "113 Zelfmoordpreventie: call 113 or 0800 0113"),
+    "JM": Helplines(
+        "JM",
+        "110 (ambulance and fire) or 119 (police)",
+        "the Mental Health and Suicide Prevention Helpline on 888-NEW-LIFE (888-639-5433, free, day or night)",
+    ),
     "EU": Helplines("EU", "112", _EU_CRISIS),
 }
 

@@ -10,9 +10,13 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from api.inbound import EDIT_NOT_REREAD, NOT_TEXT
 from api.main import create_app
 from api.rasa_client import RasaClient
 from api.settings import Settings
+from bot.storage.db import session_scope
+from bot.storage.models import InboundMessage, User
+from tests.unit.platform_payloads import payload
 from tests.unit.test_api import FakeRasa
 
 APP_SECRET = "fb-secret"
@@ -116,3 +120,45 @@ def test_duplicates_and_echoes_are_not_answered(client, fakes):
 def test_crisis_on_messenger_is_answered_before_the_model(client, fakes):
     signed_post(client, event("m.6", "I'm going to kill myself"))
     assert fakes[0].received == [] and "988" in fakes[1].sent[0]["message"]["text"]
+
+
+# Every kind of event, replayed from Meta's webhook event references (tests/data/platform_payloads/messenger.json)
+
+
+def fb(client, name, **values):
+    body = {"object": "page", "entry": [{"id": "PAGE", "time": 1, "messaging": [payload("messenger", name, **values)]}]}
+    r = signed_post(client, body)
+    assert r.status_code == 200
+    return r
+
+
+def test_words_sent_with_a_photo_are_read(client, fakes):
+    fb(client, "image_with_text", TEXT="slept 5 hours, pain 6")
+    assert fakes[0].received[0]["message"] == "slept 5 hours, pain 6"
+    assert fakes[1].sent[0]["message"]["text"] == "Hello!"
+
+
+def test_an_edit_is_screened_and_never_a_second_turn(client, fakes):
+    rasa, send_api = fakes
+    signed_post(client, event("m_ORIGINAL", "walked 20 minutes", psid="PSID"))
+    fb(client, "message_edit", TEXT="walked 30 minutes")
+    fb(client, "message_edit", TEXT="walked 30 minutes")  # the same edit delivered again
+    assert [m["message"] for m in rasa.received] == ["walked 20 minutes"]
+    assert [m["message"]["text"] for m in send_api.sent] == ["Hello!", EDIT_NOT_REREAD]
+    fb(client, "message_edit", TEXT="I want to kill myself")
+    assert len(rasa.received) == 1 and "988" in send_api.sent[-1]["message"]["text"]
+
+
+@pytest.mark.parametrize("name", ["image_only", "voice_clip", "sticker"])
+def test_a_photo_voice_clip_or_sticker_without_words_gets_the_text_only_note_once(client, fakes, name):
+    fb(client, name)
+    fb(client, name)
+    assert [m["message"]["text"] for m in fakes[1].sent] == [NOT_TEXT] and fakes[0].received == []
+
+
+@pytest.mark.parametrize("name", ["reaction", "read", "delivery"])
+def test_reactions_reads_and_deliveries_are_acknowledged_silently(client, fakes, name):
+    assert fb(client, name).json() == {"ok": True, "messages": 0}
+    assert fakes[1].sent == [] and fakes[0].received == []
+    with session_scope() as s:
+        assert s.query(User).count() == 0 and s.query(InboundMessage).count() == 0

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from xml.etree import ElementTree
 
 import httpx
 import pytest
 from fastapi.testclient import TestClient
 from twilio.request_validator import RequestValidator
 
+from api.channels.common import country_of
+from api.inbound import NOT_TEXT
 from api.main import create_app
 from api.rasa_client import RasaClient
 from api.scheduler import fire_due
 from api.settings import Settings
 from bot import reminders
+from bot.safety.helplines import GENERIC, helplines_for
 from bot.storage import repo
 from bot.storage.db import session_scope
+from tests.unit.platform_payloads import payload
 from tests.unit.test_api import FakeRasa
 
 TOKEN = "twilio-token"
@@ -108,16 +113,114 @@ def test_crisis_by_sms_gets_the_help_line_of_the_callers_country(client, fakes):
     assert fakes[0].received == [] and "988" in r.text
 
 
-def test_reminders_by_sms_go_out_through_twilio(client, fakes):
-    _, twilio = fakes
+def nudge_at_nine(client, external_id):
+    """A consenting person with a 09:00 reminder, and the scheduler run just after: how many were fired."""
     now = dt.datetime(2026, 6, 1, 8, 0, tzinfo=dt.UTC)
     with session_scope() as s:
-        user = repo.get_or_create_user(s, "sms", "+447700900123")
+        user = repo.get_or_create_user(s, "sms", external_id)
         repo.record_consent(s, user)
         reminders.set_reminders(s, user, ["09:00"], now)
     rasa = RasaClient(
         client.app.state.settings,
         transport=httpx.MockTransport(lambda r: httpx.Response(200, json={"messages": [{"text": "A gentle nudge"}]})),
     )
-    assert fire_due(rasa, now + dt.timedelta(hours=1, minutes=5), client.app.state.push) == 1
+    return fire_due(rasa, now + dt.timedelta(hours=1, minutes=5), client.app.state.push)
+
+
+def test_reminders_by_sms_go_out_through_twilio(client, fakes):
+    _, twilio = fakes
+    assert nudge_at_nine(client, "+447700900123") == 1
     assert twilio.sent == [{"From": "+15005550006", "To": "+447700900123", "Body": "A gentle nudge"}]
+
+
+def replies(response):
+    return [m.text for m in ElementTree.fromstring(response.content).iter("Message")]
+
+
+def signed(client, params, query="", token=TOKEN):
+    url = f"{URL}?{query}" if query else URL
+    signature = RequestValidator(token).compute_signature(url, params)
+    path = f"/webhooks/sms?{query}" if query else "/webhooks/sms"
+    return client.post(path, data=params, headers={"X-Twilio-Signature": signature})
+
+
+def test_the_signature_is_checked_against_the_configured_url_with_its_query_string(client, fakes):
+    params = payload("twilio", "mms_picture_with_words", BODY="hi")
+    assert signed(client, params, query="account=clinic-7&v=2").status_code == 200
+    assert len(fakes[0].received) == 1
+    other = {**params, "MessageSid": "MM-other"}
+    signature = RequestValidator(TOKEN).compute_signature(URL, other)  # signed without the query string
+    r = client.post("/webhooks/sms?account=clinic-7&v=2", data=other, headers={"X-Twilio-Signature": signature})
+    assert r.status_code == 403 and len(fakes[0].received) == 1
+
+
+def test_numbered_options_run_on_across_two_lists_in_one_reply(client, fakes):
+    rasa, _ = fakes
+    rasa.reply = [
+        {"recipient_id": "x", "text": "Log it?", "buttons": [{"title": "Yes", "payload": "/affirm"}]},
+        {
+            "recipient_id": "x",
+            "text": "Or:",
+            "buttons": [{"title": "See my plan", "payload": "/plan"}, {"title": "Help", "payload": "/help"}],
+        },
+    ]
+    r = sms(client, "walked 10 minutes", "SM20")
+    assert "Log it?\nReply 1 for Yes</Message>" in r.text
+    assert "Or:\nReply 2 for See my plan\nReply 3 for Help</Message>" in r.text
+    sms(client, "3", "SM21")
+    assert rasa.received[-1]["message"] == "/help"
+
+
+def test_a_number_naming_an_answer_option_stays_the_persons_answer_beside_numbered_commands(client, fakes):
+    rasa, _ = fakes
+    rasa.reply = [
+        {"recipient_id": "x", "text": "Pain 0-10?", "buttons": [{"title": t, "payload": t} for t in ["2", "4"]]},
+        {"recipient_id": "x", "text": "Or:", "buttons": [{"title": "Skip", "payload": "/skip"}]},
+    ]
+    assert "Reply 3 for Skip" in sms(client, "check in", "SM22").text
+    sms(client, "2", "SM23")
+    assert rasa.received[-1]["message"] == "2"
+    sms(client, "3", "SM24")
+    assert rasa.received[-1]["message"] == "/skip"
+
+
+def test_a_picture_without_words_gets_the_text_only_note_and_words_with_it_are_read(client, fakes):
+    assert replies(signed(client, payload("twilio", "mms_picture"))) == [NOT_TEXT]
+    assert fakes[0].received == []
+    signed(client, payload("twilio", "mms_picture_with_words", BODY="pain 3 today"))
+    assert fakes[0].received[0]["message"] == "pain 3 today"
+
+
+def test_whatsapp_through_twilio_gets_the_country_buttons_as_numbers_and_replies_from_the_whatsapp_number(
+    client, fakes
+):
+    rasa, twilio = fakes
+    r = signed(client, payload("twilio", "whatsapp_text", BODY="I want to end my life"))
+    assert "888-639-5433" in r.text and "988" not in r.text and rasa.received == []  # a +1 876 number: Jamaica
+    r = signed(client, {**payload("twilio", "whatsapp_text", BODY="hi"), "MessageSid": "SMWA-2"})
+    assert rasa.received[0]["sender"] == "sms:whatsapp:+18765550123" and "Reply 1 for I agree" in r.text
+    signed(client, payload("twilio", "whatsapp_button_tap", BUTTON_TEXT="I agree", BUTTON_PAYLOAD="agree"))
+    assert rasa.received[-1]["message"] == "I agree"  # a tapped quick reply is read, not "I didn't catch anything"
+    assert nudge_at_nine(client, "whatsapp:+18765550123") == 1
+    assert twilio.sent[-1] == {"From": "whatsapp:+15005550006", "To": "whatsapp:+18765550123", "Body": "A gentle nudge"}
+
+
+@pytest.mark.parametrize(
+    ("number", "country"),
+    [
+        ("+18765550123", "JM"),  # +1 876: Jamaica, not the US
+        ("whatsapp:+18765550123", "JM"),
+        ("+14165550123", "CA"),
+        ("+14155550123", "US"),
+        ("+447624123456", "IM"),
+        ("4915123456789", "DE"),
+        ("+15555550100", None),  # a +1 number no country claims: not guessed to be the US
+        ("not a number", None),
+    ],
+)
+def test_the_country_comes_from_the_whole_number(number, country):
+    assert country_of(number) == country
+
+
+def test_a_number_no_country_claims_gets_the_common_numbers():
+    assert helplines_for(country_of("+15555550100")) == GENERIC

@@ -9,6 +9,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from api.inbound import EDIT_NOT_REREAD, GROUP_CHAT, NOT_TEXT
 from api.main import create_app
 from api.rasa_client import RasaClient
 from api.scheduler import fire_due
@@ -16,6 +17,8 @@ from api.settings import Settings
 from bot import reminders
 from bot.storage import repo
 from bot.storage.db import session_scope
+from bot.storage.models import InboundMessage, User
+from tests.unit.platform_payloads import payload
 from tests.unit.test_api import FakeRasa
 
 SECRET = "hook-secret"
@@ -140,12 +143,6 @@ def test_crisis_on_telegram_gets_help_at_once_without_the_model(client, fakes):
     assert "116 123" in tg.sent()[0]["text"] and "988" in tg.sent()[0]["text"]
 
 
-def test_a_sticker_gets_a_kind_reply(client, fakes):
-    client.post("/webhooks/telegram", json=update(31), headers=HEADERS)
-    assert "only read text" in fakes[1].sent()[0]["text"]
-    assert fakes[0].received == []
-
-
 def test_download_links_are_sent_as_full_links(client, fakes):
     rasa, tg = fakes
     rasa.reply = [
@@ -172,3 +169,89 @@ def test_reminders_for_telegram_users_are_pushed_not_queued(client, fakes, monke
     assert tg.sent()[-1] == {"chat_id": "42", "text": "A gentle nudge"}
     with session_scope() as s:
         assert repo.take_outbox(s, repo.find_user(s, "telegram", "42")) == []
+
+
+# Every kind of update, replayed from the Bot API's documented objects (tests/data/platform_payloads/telegram.json)
+
+
+def tg(client, name, **values):
+    r = client.post("/webhooks/telegram", json=payload("telegram", name, **values), headers=HEADERS)
+    assert r.status_code == 200
+    return r
+
+
+def test_a_photo_caption_is_read_as_words(client, fakes):
+    rasa, tg_api = fakes
+    tg(client, "photo_with_caption", CAPTION="pain 5 today, walked 10 minutes")
+    assert rasa.received[0] == {
+        "sender": "telegram:1111111",
+        "message": "pain 5 today, walked 10 minutes",
+        "metadata": rasa.received[0].get("metadata", {}),
+    }
+    assert tg_api.sent()[0]["text"] == "Hello!"
+
+
+def test_a_crisis_in_a_caption_gets_help_at_once(client, fakes):
+    tg(client, "photo_with_caption", CAPTION="I want to end my life")
+    assert fakes[0].received == [] and "988" in fakes[1].sent()[0]["text"]
+
+
+def test_an_edit_is_never_a_second_turn(client, fakes):
+    rasa, tg_api = fakes
+    first = payload("telegram", "edited_message", TEXT="walked 20 minutes")
+    first["message"] = first.pop("edited_message")  # the same message as first sent
+    client.post("/webhooks/telegram", json={**first, "update_id": 1}, headers=HEADERS)
+    tg(client, "edited_message", TEXT="walked 25 minutes")
+    tg(client, "edited_message", TEXT="walked 25 minutes")  # Telegram retrying the same update
+    assert [m["message"] for m in rasa.received] == ["walked 20 minutes"]  # the activity reaches the bot once
+    assert [m["text"] for m in tg_api.sent()] == ["Hello!", EDIT_NOT_REREAD]
+
+
+def test_a_crisis_written_into_an_edit_is_answered(client, fakes):
+    tg(client, "edited_message", TEXT="actually I don't want to be alive anymore")
+    assert fakes[0].received == []
+    assert "988" in fakes[1].sent()[0]["text"] and fakes[1].sent()[0]["text"] != EDIT_NOT_REREAD
+
+
+@pytest.mark.parametrize("name", ["voice", "sticker", "location"])
+def test_a_voice_note_sticker_or_location_is_answered_once_with_the_text_only_note(client, fakes, name):
+    tg(client, name)
+    tg(client, name)  # a retried delivery
+    assert [m["text"] for m in fakes[1].sent()] == [NOT_TEXT] and fakes[0].received == []
+
+
+def test_an_album_of_photos_gets_one_note(client, fakes):
+    tg(client, "album_photo_1")
+    tg(client, "album_photo_2")
+    assert [m["text"] for m in fakes[1].sent()] == [NOT_TEXT]
+
+
+@pytest.mark.parametrize("name", ["message_reaction", "pinned_service_message"])
+def test_reactions_and_service_messages_are_acknowledged_silently(client, fakes, name):
+    tg(client, name)
+    assert fakes[1].calls == [] and fakes[0].received == []
+    with session_scope() as s:
+        assert s.query(User).count() == 0 and s.query(InboundMessage).count() == 0
+
+
+def test_a_group_is_asked_once_to_write_directly_and_nothing_of_it_is_stored(client, fakes):
+    rasa, tg_api = fakes
+    tg(client, "group_message", TEXT="pain 6 today")
+    tg(client, "group_message", TEXT="walked 10 minutes")
+    tg(client, "channel_post", TEXT="pacing tips")
+    assert [(m["chat_id"], m["text"]) for m in tg_api.sent()] == [
+        ("-1001234567890", GROUP_CHAT),
+        ("-1009876543210", GROUP_CHAT),
+    ]
+    assert rasa.received == []
+    with session_scope() as s:
+        assert s.query(User).count() == 0 and s.query(InboundMessage).count() == 0
+
+
+def test_a_crisis_in_a_group_still_gets_help_and_stores_nothing(client, fakes):
+    tg(client, "group_message", TEXT="hello")
+    tg(client, "group_message", TEXT="I can't go on, I want to end my life")
+    texts = [m["text"] for m in fakes[1].sent()]
+    assert texts[0] == GROUP_CHAT and "988" in texts[1] and len(texts) == 2
+    with session_scope() as s:
+        assert s.query(User).count() == 0

@@ -10,9 +10,13 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from api.inbound import NOT_TEXT
 from api.main import create_app
 from api.rasa_client import RasaClient
 from api.settings import Settings
+from bot.storage.db import session_scope
+from bot.storage.models import InboundMessage, User
+from tests.unit.platform_payloads import payload
 from tests.unit.test_api import FakeRasa
 
 APP_SECRET = "app-secret"
@@ -142,7 +146,7 @@ def test_duplicates_and_status_callbacks_are_not_answered_twice(client, fakes):
 
 
 def test_crisis_on_whatsapp_gets_the_numbers_of_the_callers_country_at_once(client, fakes):
-    signed_post(client, delivery("wamid.6", text="I don't want to be alive anymore"))  # a +44 number
+    signed_post(client, delivery("wamid.6", wa_id="447400123456", text="I don't want to be alive anymore"))  # UK
     assert fakes[0].received == []
     uk = fakes[1].sent[0]["text"]["body"]
     assert "116 123" in uk and "999" in uk and "988" not in uk
@@ -159,6 +163,53 @@ def test_malformed_but_signed_bodies_get_a_400(client, body):
     assert r.status_code == 400
 
 
-def test_a_voice_note_gets_a_kind_reply(client, fakes):
-    signed_post(client, delivery("wamid.7", kind="audio"))
-    assert "only read text" in fakes[1].sent[0]["text"]["body"]
+# Every kind of message, replayed from Meta's documented payload examples (tests/data/platform_payloads/whatsapp.json)
+
+
+def wa(client, name, wa_id="447700900123", **values):
+    body = {
+        "object": "whatsapp_business_account",
+        "entry": [
+            {
+                "id": "WABA",
+                "changes": [{"field": "messages", "value": payload("whatsapp", name, WA_ID=wa_id, **values)}],
+            }
+        ],
+    }
+    r = signed_post(client, body)
+    assert r.status_code == 200
+    return r
+
+
+@pytest.mark.parametrize("name", ["image_with_caption", "video_with_caption"])
+def test_an_image_or_video_caption_is_read_as_words(client, fakes, name):
+    rasa, graph = fakes
+    assert wa(client, name, CAPTION="my knees after the walk, pain 4").json()["messages"] == 1
+    assert "my knees after the walk, pain 4" in rasa.received[0]["message"]  # as words, or to the triage
+    assert graph.sent[0]["interactive"]["body"]["text"] == "Hello!"
+
+
+def test_a_crisis_in_a_caption_gets_help_at_once(client, fakes):
+    wa(client, "image_with_caption", CAPTION="I want to end my life")
+    assert fakes[0].received == [] and "116 123" in fakes[1].sent[0]["text"]["body"]
+
+
+@pytest.mark.parametrize("name", ["sticker", "voice_note", "location"])
+def test_a_sticker_voice_note_or_location_is_answered_once_with_the_text_only_note(client, fakes, name):
+    wa(client, name)
+    wa(client, name)  # Meta retrying the same delivery
+    assert [m["text"]["body"] for m in fakes[1].sent] == [NOT_TEXT] and fakes[0].received == []
+
+
+@pytest.mark.parametrize("name", ["reaction", "unsupported", "system_changed_number", "status_delivered"])
+def test_reactions_system_events_and_statuses_are_acknowledged_silently(client, fakes, name):
+    assert wa(client, name).json() == {"ok": True, "messages": 0}
+    assert fakes[1].sent == [] and fakes[0].received == []
+    with session_scope() as s:
+        assert s.query(User).count() == 0 and s.query(InboundMessage).count() == 0
+
+
+def test_a_jamaican_number_gets_jamaicas_helpline_not_988(client, fakes):
+    wa(client, "image_with_caption", wa_id="18765550123", CAPTION="I don't want to be alive anymore")
+    reply = fakes[1].sent[0]["text"]["body"]
+    assert "888-639-5433" in reply and "119" in reply and "988" not in reply

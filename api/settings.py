@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     send_backoff_seconds: float = 0.5  # first back-off; doubles each retry, with full jitter
     send_backoff_cap_seconds: float = 20.0
     send_max_retry_after_seconds: float = 60.0  # a platform asking for a longer wait gets a dead letter instead
+    send_deadline_seconds: float = 60.0  # no retry starts after this long on one request
     public_base_url: str | None = None  # e.g. https://coach.example.org, for links and images sent to messaging apps
     telegram_bot_token: str | None = None
     telegram_webhook_secret: str | None = None

@@ -1,6 +1,8 @@
 """Every request to a platform's send API, made to arrive: retried with exponential back-off and full jitter
 (tenacity) after a 429, a 5xx, a timeout or a lost connection, waiting at least as long as the platform's
-Retry-After asks (seconds or an HTTP date, or Telegram's `retry_after`), for a bounded number of attempts.
+Retry-After asks (seconds or an HTTP date, or Telegram's `retry_after`), for a bounded number of attempts within
+a deadline (SEND_ATTEMPTS, SEND_DEADLINE_SECONDS). A request that timed out may have reached the platform: it is
+retried all the same (a message twice is kinder than a reply lost).
 
 A permanent refusal (each platform's own error codes: blocked, unsubscribed, outside the 24-hour window, no such
 recipient, a bad request) is not retried. A reply that could not go is a dead letter (bot.dead_letters: the
@@ -27,7 +29,14 @@ from typing import Any, cast
 import httpx
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
-from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt, wait_random_exponential
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    retry_if_exception_type,
+    stop_after_attempt,
+    stop_after_delay,
+    wait_random_exponential,
+)
 
 from api import outbound
 from api.metrics import DEAD_LETTERS, SEND_ATTEMPTS, SEND_RETRIES
@@ -114,6 +123,7 @@ class RetryPolicy:
     backoff: float = 0.5
     cap: float = 20.0
     max_retry_after: float = 60.0
+    deadline: float = 60.0
     sleep: Callable[[float], None] = time.sleep
 
     @classmethod
@@ -123,6 +133,7 @@ class RetryPolicy:
             settings.send_backoff_seconds,
             settings.send_backoff_cap_seconds,
             settings.send_max_retry_after_seconds,
+            settings.send_deadline_seconds,
         )
 
 
@@ -208,7 +219,7 @@ class Delivery:
     def _attempts(self, url: str, request: dict[str, Any]) -> tuple[Any, Failure | None, int]:
         policy = self.policy
         retrying = Retrying(
-            stop=stop_after_attempt(max(1, policy.attempts)),
+            stop=stop_after_attempt(max(1, policy.attempts)) | stop_after_delay(policy.deadline),
             wait=self._wait,
             retry=retry_if_exception_type(_Passing),
             sleep=policy.sleep,

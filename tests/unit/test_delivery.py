@@ -21,6 +21,7 @@ from api.channels.telegram import classify as telegram_classify
 from api.channels.whatsapp import WhatsAppClient
 from api.scheduler import fire_due
 from api.settings import Settings
+from bot.storage import repo
 from bot.storage.db import session_scope
 from bot.storage.models import DeadLetter, ReminderDelivery
 from tests.unit.platform_standin import HANG, SERVER_ERROR, Fault, StandInPlatform, too_many
@@ -195,3 +196,19 @@ def test_a_refused_reminder_pauses_reminders_through_the_same_rule(platform, dat
     [letter] = _dead_letters(database_url)
     assert (letter.kind, letter.reason, letter.error_code) == ("reminder", "blocked", "403")
     assert _reminders(database_url, "telegram", PERSON) == [(True, "blocked")]
+
+
+def test_deleting_a_person_deletes_their_dead_letters_and_the_words_kept_to_resend(platform, database_url):
+    platform.script = [SERVER_ERROR] * 5
+    _person(database_url, "telegram", PERSON)
+    _person(database_url, "telegram", "someone-else")
+    client = _client("telegram", platform, database_url, [])
+    client.send(PERSON, REPLY)
+    platform.script = [BLOCKED]
+    client.send("someone-else", REPLY)
+    assert [letter.resend is not None for letter in _dead_letters(database_url)] == [True, False]
+    with session_scope(database_url) as s:
+        user = repo.find_user(s, "telegram", PERSON)
+        assert user is not None
+        repo.delete_user(s, user)
+    assert [letter.reason for letter in _dead_letters(database_url)] == ["blocked"]  # only the other person's

@@ -13,7 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from api import scheduler
+from api import metrics, scheduler
 from api.body_limit import BodyLimitMiddleware
 from api.channels.registry import CHANNELS
 from api.conversation import Conversation
@@ -97,13 +97,15 @@ def create_app(
     app.add_middleware(RateLimitMiddleware, settings=settings)
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeadersMiddleware, trust_forwarded_proto=settings.trust_forwarded_proto)
-    app.add_middleware(ServerErrorsWithoutText)  # outermost of ours: a crash anywhere is logged without user text
+    app.add_middleware(ServerErrorsWithoutText)  # a crash anywhere is logged without user text
+    app.add_middleware(metrics.WebhookTiming)  # outermost: a webhook's whole time, as the platform waits for it
 
     app.include_router(webchat.router)
     app.include_router(health.router)
     app.include_router(files.router)
     app.include_router(service.router)
     app.include_router(upload.router)
+    app.include_router(metrics.make_router(settings.database_url))
     app.mount("/static", StaticFiles(directory=webchat.STATIC), name="static")
     return app
 

@@ -1,7 +1,8 @@
 """Fires due movement reminders, each slot exactly once (bot.reminder_deliveries): due reminders become delivery
 rows, then each row is claimed, written by Rasa (action_movement_reminder adapts it to the user's plan and flare
 days), handed to the user's channel, and marked sent with the platform's message ids. On the web the outbox row
-and the "sent" mark are one transaction."""
+and the "sent" mark are one transaction. A reminder the platform refused, or did not take after every retry
+(api.channels.delivery), is marked failed, never sent, and kept as a dead letter that refers to its row."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from api.channels.common import Refused
+from api.channels.delivery import Undelivered, record_dead_letter
 from api.rasa_client import RasaClient, RasaUnavailable
 from bot import reminder_deliveries as deliveries
-from bot import reminders
+from bot.dead_letters import PAUSING
 from bot.identity import make_sender_id
 from bot.storage import repo
 from bot.storage.db import session_scope
@@ -25,7 +26,7 @@ from bot.storage.models import ReminderDelivery, User
 
 log = logging.getLogger("pacing.reminders")
 
-# channel -> push(external_id, messages) -> the platform's message ids; raises Refused
+# channel -> push(external_id, messages) -> the platform's message ids; raises Undelivered (or Refused)
 Push = dict[str, Callable[[str, list[dict[str, Any]]], list[str]]]
 
 
@@ -70,13 +71,19 @@ def _send_one(rasa: RasaClient, delivery_id: int, channel: str, external_id: str
     if channel in push:
         try:
             message_ids = push[channel](external_id, messages)  # a messaging app: sent now
-        except Refused as refusal:  # blocked, outside the window, unsubscribed: no more until that changes
+        except Undelivered as undelivered:  # refused (no more until that changes) or still failing after retries
             with session_scope() as session:
-                deliveries.mark_failed(session, delivery_id, refusal.reason)
-                user = repo.find_user(session, channel, external_id)
-                if user is not None:
-                    reminders.pause_reminders(session, user, now, reason=refusal.reason)
-            log.warning("%s refused a reminder (%s): that person's reminders are paused", channel, refusal.reason)
+                deliveries.mark_failed(session, delivery_id, undelivered.reason)
+                record_dead_letter(
+                    session, channel, external_id, undelivered, kind="reminder", reminder_delivery_id=delivery_id
+                )
+            log.warning(
+                "%s did not take a reminder (%s, platform code %s)%s",
+                channel,
+                undelivered.reason,
+                undelivered.failure.code,
+                ": that person's reminders are paused" if undelivered.reason in PAUSING else "",
+            )
             return False
         with session_scope() as session:
             deliveries.mark_sent(session, delivery_id, now, message_ids)

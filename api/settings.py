@@ -26,6 +26,13 @@ class Settings(BaseSettings):
     max_message_chars: int = 2000
     supervisor_state_file: str | None = None  # set by `make run`: what the supervisor restarts, for /healthz
     reminder_poll_seconds: float = 30.0  # 0 switches the reminder scheduler off
+    # sending to messaging platforms (api/channels/delivery.py): each request's timeout, attempts, back-off
+    send_timeout_seconds: float = 10.0
+    send_attempts: int = 5  # the first try included
+    send_backoff_seconds: float = 0.5  # first back-off; doubles each retry, with full jitter
+    send_backoff_cap_seconds: float = 20.0
+    send_max_retry_after_seconds: float = 60.0  # a platform asking for a longer wait gets a dead letter instead
+    send_deadline_seconds: float = 60.0  # no retry starts after this long on one request
     public_base_url: str | None = None  # e.g. https://coach.example.org, for links and images sent to messaging apps
     telegram_bot_token: str | None = None
     telegram_webhook_secret: str | None = None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
 from typing import Any
 
 import phonenumbers
@@ -55,42 +54,3 @@ class FirstTime:
             if len(self._seen) > self._size:
                 self._seen.popitem(last=False)
             return True
-
-
-class Refused(Exception):
-    """The platform will not deliver to this person: "blocked", "outside_window" or "unsubscribed"."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
-
-
-class Pushing:
-    """A message the bot starts itself (a reminder), under way in this thread: the platform's ids of what it
-    accepted, and its refusal if it gave one. A channel's client notes both while it sends; `run` hands them back."""
-
-    def __init__(self) -> None:
-        self._local = threading.local()
-
-    @property
-    def active(self) -> bool:
-        return getattr(self._local, "ids", None) is not None
-
-    def accepted(self, message_id: object) -> None:
-        if self.active and message_id is not None:
-            self._local.ids.append(str(message_id))
-
-    def refused(self, reason: str | None) -> None:
-        if self.active and reason is not None:
-            self._local.refused = reason
-
-    def run(self, send: Callable[[], None]) -> list[str]:
-        """Runs `send`; returns the ids accepted, or raises Refused."""
-        self._local.ids, self._local.refused = [], None
-        try:
-            send()
-            if self._local.refused:
-                raise Refused(self._local.refused)
-            return list(self._local.ids)
-        finally:
-            self._local.ids = self._local.refused = None

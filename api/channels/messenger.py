@@ -6,69 +6,64 @@ someone silent for longer is refused by Meta (logged)."""
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 import httpx
 
 from api import outbound
-from api.channels import meta
-from api.channels.common import Pushing
+from api.channels import delivery, meta
 from api.conversation import Conversation
 from api.inbound import Inbound, Kind
 from api.settings import Settings
 
-log = logging.getLogger("pacing.messenger")
 MAX_TEXT = 2000
 
 
-# Send API errors: (code, subcode) outside the 24-hour window; the person is not available (blocked the Page)
-def refusal(response: httpx.Response) -> str | None:
-    try:
-        error = response.json().get("error") or {}
-    except (ValueError, AttributeError):
-        return None
-    if error.get("error_subcode") == 2018278 or error.get("code") == 10:
-        return "outside_window"
-    if error.get("code") == 551 or error.get("error_subcode") == 1545041:
-        return "blocked"
-    return None
+# Send API errors (developers.facebook.com/docs/messenger-platform/error-codes), as (code, subcode) or code alone:
+# the person cannot be reached now; and the codes of a passing limit or outage, retried like a 429 or a 5xx
+REFUSALS = {
+    (10, 2018278): "outside_window",  # sent outside the 24-hour window
+    (10, None): "outside_window",  # permission denied for this message type
+    (551, None): "blocked",  # this person isn't available right now
+    (100, 1545041): "blocked",
+    (100, 2018001): "invalid_recipient",  # no matching user found
+}
+PASSING = {1: "server_error", 2: "server_error", 1200: "server_error", 4: "rate_limited", 32: "rate_limited",
+           613: "rate_limited"}  # fmt: skip
 
 
-class MessengerClient:
+def classify(response: httpx.Response) -> delivery.Failure | None:
+    code, subcode = (
+        delivery.error_code(response, "error", "code"),
+        delivery.error_code(response, "error", "error_subcode"),
+    )
+    if response.status_code == 200 or not isinstance(code, int):
+        return delivery.by_status(response)
+    said = f"{code}/{subcode}" if subcode else str(code)
+    reason = REFUSALS.get((code, subcode)) or REFUSALS.get((code, None))
+    if reason:
+        return delivery.Failure(reason, True, said, response.status_code)
+    if code in PASSING:
+        return delivery.Failure(PASSING[code], False, said, response.status_code, delivery.retry_after(response))
+    return delivery.by_status(response, said)
+
+
+class MessengerClient(delivery.RenderingClient):
     buttons_without_text = False  # an outbound.Sender: buttons go out with a message's words
 
     def __init__(self, settings: Settings, transport: httpx.BaseTransport | None = None):
         self.url = f"{settings.messenger_api_url.rstrip('/')}/me/messages"
         self.token = settings.messenger_page_token
         self.public_base_url = (settings.public_base_url or "").rstrip("/")
-        self.http = httpx.Client(timeout=15.0, transport=transport)
-        self.pushing = Pushing()
+        http = httpx.Client(timeout=settings.send_timeout_seconds, transport=transport)
+        self.delivery = delivery.Delivery("messenger", settings, classify, http)
 
     def _post(self, psid: str, message: dict[str, Any]) -> None:
         # a reply answers the person (RESPONSE); a reminder is a message the bot starts itself (UPDATE)
-        kind = "UPDATE" if self.pushing.active else "RESPONSE"
-        try:
-            r = self.http.post(
-                self.url,
-                params={"access_token": self.token},
-                json={"recipient": {"id": psid}, "messaging_type": kind, "message": message},
-            )
-            if r.status_code != 200:
-                log.error("Messenger send answered %s", r.status_code)
-                self.pushing.refused(refusal(r))
-                return
-            self.pushing.accepted(r.json().get("message_id"))
-        except (httpx.HTTPError, ValueError, AttributeError) as exc:
-            log.error("Messenger send failed: %s", type(exc).__name__)
-
-    def send(self, psid: str, messages: list[dict[str, Any]]) -> None:
-        outbound.render(self, psid, messages, self.public_base_url)
-
-    def push(self, psid: str, messages: list[dict[str, Any]]) -> list[str]:
-        """A message the bot starts (a reminder), sent as an UPDATE: Messenger's message ids, or Refused outside
-        the 24-hour window or when the person cannot be reached."""
-        return self.pushing.run(lambda: self.send(psid, messages))
+        kind = "UPDATE" if self.delivery.pushing else "RESPONSE"
+        body = {"recipient": {"id": psid}, "messaging_type": kind, "message": message}
+        answer = self.delivery.post("message", self.url, body, params={"access_token": self.token})
+        self.delivery.accepted(answer.get("message_id") if isinstance(answer, dict) else None)
 
     def send_text_message(self, recipient_id: str, text: str) -> None:
         self._post(recipient_id, {"text": text[:MAX_TEXT]})

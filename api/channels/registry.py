@@ -17,7 +17,8 @@ from api.settings import Settings
 
 class Client(Protocol):
     """A channel's client: sends replies, and pushes messages the bot starts itself (reminders), in Rasa's REST
-    shape: a push returns the platform's message ids, or raises api.channels.common.Refused."""
+    shape: a push returns the platform's message ids, or raises api.channels.delivery.Undelivered (Refused when
+    the person cannot be reached)."""
 
     def send(self, external_id: str, messages: list[dict[str, Any]], /) -> None: ...
 

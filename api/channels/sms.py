@@ -6,7 +6,6 @@ whatsapp: + TWILIO_FROM_NUMBER), reminders included."""
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -17,13 +16,13 @@ from starlette.concurrency import run_in_threadpool
 from twilio.request_validator import RequestValidator
 
 from api import outbound
-from api.channels.common import WHATSAPP_PREFIX, Pushing, country_of
+from api.channels import delivery
+from api.channels.common import WHATSAPP_PREFIX, country_of
 from api.conversation import Conversation
 from api.inbound import Inbound
 from api.openapi_responses import BODY_LIMITS, RATE_LIMITED, error, text_success
 from api.settings import Settings
 
-log = logging.getLogger("pacing.sms")
 MAX_SMS = 1500  # Twilio splits long messages; keep each reply within its 1,600-character limit
 
 
@@ -60,16 +59,19 @@ def render(messages: list[dict[str, Any]], public_base_url: str = "") -> list[st
     return texts.texts
 
 
-# Twilio: 21610 "Attempt to send to unsubscribed recipient" (the person texted STOP)
-REFUSALS = {21610: "unsubscribed"}
+# Twilio's REST error codes (twilio.com/docs/api/errors): the number cannot be reached; 20429 is a passing limit
+REFUSALS = {
+    21610: "unsubscribed",  # attempt to send to unsubscribed recipient (the person texted STOP)
+    21211: "invalid_recipient",  # invalid 'To' phone number
+    21614: "invalid_recipient",  # 'To' number is not a valid mobile number
+}
 
 
-def refusal(response: httpx.Response) -> str | None:
-    try:
-        code = response.json().get("code")
-    except (ValueError, AttributeError):
-        return None
-    return REFUSALS.get(code) if isinstance(code, int) else None
+def classify(response: httpx.Response) -> delivery.Failure | None:
+    code = delivery.error_code(response, "code")
+    if isinstance(code, int) and code in REFUSALS:
+        return delivery.Failure(REFUSALS[code], True, str(code), response.status_code)
+    return delivery.by_status(response, str(code) if isinstance(code, int) else None)
 
 
 class SmsClient:
@@ -84,29 +86,26 @@ class SmsClient:
             WHATSAPP_PREFIX
         )
         self.public_base_url = (settings.public_base_url or "").rstrip("/")
-        self.http = httpx.Client(
-            timeout=15.0,
+        http = httpx.Client(
+            timeout=settings.send_timeout_seconds,
             transport=transport,
             auth=(settings.twilio_account_sid or "", settings.twilio_auth_token or ""),
         )
-        self.pushing = Pushing()
+        self.delivery = delivery.Delivery("sms", settings, classify, http)
+
+    def _texts(self, to: str, messages: list[dict[str, Any]]) -> None:
+        for text in render(messages, self.public_base_url):
+            sender = self.whatsapp_sender if to.startswith(WHATSAPP_PREFIX) else self.sender
+            answer = self.delivery.post("message", self.url, {"From": sender, "To": to, "Body": text}, form=True)
+            self.delivery.accepted(answer.get("sid") if isinstance(answer, dict) else None)
 
     def send(self, to: str, messages: list[dict[str, Any]]) -> None:
-        for text in render(messages, self.public_base_url):
-            try:
-                sender = self.whatsapp_sender if to.startswith(WHATSAPP_PREFIX) else self.sender
-                r = self.http.post(self.url, data={"From": sender, "To": to, "Body": text})
-                if r.status_code not in (200, 201):
-                    log.error("Twilio send answered %s", r.status_code)
-                    self.pushing.refused(refusal(r))
-                    return
-                self.pushing.accepted(r.json().get("sid"))
-            except (httpx.HTTPError, ValueError, AttributeError) as exc:
-                log.error("Twilio send failed: %s", type(exc).__name__)
+        self.delivery.run(to, lambda: self._texts(to, messages))
 
     def push(self, to: str, messages: list[dict[str, Any]]) -> list[str]:
-        """A message the bot starts (a reminder): Twilio's message sids, or Refused when the number opted out."""
-        return self.pushing.run(lambda: self.send(to, messages))
+        """A message the bot starts (a reminder): Twilio's message sids; raises delivery.Refused when the number
+        opted out or cannot take texts, delivery.Undelivered when Twilio kept failing."""
+        return self.delivery.run(to, lambda: self._texts(to, messages), pushing=True)
 
 
 def make_router(settings: Settings, conversation: Conversation, client: SmsClient) -> APIRouter:

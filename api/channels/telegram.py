@@ -3,7 +3,6 @@ inline keyboards. Needs TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET; without 
 
 from __future__ import annotations
 
-import logging
 import secrets
 from typing import Any
 
@@ -12,13 +11,13 @@ from fastapi import APIRouter, Header, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
 from api import outbound
-from api.channels.common import FirstTime, Pushing
+from api.channels import delivery
+from api.channels.common import FirstTime
 from api.conversation import Conversation
 from api.inbound import GROUP_CHAT, Inbound, Kind
 from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED, error
 from api.settings import Settings
 
-log = logging.getLogger("pacing.telegram")
 MAX_TEXT = 4096  # Telegram's limit for one message
 OLD_BUTTON = "That button is from an earlier message. Here's where we are now."
 GROUPS = ("group", "supergroup", "channel")  # chat.type: the bot coaches people one to one only
@@ -42,38 +41,37 @@ NOT_WORDS = (
 )
 
 
-class TelegramClient:
+def classify(response: httpx.Response) -> delivery.Failure | None:
+    """Telegram's answers: its description says why (there are no finer codes than the HTTP status)."""
+    if response.status_code == 200:
+        return None
+    description = str(delivery.error_code(response, "description") or "").lower()
+    code = str(response.status_code)
+    if response.status_code == 403:  # "bot was blocked by the user", "user is deactivated", "bot was kicked"
+        reason = "blocked" if "blocked" in description or "kicked" in description else "invalid_recipient"
+        return delivery.Failure(reason, True, code, 403)
+    if response.status_code == 400 and "chat not found" in description:
+        return delivery.Failure("invalid_recipient", True, code, 400)
+    wait = delivery.error_code(response, "parameters", "retry_after")  # 429: "Too Many Requests: retry after N"
+    return delivery.by_status(response, code, float(wait) if isinstance(wait, int | float) else None)
+
+
+class TelegramClient(delivery.RenderingClient):
     buttons_without_text = False  # an outbound.Sender: buttons go out with a message's words
 
     def __init__(self, settings: Settings, transport: httpx.BaseTransport | None = None):
         self.base = f"{settings.telegram_api_url.rstrip('/')}/bot{settings.telegram_bot_token}"
         self.public_base_url = (settings.public_base_url or "").rstrip("/")
-        self.http = httpx.Client(timeout=15.0, transport=transport)
-        self.pushing = Pushing()
+        http = httpx.Client(timeout=settings.send_timeout_seconds, transport=transport)
+        self.delivery = delivery.Delivery("telegram", settings, classify, http)
 
     def _call(self, method: str, body: dict[str, Any]) -> None:
-        try:
-            r = self.http.post(f"{self.base}/{method}", json=body)
-            if r.status_code == 403:  # "Forbidden: bot was blocked by the user" (or the chat is gone)
-                self.pushing.refused("blocked")
-            if r.status_code != 200:
-                log.error("Telegram %s answered %s", method, r.status_code)
-                return
-            result = r.json().get("result")
-            self.pushing.accepted(result.get("message_id") if isinstance(result, dict) else None)
-        except (httpx.HTTPError, ValueError) as exc:
-            log.error("Telegram %s failed: %s", method, type(exc).__name__)
+        answer = self.delivery.post(method, f"{self.base}/{method}", body)
+        result = answer.get("result") if isinstance(answer, dict) else None
+        self.delivery.accepted(result.get("message_id") if isinstance(result, dict) else None)
 
     def answer_callback(self, callback_id: str, text: str | None = None) -> None:
         self._call("answerCallbackQuery", {"callback_query_id": callback_id, **({"text": text} if text else {})})
-
-    def send(self, chat_id: str, messages: list[dict[str, Any]]) -> None:
-        """Sends the bot's messages (Rasa REST shape) to a chat: text with inline keyboards, links, images."""
-        outbound.render(self, chat_id, messages, self.public_base_url)
-
-    def push(self, chat_id: str, messages: list[dict[str, Any]]) -> list[str]:
-        """A message the bot starts (a reminder): Telegram's message ids, or Refused when the bot is blocked."""
-        return self.pushing.run(lambda: self.send(chat_id, messages))
 
     def send_text_message(self, recipient_id: str, text: str) -> None:
         self._call("sendMessage", {"chat_id": recipient_id, "text": text[:MAX_TEXT]})

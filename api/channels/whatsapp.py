@@ -9,19 +9,17 @@ someone who has not written for a day is refused by Meta (logged) until template
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 import httpx
 
 from api import outbound
-from api.channels import meta
-from api.channels.common import Pushing, country_of
+from api.channels import delivery, meta
+from api.channels.common import country_of
 from api.conversation import Conversation
 from api.inbound import Inbound, Kind
 from api.settings import Settings
 
-log = logging.getLogger("pacing.whatsapp")
 MAX_TEXT = 4096
 CAPTIONED = ("image", "video", "document")  # message types that can carry a caption
 # Message types without words (Cloud API webhook "messages" object): answered once with the text-only note.
@@ -30,48 +28,47 @@ CAPTIONED = ("image", "video", "document")  # message types that can carry a cap
 NOT_WORDS = ("image", "video", "document", "audio", "sticker", "location", "contacts")
 
 
-# Cloud API error codes: outside the 24-hour customer-service window; the person cannot be reached
-REFUSALS = {131047: "outside_window", 131026: "blocked", 131050: "unsubscribed"}
+# Cloud API error codes (developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes): the person cannot be
+# reached now; and the codes of a passing limit or outage, retried like a 429 or a 5xx
+REFUSALS = {
+    131047: "outside_window",  # re-engagement message: more than 24 hours since the person last wrote
+    131026: "blocked",  # message undeliverable (blocked the business, or no WhatsApp on that number)
+    131050: "unsubscribed",  # the person stopped marketing messages from the business
+    131030: "invalid_recipient",  # recipient not in the allowed list (test numbers)
+}
+PASSING = {4: "rate_limited", 80007: "rate_limited", 130429: "rate_limited", 131056: "rate_limited",
+           131048: "rate_limited", 1: "server_error", 2: "server_error", 131000: "server_error",
+           131016: "server_error"}  # fmt: skip
 
 
-def refusal(response: httpx.Response) -> str | None:
-    try:
-        code = (response.json().get("error") or {}).get("code")
-    except (ValueError, AttributeError):
-        return None
-    return REFUSALS.get(code) if isinstance(code, int) else None
+def classify(response: httpx.Response) -> delivery.Failure | None:
+    code = delivery.error_code(response, "error", "code")
+    if response.status_code == 200 or not isinstance(code, int):
+        return delivery.by_status(response)
+    if code in REFUSALS:
+        return delivery.Failure(REFUSALS[code], True, str(code), response.status_code)
+    if code in PASSING:
+        return delivery.Failure(PASSING[code], False, str(code), response.status_code, delivery.retry_after(response))
+    return delivery.by_status(response, str(code))
 
 
-class WhatsAppClient:
+class WhatsAppClient(delivery.RenderingClient):
     buttons_without_text = False  # an outbound.Sender: buttons go out with a message's words
 
     def __init__(self, settings: Settings, transport: httpx.BaseTransport | None = None):
         self.url = f"{settings.whatsapp_api_url.rstrip('/')}/{settings.whatsapp_phone_number_id}/messages"
         self.public_base_url = (settings.public_base_url or "").rstrip("/")
-        self.http = httpx.Client(
-            timeout=15.0, transport=transport, headers={"Authorization": f"Bearer {settings.whatsapp_access_token}"}
+        http = httpx.Client(
+            timeout=settings.send_timeout_seconds,
+            transport=transport,
+            headers={"Authorization": f"Bearer {settings.whatsapp_access_token}"},
         )
-        self.pushing = Pushing()
+        self.delivery = delivery.Delivery("whatsapp", settings, classify, http)
 
     def _post(self, body: dict[str, Any]) -> None:
-        try:
-            r = self.http.post(self.url, json={"messaging_product": "whatsapp", **body})
-            if r.status_code != 200:
-                log.error("WhatsApp send answered %s", r.status_code)
-                self.pushing.refused(refusal(r))
-                return
-            sent: list[dict[str, Any]] = r.json().get("messages") or []
-            self.pushing.accepted(sent[0].get("id") if sent else None)
-        except (httpx.HTTPError, ValueError, AttributeError) as exc:
-            log.error("WhatsApp send failed: %s", type(exc).__name__)
-
-    def send(self, to: str, messages: list[dict[str, Any]]) -> None:
-        outbound.render(self, to, messages, self.public_base_url)
-
-    def push(self, to: str, messages: list[dict[str, Any]]) -> list[str]:
-        """A message the bot starts (a reminder): WhatsApp's message ids, or Refused outside the 24-hour window
-        (the nudge is held: reminders pause until the person writes again) or when the number cannot be reached."""
-        return self.pushing.run(lambda: self.send(to, messages))
+        answer = self.delivery.post(body.get("type", "message"), self.url, {"messaging_product": "whatsapp", **body})
+        sent = answer.get("messages") if isinstance(answer, dict) else None
+        self.delivery.accepted(sent[0].get("id") if isinstance(sent, list) and sent else None)
 
     def send_text_message(self, recipient_id: str, text: str) -> None:
         self._post({"to": recipient_id, "type": "text", "text": {"body": text[:MAX_TEXT]}})

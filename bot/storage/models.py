@@ -166,6 +166,30 @@ class ReminderDelivery(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class DeadLetter(Base):
+    """A message a platform did not take: refused for good (blocked, unsubscribed, outside the window, no such
+    recipient) or still failing after every retry. The platform's error code and HTTP status, never the person's
+    words. A reminder keeps a reference to its delivery (Rasa can write it again); a reply keeps the bot's own
+    request bodies only when it failed for a passing reason (a reply cannot be written again, and a refused one
+    can never be resent); both go when the person is deleted."""
+
+    __tablename__ = "dead_letters"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # reply | reminder
+    reminder_delivery_id: Mapped[int | None] = mapped_column(
+        ForeignKey("reminder_deliveries.id", ondelete="SET NULL"), default=None
+    )
+    reason: Mapped[str] = mapped_column(String(32))  # blocked, outside_window, rate_limited, server_error, timeout...
+    error_code: Mapped[str | None] = mapped_column(String(32), default=None)  # the platform's own code
+    http_status: Mapped[int | None] = mapped_column(Integer, default=None)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    resend: Mapped[list[Any] | None] = mapped_column(JSON, default=None)  # the bot's unsent request bodies, in order
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class TriageEvent(Base):
     """Every triage outcome and every safety-screen catch (crisis, emergency, dose request)."""
 

@@ -16,6 +16,7 @@ from bot.identity import split_sender_id
 from bot.storage.models import (
     ActivityEntry,
     CheckIn,
+    DeadLetter,
     FaqFeedback,
     InboundMessage,
     OfferedButtons,
@@ -248,6 +249,7 @@ def delete_user(session: Session, user: User) -> None:
         FaqFeedback,
         OfferedButtons,
         OutboxMessage,
+        DeadLetter,
     ):
         session.execute(delete(model).where(model.user_id == uid))
     session.delete(user)

@@ -214,17 +214,18 @@ def test_long_words_are_cut_to_the_platforms_limit_and_the_picture_still_follows
 
 
 @pytest.mark.parametrize("client_class", [telegram.TelegramClient, whatsapp.WhatsAppClient, messenger.MessengerClient])
-def test_a_platform_error_is_logged_and_the_rest_of_the_reply_still_goes(client_class, caplog):
+def test_a_request_the_platform_rejects_is_logged_by_status_and_the_rest_of_the_reply_waits(client_class, caplog):
     calls = []
 
-    def failing(request: httpx.Request) -> httpx.Response:
+    def rejecting(request: httpx.Request) -> httpx.Response:
         calls.append(request)
-        return httpx.Response(500)
+        return httpx.Response(400, json={})
 
     settings = Settings(database_url="sqlite://", rasa_token="t", **CHANNEL_SETTINGS)
-    client_class(settings, transport=httpx.MockTransport(failing)).send("ID1", REPLY)
-    assert len(calls) == 4
-    assert [r.levelname for r in caplog.records if r.name.startswith("pacing.")] == ["ERROR"] * 4
+    client_class(settings, transport=httpx.MockTransport(rejecting)).send("ID1", REPLY)
+    assert len(calls) == 1  # a bad request is not retried, and what follows it is not sent out of order
+    assert "not delivered: rejected" in caplog.text and "HTTP 400" in caplog.text
+    assert "How was today" not in caplog.text  # the code and status are logged, never the words
 
 
 # ---------------------------------------------------------------- the registry

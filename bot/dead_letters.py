@@ -20,14 +20,6 @@ from bot.storage.models import DeadLetter
 PAUSING = frozenset({"blocked", "outside_window", "unsubscribed", "invalid_recipient"})
 
 
-def pause_for_refusal(session: Session, channel: str, external_id: str, reason: str, now: dt.datetime) -> int:
-    """Pauses that person's reminders when `reason` says they cannot be reached; returns how many were paused."""
-    user = repo.find_user(session, channel, external_id)
-    if user is None or reason not in PAUSING:
-        return 0
-    return reminders.pause_reminders(session, user, now, reason=reason)
-
-
 def record(
     session: Session,
     channel: str,
@@ -42,7 +34,7 @@ def record(
     resend: list[Any] | None = None,
     reminder_delivery_id: int | None = None,
 ) -> DeadLetter:
-    """Stores one dead letter and applies the refusal rule."""
+    """Stores one dead letter and applies the refusal rule (PAUSING pauses that person's reminders)."""
     user = repo.find_user(session, channel, external_id)
     letter = DeadLetter(
         channel=channel,
@@ -57,5 +49,6 @@ def record(
         created_at=now,
     )
     session.add(letter)
-    pause_for_refusal(session, channel, external_id, reason, now)
+    if user is not None and reason in PAUSING:  # the person cannot be reached now: their reminders wait
+        reminders.pause_reminders(session, user, now, reason=reason)
     return letter

@@ -1,6 +1,6 @@
 """Keeps the stack running: a child that exits (Rasa, the action server, the web app) is started again.
 
-Restarts back off exponentially (tenacity's wait_exponential) up to a ceiling, so a child that crashes on start does
+Restarts back off exponentially (doubling) up to a ceiling, so a child that crashes on start does
 not spin; a child that stayed up for a while starts again from the shortest wait. Every change is written to the
 state file that /healthz reads (what is down, since when, how often restarted) and logged with names and exit codes
 only. The web app keeps answering while Rasa or the action server is away: safety replies at once, a kind
@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tenacity import RetryCallState, Retrying, wait_exponential
-
 from ops.stack import CHILDREN, Stack
 from ops.supervisor_state import RESTARTING, STARTING, UP, iso, write_state
 
@@ -28,13 +26,10 @@ class Backoff:
     """How long to wait before the n-th restart in a row: first, 2x first, 4x first ... never more than ceiling."""
 
     def __init__(self, first: float = 1.0, ceiling: float = 60.0):
-        self.ceiling = ceiling
-        self._wait = wait_exponential(multiplier=first, min=first, max=ceiling)
+        self.first, self.ceiling = first, ceiling
 
     def delay(self, crashes_in_a_row: int) -> float:
-        state = RetryCallState(retry_object=Retrying(), fn=None, args=(), kwargs={})
-        state.attempt_number = max(1, crashes_in_a_row)
-        return float(self._wait(state))
+        return min(self.ceiling, self.first * 2 ** (max(1, crashes_in_a_row) - 1))
 
 
 @dataclass

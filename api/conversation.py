@@ -64,6 +64,15 @@ class _Person:
     first_delivery: bool
 
 
+@dataclass(frozen=True)
+class Screened:
+    """The safety screen's finding: the help reply when it answered, and what it understood (None for a button,
+    which is read once it is resolved)."""
+
+    understanding: Understanding | None
+    reply: Reply | None
+
+
 def _strip_command(text: str) -> str:
     """A '/intent{...}' the bot did not offer is plain text: drop the leading slashes so Rasa reads it as words."""
     return text.lstrip().lstrip("/").lstrip() or text
@@ -107,19 +116,25 @@ class Conversation:
         self.aftercare = SafetyAftercare(rasa, settings.database_url)
         self._countries: dict[str, str] = {}  # sender -> country, so help lines never wait for the database
 
-    def handle(self, inbound: Inbound) -> Reply:
+    def screen(self, inbound: Inbound) -> Screened:
+        """Step 1 alone: understanding needs nothing but the text, so it answers even when the database or Rasa is
+        down or hung. A pressed button is read later, once it is resolved (its payload, or its words when stale)."""
+        if inbound.button is not None:
+            return Screened(None, None)
+        text = clean_inbound(inbound.text)
+        understanding = understand(text)
+        return Screened(understanding, self._answer_safety(inbound, understanding, text, self._country(inbound)))
+
+    def handle(self, inbound: Inbound, screened: Screened | None = None) -> Reply:
+        """The whole turn; `screened` is what screen() found when it ran first (api/turns.py runs it apart)."""
+        screened = screened or self.screen(inbound)
+        if screened.reply is not None:
+            return screened.reply
+        understanding = screened.understanding
         channel, external_id = inbound.channel, inbound.external_id
         sender = make_sender_id(channel, external_id)
         text = clean_inbound(inbound.text)
-        country = _valid_country(inbound.country) or self._countries.get(sender)
-
-        # 1. Understanding needs nothing but the text: it answers even when the database or Rasa is down or hung.
-        # (a pressed button is read once, after it is resolved below: its payload, or its words when it is stale)
-        understanding = understand(text) if inbound.button is None else None
-        if understanding is not None:
-            safety = self._answer_safety(inbound, understanding, text, country)
-            if safety is not None:
-                return safety
+        country = self._country(inbound)
 
         note = KIND_NOTES.get(inbound.kind)
         try:
@@ -185,6 +200,11 @@ class Conversation:
         except SQLAlchemyError:
             log.error("database unavailable: buttons offered were not recorded")
         return Reply(messages)
+
+    def _country(self, inbound: Inbound) -> str | None:
+        return _valid_country(inbound.country) or self._countries.get(
+            make_sender_id(inbound.channel, inbound.external_id)
+        )
 
     @classmethod
     def screen_only(cls, text: object, country: str | None = None) -> Reply | None:

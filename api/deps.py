@@ -1,4 +1,4 @@
-"""FastAPI dependencies: the settings, the conversation pipeline, and the operator token check."""
+"""FastAPI dependencies: the settings, the turn pipeline (api/turns.py) and the operator token check."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import secrets
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.conversation import Conversation
 from api.settings import Settings
+from api.turns import Turns
 from api.web_session import WebSessions
 
 operator_bearer = HTTPBearer(
@@ -16,8 +16,8 @@ operator_bearer = HTTPBearer(
 )
 
 
-def get_conversation(request: Request) -> Conversation:
-    return request.app.state.conversation
+def get_turns(request: Request) -> Turns:
+    return request.app.state.turns
 
 
 def get_web_sessions(request: Request) -> WebSessions:

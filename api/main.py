@@ -23,6 +23,7 @@ from api.routers import files, health, service, upload, webchat
 from api.security_headers import SecurityHeadersMiddleware
 from api.server_errors import ServerErrorsWithoutText
 from api.settings import Settings, get_settings
+from api.turns import Turns
 from api.web_session import WebSessions, session_secret
 from bot.private_logging import keep_exception_text_out_of_logs
 from bot.safety.meaning.layer import start_loading
@@ -77,13 +78,14 @@ def create_app(
     )
     app.state.settings = settings
     app.state.conversation = Conversation(settings, rasa or RasaClient(settings))
+    app.state.turns = Turns(app.state.conversation, settings)
     app.state.web_sessions = WebSessions(session_secret(settings.web_session_secret))
     app.state.push = {}  # channel -> push(external_id, messages), for messages the bot starts (reminders)
     for spec, enabled in channels:
         if enabled:
             client = spec.make_client(settings, transports[spec.key])
             app.state.push[spec.key] = client.push
-            app.include_router(spec.make_router(settings, app.state.conversation, client))
+            app.include_router(spec.make_router(settings, app.state.turns, client))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

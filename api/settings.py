@@ -26,6 +26,11 @@ class Settings(BaseSettings):
     max_message_chars: int = 2000
     supervisor_state_file: str | None = None  # set by `make run`: what the supervisor restarts, for /healthz
     reminder_poll_seconds: float = 30.0  # 0 switches the reminder scheduler off
+    # where a turn's work runs (api/turns.py): the safety screen and the help reply's sending never queue behind
+    # the turns waiting on Rasa or the database
+    screen_threads: int = 4
+    help_send_threads: int = 16
+    turn_threads: int = 40
     # sending to messaging platforms (api/channels/delivery.py): each request's timeout, attempts, back-off
     send_timeout_seconds: float = 10.0
     send_attempts: int = 5  # the first try included

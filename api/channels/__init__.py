@@ -1,2 +1,2 @@
-"""Messaging channels: each turns its platform's wire format into Conversation.handle() calls and back.
+"""Messaging channels: each turns its platform's wire format into an Inbound for api/turns.py and back.
 Channels know nothing of pacing; a channel whose secret is missing stays off and says so at start-up."""

@@ -12,9 +12,9 @@ import httpx
 
 from api import outbound
 from api.channels import delivery, meta
-from api.conversation import Conversation
 from api.inbound import Inbound, Kind
 from api.settings import Settings
+from api.turns import Turns
 
 MAX_TEXT = 2000
 
@@ -98,7 +98,7 @@ def _read(event: dict[str, Any]) -> tuple[Kind, str, str | None, str | None] | N
     return None
 
 
-def handle_payload(payload: dict[str, Any], conversation: Conversation, client: MessengerClient) -> int:
+async def handle_payload(payload: dict[str, Any], turns: Turns, client: MessengerClient) -> int:
     handled = 0
     for entry in payload.get("entry") or []:
         for event in (entry or {}).get("messaging") or []:
@@ -111,10 +111,10 @@ def handle_payload(payload: dict[str, Any], conversation: Conversation, client: 
             kind, mid, text, button = read
             if kind == "message" and text is None and button is None:
                 kind = "no_text"
-            reply = conversation.handle(Inbound("messenger", psid, text, button=button, delivery_id=mid, kind=kind))
+            reply = await turns.answer(Inbound("messenger", psid, text, button=button, delivery_id=mid, kind=kind))
             if reply.duplicate:
                 continue
-            client.send(psid, reply.messages)
+            await turns.send(reply, client.send, psid, reply.messages)
             handled += 1
     return handled
 

@@ -7,16 +7,15 @@ import hashlib
 import hmac
 import json
 import secrets
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import PlainTextResponse, Response
-from starlette.concurrency import run_in_threadpool
 
-from api.conversation import Conversation
 from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED, error, text_success
 from api.settings import Settings
+from api.turns import Turns
 
 
 def signature_ok(app_secret: str, body: bytes, header: str | None) -> bool:
@@ -28,7 +27,7 @@ def signature_ok(app_secret: str, body: bytes, header: str | None) -> bool:
 
 
 def make_router(
-    name: str, path: str, app_secret: str, verify_token: str, handle: Callable[[dict[str, Any]], int]
+    name: str, path: str, app_secret: str, verify_token: str, handle: Callable[[dict[str, Any]], Awaitable[int]]
 ) -> APIRouter:
     """GET: Meta's handshake. POST: a signed delivery, handed to `handle`, which returns how many messages it
     answered."""
@@ -68,7 +67,7 @@ def make_router(
             raise HTTPException(status_code=400, detail="The body is not JSON.") from None
         if not isinstance(payload, dict) or not isinstance(payload.get("entry"), list):
             raise HTTPException(status_code=400, detail=f"Not a {name} webhook (no entry list).")
-        return {"ok": True, "messages": await run_in_threadpool(handle, payload)}
+        return {"ok": True, "messages": await handle(payload)}
 
     return router
 
@@ -77,16 +76,14 @@ def router_factory[C](
     name: str,
     path: str,
     secrets_of: Callable[[Settings], tuple[str | None, str | None]],
-    handle_payload: Callable[[dict[str, Any], Conversation, C], int],
-) -> Callable[[Settings, Conversation, C], APIRouter]:
+    handle_payload: Callable[[dict[str, Any], Turns, C], Awaitable[int]],
+) -> Callable[[Settings, Turns, C], APIRouter]:
     """A Meta channel's make_router: its app secret and verify token read from the settings (`secrets_of`), and
-    each signed delivery handed to `handle_payload` with the conversation and the channel's client."""
+    each signed delivery handed to `handle_payload` with the turns (api/turns.py) and the channel's client."""
 
-    def make(settings: Settings, conversation: Conversation, client: C) -> APIRouter:
+    def make(settings: Settings, turns: Turns, client: C) -> APIRouter:
         app_secret, verify_token = secrets_of(settings)
         assert app_secret and verify_token, f"made only when the channel is on (Settings.{name.lower()}_enabled)"
-        return make_router(
-            name, path, app_secret, verify_token, lambda payload: handle_payload(payload, conversation, client)
-        )
+        return make_router(name, path, app_secret, verify_token, lambda payload: handle_payload(payload, turns, client))
 
     return make

@@ -11,8 +11,8 @@ import httpx
 from fastapi import APIRouter
 
 from api.channels import messenger, sms, telegram, whatsapp
-from api.conversation import Conversation
 from api.settings import Settings
+from api.turns import Turns
 
 
 class Client(Protocol):
@@ -31,7 +31,7 @@ class ChannelSpec[C: Client]:
     needs: str  # the settings that switch it on, as said at start-up when it is off
     enabled: Callable[[Settings], bool]
     make_client: Callable[[Settings, httpx.BaseTransport | None], C]  # the transport: tests' fake platform
-    make_router: Callable[[Settings, Conversation, C], APIRouter]
+    make_router: Callable[[Settings, Turns, C], APIRouter]
 
     @property
     def key(self) -> str:

@@ -12,16 +12,15 @@ from xml.sax.saxutils import escape
 import httpx
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
 from twilio.request_validator import RequestValidator
 
 from api import outbound
 from api.channels import delivery
 from api.channels.common import WHATSAPP_PREFIX, country_of
-from api.conversation import Conversation
 from api.inbound import Inbound
 from api.openapi_responses import BODY_LIMITS, RATE_LIMITED, error, text_success
 from api.settings import Settings
+from api.turns import Turns
 
 MAX_SMS = 1500  # Twilio splits long messages; keep each reply within its 1,600-character limit
 
@@ -108,7 +107,7 @@ class SmsClient:
         return self.delivery.run(to, lambda: self._texts(to, messages), pushing=True)
 
 
-def make_router(settings: Settings, conversation: Conversation, client: SmsClient) -> APIRouter:
+def make_router(settings: Settings, turns: Turns, client: SmsClient) -> APIRouter:
     router = APIRouter(tags=["channels"], responses={**BODY_LIMITS, **RATE_LIMITED})
     validator = RequestValidator(settings.twilio_auth_token)
     webhook_url = f"{(settings.public_base_url or '').rstrip('/')}/webhooks/sms"
@@ -133,7 +132,7 @@ def make_router(settings: Settings, conversation: Conversation, client: SmsClien
         sender, sid = params.get("From", ""), params.get("MessageSid", "")
         if not sender or not sid:
             raise HTTPException(status_code=400, detail="Not a Twilio message (From and MessageSid are needed).")
-        texts = await run_in_threadpool(handle_sms, params, conversation, client)
+        texts = await handle_sms(params, turns, client)
         body = "".join(f"<Message>{escape(t)}</Message>" for t in texts)
         return Response(
             f'<?xml version="1.0" encoding="UTF-8"?><Response>{body}</Response>', media_type="application/xml"
@@ -149,14 +148,14 @@ def _media_count(params: dict[str, str]) -> int:
         return 0
 
 
-def handle_sms(params: dict[str, str], conversation: Conversation, client: SmsClient) -> list[str]:
+async def handle_sms(params: dict[str, str], turns: Turns, client: SmsClient) -> list[str]:
     """One signed message (Twilio's form fields) to the replies as texts. A WhatsApp message through Twilio
     (From "whatsapp:+...") is read the same way; a tapped quick reply arrives as ButtonText / ButtonPayload; a
     picture, voice note or location without words (MMS, or WhatsApp media) gets the text-only note."""
     sender = params["From"]
     text = params.get("Body") or params.get("ButtonText") or ""
     media = _media_count(params) > 0 or "Latitude" in params
-    reply = conversation.handle(
+    reply = await turns.answer(
         Inbound(
             "sms",
             sender,

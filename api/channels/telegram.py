@@ -8,15 +8,14 @@ from typing import Any
 
 import httpx
 from fastapi import APIRouter, Header, HTTPException, Request
-from starlette.concurrency import run_in_threadpool
 
 from api import outbound
 from api.channels import delivery
 from api.channels.common import FirstTime
-from api.conversation import Conversation
 from api.inbound import GROUP_CHAT, Inbound, Kind
 from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED, error
 from api.settings import Settings
+from api.turns import Turns
 
 MAX_TEXT = 4096  # Telegram's limit for one message
 OLD_BUTTON = "That button is from an earlier message. Here's where we are now."
@@ -85,7 +84,7 @@ class TelegramClient(delivery.RenderingClient):
         self._call("sendPhoto", {"chat_id": recipient_id, "photo": image})
 
 
-def make_router(settings: Settings, conversation: Conversation, client: TelegramClient) -> APIRouter:
+def make_router(settings: Settings, turns: Turns, client: TelegramClient) -> APIRouter:
     router = APIRouter(tags=["channels"], responses={**BODY_LIMITS, **RATE_LIMITED})
     groups_told = FirstTime()  # groups already asked to write directly (in memory: nothing of a group is stored)
 
@@ -110,13 +109,13 @@ def make_router(settings: Settings, conversation: Conversation, client: Telegram
             raise HTTPException(status_code=400, detail="The body is not JSON.") from None
         if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
             raise HTTPException(status_code=400, detail="Not a Telegram update (no update_id).")
-        return await run_in_threadpool(handle_update, update, conversation, client, groups_told)
+        return await handle_update(update, turns, client, groups_told)
 
     return router
 
 
-def handle_update(
-    update: dict[str, Any], conversation: Conversation, client: TelegramClient, groups_told: FirstTime
+async def handle_update(
+    update: dict[str, Any], turns: Turns, client: TelegramClient, groups_told: FirstTime
 ) -> dict[str, Any]:
     delivery = str(update["update_id"])
     callback = update.get("callback_query")
@@ -129,15 +128,16 @@ def handle_update(
         chat_id = str(chat.get("id") or (callback.get("from") or {}).get("id") or "")
         if not chat_id:
             return {"ok": True, "ignored": "no chat"}
-        reply = conversation.handle(
+        reply = await turns.answer(
             Inbound("telegram", chat_id, button=str(callback.get("data") or ""), delivery_id=delivery)
         )
         if reply.duplicate:
             return {"ok": True, "duplicate": True}
-        client.answer_callback(str(callback.get("id", "")), OLD_BUTTON if reply.old_button else None)
+        callback_id, note = str(callback.get("id", "")), OLD_BUTTON if reply.old_button else None
+        await turns.send(reply, client.answer_callback, callback_id, note)
         if reply.old_button:
             return {"ok": True, "ignored": "old button"}
-        client.send(chat_id, reply.messages)
+        await turns.send(reply, client.send, chat_id, reply.messages)
         return {"ok": True}
     if not isinstance(message, dict) or not isinstance(message.get("chat"), dict):
         return {"ok": True, "ignored": "not a message"}  # reactions, member changes, polls: nothing to answer
@@ -146,7 +146,7 @@ def handle_update(
         return {"ok": True, "ignored": "no chat"}
     text = message.get("text") or message.get("caption")  # a photo's caption is read like any message
     if message["chat"].get("type") in GROUPS:
-        return _answer_group(chat_id, text, conversation, client, groups_told.first(chat_id))
+        return await _answer_group(chat_id, text, turns, client, groups_told.first(chat_id))
     edited = message is update.get("edited_message")
     kind: Kind
     if isinstance(text, str):
@@ -158,22 +158,22 @@ def handle_update(
     else:
         return {"ok": True, "ignored": "no words"}  # a service message, or an edit that left no words
 
-    reply = conversation.handle(Inbound("telegram", chat_id, text, delivery_id=delivery, kind=kind))
+    reply = await turns.answer(Inbound("telegram", chat_id, text, delivery_id=delivery, kind=kind))
     if reply.duplicate:
         return {"ok": True, "duplicate": True}
-    client.send(chat_id, reply.messages)
+    await turns.send(reply, client.send, chat_id, reply.messages)
     return {"ok": True}
 
 
-def _answer_group(
-    chat_id: str, text: object, conversation: Conversation, client: TelegramClient, first_time: bool
+async def _answer_group(
+    chat_id: str, text: object, turns: Turns, client: TelegramClient, first_time: bool
 ) -> dict[str, Any]:
     """A group, supergroup or channel: words in it are screened (a crisis is still answered), nothing is stored,
     and the group is asked once, in this process, to write to the bot directly."""
-    safety = conversation.screen_only(text) if isinstance(text, str) else None
+    safety = await turns.screen_only(text) if isinstance(text, str) else None
     messages = list(safety.messages) if safety is not None else []
     if first_time:
         messages.append({"text": GROUP_CHAT})
     if messages:
-        client.send(chat_id, messages)
+        await turns.send(safety, client.send, chat_id, messages)
     return {"ok": True, "ignored": "group chat"}

@@ -16,9 +16,9 @@ import httpx
 from api import outbound
 from api.channels import delivery, meta
 from api.channels.common import country_of
-from api.conversation import Conversation
 from api.inbound import Inbound, Kind
 from api.settings import Settings
+from api.turns import Turns
 
 MAX_TEXT = 4096
 CAPTIONED = ("image", "video", "document")  # message types that can carry a caption
@@ -116,7 +116,7 @@ def _read(message: dict[str, Any]) -> tuple[Kind, str | None, str | None] | None
     return None
 
 
-def handle_payload(payload: dict[str, Any], conversation: Conversation, client: WhatsAppClient) -> int:
+async def handle_payload(payload: dict[str, Any], turns: Turns, client: WhatsAppClient) -> int:
     handled = 0
     for message in _messages(payload):
         wa_id, message_id = str(message.get("from") or ""), str(message.get("id") or "")
@@ -126,14 +126,14 @@ def handle_payload(payload: dict[str, Any], conversation: Conversation, client: 
         kind, text, button = read
         if kind == "message" and not isinstance(text, str) and button is None:
             kind = "no_text"
-        reply = conversation.handle(
+        reply = await turns.answer(
             Inbound(
                 "whatsapp", wa_id, text, button=button, delivery_id=message_id, country=country_of(wa_id), kind=kind
             )
         )
         if reply.duplicate:
             continue  # a retry of a delivery we already answered
-        client.send(wa_id, reply.messages)
+        await turns.send(reply, client.send, wa_id, reply.messages)
         handled += 1
     return handled
 

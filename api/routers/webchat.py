@@ -6,6 +6,7 @@ an existing conversation without that browser's session cookie gets 403, and a c
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +15,12 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field, field_validator
 from sqlalchemy.exc import SQLAlchemyError
 
-from api.conversation import Conversation
-from api.deps import get_app_settings, get_conversation, get_web_sessions
+from api.deps import get_app_settings, get_turns, get_web_sessions
 from api.inbound import Inbound
 from api.openapi_responses import BODY_LIMITS, INVALID, RATE_LIMITED, Responses, error
 from api.security_headers import came_over_https
 from api.settings import Settings
+from api.turns import Turns
 from api.web_session import WebSessions, same_origin
 from bot.inbound_text import clean_inbound
 from bot.storage import repo
@@ -94,24 +95,24 @@ class BotMessage(BaseModel):
 @router.post(
     "/webhooks/rest/webhook", response_model=list[BotMessage], response_model_exclude_none=True, responses=FORBIDDEN
 )
-def rest_webhook(
+async def rest_webhook(
     body: RestMessage,
     request: Request,
     response: Response,
-    conversation: Conversation = Depends(get_conversation),
+    turns: Turns = Depends(get_turns),
     sessions: WebSessions = Depends(get_web_sessions),
     settings: Settings = Depends(get_app_settings),
 ) -> list[dict[str, Any]]:
-    require_browser(request, body.sender, sessions, settings, new_allowed=True)
     metadata = body.metadata or {}
-    reply = conversation.handle(
-        Inbound(
-            "web",
-            body.sender,
-            body.message,
-            country=_text_or_none(metadata.get("country")),
-            timezone=_text_or_none(metadata.get("timezone")),
-        )
+    inbound = Inbound(
+        "web",
+        body.sender,
+        body.message,
+        country=_text_or_none(metadata.get("country")),
+        timezone=_text_or_none(metadata.get("timezone")),
+    )
+    reply = await turns.answer(
+        inbound, check=partial(require_browser, request, body.sender, sessions, settings, new_allowed=True)
     )
     bind_browser(request, response, body.sender, sessions, settings)
     return [{**m, "recipient_id": body.sender} for m in reply.messages]

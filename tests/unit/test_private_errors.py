@@ -26,7 +26,7 @@ def crashing_client(tmp_path, monkeypatch):
     settings = Settings(database_url=url, rasa_token="t", reminder_poll_seconds=0, web_session_secret="s")
     app = create_app(settings, RasaClient(settings, transport=httpx.MockTransport(FakeRasa().handler)))
 
-    def crash(inbound):
+    def crash(inbound, *rest):
         raise ValueError(f"could not read {inbound.text!r}")
 
     monkeypatch.setattr(app.state.conversation, "handle", crash)
